@@ -1,0 +1,26 @@
+# LawQuiz — the two commands of the quick start are `make run` and `make test`.
+SWIFT ?= swift
+BIN := .build/release/lawquiz
+
+.PHONY: run test build setup bench clean
+
+setup:
+	@bash scripts/setup
+
+build: setup
+	$(SWIFT) build -c release --product lawquiz
+
+## make run: install what is missing, build in release mode, start lawquiz.
+run: build
+	@$(BIN) $(ARGS)
+
+## make test: same set-up, then the whole test suite (unit + end-to-end + pty).
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+bench: build
+	@bash scripts/bench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "LawQuiz",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lawquiz", targets: ["lawquiz"]),
+        .library(name: "LawQuizCore", targets: ["LawQuizCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // Pure core: statutes, banks, exams, grading, statistics, export formats. No terminal I/O.
+        .target(
+            name: "LawQuizCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The SQLite results store; the only module that knows SQL.
+        .target(
+            name: "LawQuizStore",
+            dependencies: [
+                "LawQuizCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // GNU readline (Debian: libreadline-dev ships readline.pc).
+        .systemLibrary(
+            name: "CReadline",
+            pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        // Line readers, rendering and the exam / practice session loops.
+        .target(
+            name: "LawQuizTerminal",
+            dependencies: ["LawQuizCore", "LawQuizStore", "CReadline"]
+        ),
+        .executableTarget(
+            name: "lawquiz",
+            dependencies: [
+                "LawQuizCore", "LawQuizStore", "LawQuizTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LawQuizCoreTests",
+            dependencies: ["LawQuizCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "LawQuizStoreTests", dependencies: ["LawQuizStore", "LawQuizCore"]),
+        .testTarget(name: "LawQuizTerminalTests", dependencies: ["LawQuizTerminal", "LawQuizStore", "LawQuizCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LawQuizCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,138 @@
+/// Checks loaded questions against each other and against the statutes: the
+/// rules that make every question well-formed and traceable to its article.
+public struct BankLinter: Sendable {
+    public let library: LawLibrary
+
+    public init(library: LawLibrary) {
+        self.library = library
+    }
+
+    /// Every problem in the collection: the loader's plus the semantic checks, in file and line order.
+    public func lint(_ collection: BankCollection) -> [BankDiagnostic] {
+        var diagnostics = collection.diagnostics
+        var firstID: [String: SourceLocation] = [:]
+        var firstStem: [String: (SourceLocation, String)] = [:]
+        for question in collection.questions {
+            diagnostics += check(question)
+            if let first = firstID[question.id] {
+                diagnostics.append(problem(question, "题目编号 \(question.id) 重复（首次出现在 \(first)）"))
+            } else {
+                firstID[question.id] = question.source
+            }
+            let stemKey = TextNormalizer.comparable(question.stem)
+            if let (first, firstQuestionID) = firstStem[stemKey] {
+                diagnostics.append(problem(question, "题干与 \(firstQuestionID)（\(first)）重复"))
+            } else {
+                firstStem[stemKey] = (question.source, question.id)
+            }
+        }
+        return diagnostics.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+    }
+
+    private func problem(_ question: Question, _ message: String) -> BankDiagnostic {
+        BankDiagnostic(file: question.source.file, line: question.source.line, message: message)
+    }
+
+    /// The checks that concern one question alone.
+    public func check(_ question: Question) -> [BankDiagnostic] {
+        var messages: [String] = []
+        messages += answerProblems(question)
+        messages += optionProblems(question)
+        messages += lawProblems(question)
+        let texts = [("id", question.id), ("stem", question.stem), ("evidence", question.evidence),
+                     ("explanation", question.explanation)]
+            + question.options.map { ("options.\($0.letter)", $0.text) } + question.tags.map { ("tags", $0) }
+        for (field, text) in texts {
+            if let unsafe = TextNormalizer.unsafeCharacterDescription(in: text) {
+                messages.append("\(question.id)：字段 \(field) 含\(unsafe)，请删除")
+            }
+        }
+        return messages.map { problem(question, $0) }
+    }
+
+    private func answerProblems(_ question: Question) -> [String] {
+        switch (question.type, question.answer) {
+        case (.judge, .judgement):
+            return []
+        case (.judge, .options):
+            return ["\(question.id)：判断题的答案应为 true 或 false"]
+        case (_, .judgement):
+            return ["\(question.id)：\(question.type.title)的答案应为选项字母"]
+        case (let type, .options(let letters)):
+            var result: [String] = []
+            let available = Set(question.options.map(\.letter))
+            let missing = letters.subtracting(available).sorted()
+            if !missing.isEmpty, !available.isEmpty {
+                result.append("\(question.id)：答案 \(missing.joined()) 不在选项之中（选项为 \(available.sorted().joined())）")
+            }
+            if type == .single, letters.count != 1 {
+                result.append("\(question.id)：单选题应恰有一个正确答案，现为 \(letters.sorted().joined())")
+            }
+            if type == .multiple, letters.count < 2 {
+                result.append("\(question.id)：多选题应有两个或以上正确答案，现为 \(letters.sorted().joined())")
+            }
+            if type == .multiple, !available.isEmpty, letters == available, available.count > 2 {
+                // allowed, but every option right is rare; no message
+            }
+            return result
+        }
+    }
+
+    private func optionProblems(_ question: Question) -> [String] {
+        guard question.type != .judge else { return [] }
+        var result: [String] = []
+        let count = question.options.count
+        if !(2...6).contains(count) {
+            result.append("\(question.id)：选项应有 2 至 6 个，现有 \(count) 个")
+        }
+        let letters = question.options.map(\.letter)
+        let expected = "ABCDEF".prefix(count).map(String.init)
+        if letters != expected, Set(letters).count == count {
+            result.append("\(question.id)：选项字母应从 A 起依次排列（\(expected.joined())），现为 \(letters.joined())")
+        }
+        var seen: [String: String] = [:]
+        for option in question.options {
+            let key = TextNormalizer.comparable(option.text)
+            if let other = seen[key] {
+                result.append("\(question.id)：选项 \(other) 与 \(option.letter) 内容相同")
+            } else {
+                seen[key] = option.letter
+            }
+        }
+        return result
+    }
+
+    private func lawProblems(_ question: Question) -> [String] {
+        guard let law = library.law(named: question.lawID) else {
+            let names = library.laws.map(\.id).joined(separator: "、")
+            return ["\(question.id)：未知法律 “\(question.lawID)”，可用：\(names)"]
+        }
+        guard let article = law.article(question.article) else {
+            return ["\(question.id)：《\(law.shortName)》没有第\(question.article)条（共 \(law.articles.count) 条）"]
+        }
+        if !EvidenceMatcher.occurs(question.evidence, in: article.text) {
+            return ["\(question.id)：evidence 不是《\(law.shortName)》\(article.heading)的原文摘录（去除空白、统一全半角标点后仍找不到）"]
+        }
+        return []
+    }
+}
+
+/// Decides whether an evidence excerpt is verbatim text of an article.
+public enum EvidenceMatcher {
+    /// True when every piece of `evidence` (pieces joined by `……`) occurs in
+    /// `articleText` in order, after `TextNormalizer.comparable` on both.
+    public static func occurs(_ evidence: String, in articleText: String) -> Bool {
+        let text = TextNormalizer.comparable(articleText)
+        let pieces = evidence.split(separator: "…", omittingEmptySubsequences: true)
+            .map { TextNormalizer.comparable(String($0)) }.filter { !$0.isEmpty }
+        guard !pieces.isEmpty else { return false }
+        var searchStart = text.startIndex
+        for piece in pieces {
+            guard let range = text.range(of: piece, range: searchStart..<text.endIndex) else { return false }
+            searchStart = range.upperBound
+        }
+        return true
+    }
+}
+
+import Foundation

@@ -1,0 +1,160 @@
+import Foundation
+
+/// The three question forms used in 学法 exams.
+public enum QuestionType: String, Sendable, Hashable, CaseIterable, Codable {
+    case single
+    case multiple
+    case judge
+
+    /// Label shown to staff: 单选题 / 多选题 / 判断题.
+    public var title: String {
+        switch self {
+        case .single: return "单选题"
+        case .multiple: return "多选题"
+        case .judge: return "判断题"
+        }
+    }
+
+    /// Short label: 单选 / 多选 / 判断.
+    public var shortName: String { String(title.dropLast()) }
+
+    /// Accepts the English name or the Chinese label.
+    public init?(name: String) {
+        switch name.trimmingCharacters(in: .whitespaces) {
+        case "single", "单选", "单选题": self = .single
+        case "multiple", "多选", "多选题": self = .multiple
+        case "judge", "判断", "判断题", "true-false": self = .judge
+        default: return nil
+        }
+    }
+}
+
+/// One lettered option of a choice question, in the bank's own lettering.
+public struct QuestionOption: Sendable, Hashable, Codable {
+    /// A–F as written in the bank.
+    public var letter: String
+    public var text: String
+
+    public init(letter: String, text: String) {
+        self.letter = letter
+        self.text = text
+    }
+}
+
+/// The key of a question: the set of right option letters, or true/false.
+public enum AnswerKey: Sendable, Hashable {
+    case options(Set<String>)
+    case judgement(Bool)
+
+    /// Canonical text: sorted letters (ABD) or 对 / 错.
+    public var display: String {
+        switch self {
+        case .options(let letters): return letters.sorted().joined()
+        case .judgement(let value): return value ? "对" : "错"
+        }
+    }
+
+    /// Storage form: sorted letters, or `T` / `F`.
+    public var code: String {
+        switch self {
+        case .options(let letters): return letters.sorted().joined()
+        case .judgement(let value): return value ? "T" : "F"
+        }
+    }
+
+    /// Parses the storage form written by `code`.
+    public init?(code: String, type: QuestionType) {
+        if type == .judge {
+            switch code {
+            case "T": self = .judgement(true)
+            case "F": self = .judgement(false)
+            default: return nil
+            }
+        } else {
+            let letters = Set(code.map(String.init))
+            guard !letters.isEmpty, letters.allSatisfy({ "ABCDEF".contains($0) }) else { return nil }
+            self = .options(letters)
+        }
+    }
+}
+
+/// Where a question was read from, for `file:line` messages.
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+
+    public var description: String { "\(file):\(line)" }
+}
+
+/// A bank question, always tied to the article that supports its answer.
+public struct Question: Sendable, Hashable {
+    public var id: String
+    public var type: QuestionType
+    /// Law id, e.g. `work-safety`.
+    public var lawID: String
+    public var article: Int
+    public var stem: String
+    /// Options in bank order; empty for judge questions.
+    public var options: [QuestionOption]
+    public var answer: AnswerKey
+    /// Verbatim excerpt of the article supporting the answer.
+    public var evidence: String
+    /// 解析 shown after answering.
+    public var explanation: String
+    public var difficulty: Int?
+    public var tags: [String]
+    public var source: SourceLocation
+
+    public init(
+        id: String, type: QuestionType, lawID: String, article: Int, stem: String,
+        options: [QuestionOption], answer: AnswerKey, evidence: String, explanation: String,
+        difficulty: Int? = nil, tags: [String] = [], source: SourceLocation
+    ) {
+        self.id = id
+        self.type = type
+        self.lawID = lawID
+        self.article = article
+        self.stem = stem
+        self.options = options
+        self.answer = answer
+        self.evidence = evidence
+        self.explanation = explanation
+        self.difficulty = difficulty
+        self.tags = tags
+        self.source = source
+    }
+
+    /// The option with a given bank letter.
+    public func option(_ letter: String) -> QuestionOption? {
+        options.first { $0.letter == letter }
+    }
+
+    /// A stable hash of everything that decides how the question is marked, so
+    /// a stored paper can tell when a bank question was edited after the exam.
+    public var contentHash: String {
+        var parts = [id, type.rawValue, lawID, String(article), stem, answer.code]
+        parts += options.map { "\($0.letter)=\($0.text)" }
+        return FNV1a.hex(parts.joined(separator: "\u{1F}"))
+    }
+}
+
+/// 64-bit FNV-1a, a small stable hash (not for security) for content fingerprints.
+public enum FNV1a {
+    public static func hash(_ text: String) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01b3
+        }
+        return value
+    }
+
+    public static func hex(_ text: String) -> String {
+        String(format: "%016llx", hash(text))
+    }
+}

@@ -1,0 +1,159 @@
+import Yams
+
+/// Turns one YAML mapping into a `Question`, collecting a diagnostic for every
+/// missing or mistyped field rather than stopping at the first.
+struct QuestionNodeReader {
+    let node: Node
+    let file: String
+    private(set) var diagnostics: [BankDiagnostic] = []
+
+    init(node: Node, file: String) {
+        self.node = node
+        self.file = file
+    }
+
+    private var line: Int { node.mark?.line ?? 0 }
+
+    private mutating func report(_ message: String, at node: Node? = nil) {
+        diagnostics.append(BankDiagnostic(file: file, line: node?.mark?.line ?? line, message: message))
+    }
+
+    private mutating func string(_ key: String, in mapping: Node.Mapping, label: String) -> String? {
+        guard let value = mapping[key] else {
+            report("缺少必填字段 \(key)（\(label)）")
+            return nil
+        }
+        guard let scalar = value.scalar, !scalar.string.isEmpty, value.null == nil else {
+            report("字段 \(key)（\(label)）应为非空文字", at: value)
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func read() -> Question? {
+        guard let mapping = node.mapping else {
+            report("每道题应为映射（id: …、type: … 等字段）")
+            return nil
+        }
+        for (key, _) in mapping {
+            if let name = key.string, !BankLoader.knownKeys.contains(name) {
+                report("未知字段 “\(name)”（是否拼写错误？可用字段：\(BankLoader.knownKeys.sorted().joined(separator: ", "))）", at: key)
+            }
+        }
+        let id = string("id", in: mapping, label: "题目编号")
+        let typeName = string("type", in: mapping, label: "题型")
+        var type: QuestionType?
+        if let typeName {
+            type = QuestionType(name: typeName)
+            if type == nil { report("题型 “\(typeName)” 无效，应为 single（单选）、multiple（多选）或 judge（判断）", at: mapping["type"]) }
+        }
+        let law = string("law", in: mapping, label: "所依据的法律")
+        let article = readArticle(mapping)
+        let stem = string("stem", in: mapping, label: "题干")
+        let evidence = string("evidence", in: mapping, label: "条文依据原文")
+        let explanation = string("explanation", in: mapping, label: "解析")
+        let difficulty = readDifficulty(mapping)
+        let tags = readTags(mapping)
+        let options = type.map { readOptions(mapping, type: $0) } ?? []
+        let answer = type.flatMap { readAnswer(mapping, type: $0) }
+        guard let id, let type, let law, let article, let stem, let evidence, let explanation, let answer,
+            diagnostics.isEmpty || diagnostics.allSatisfy({ $0.message.hasPrefix("未知字段") })
+        else { return nil }
+        return Question(
+            id: id, type: type, lawID: law, article: article, stem: stem, options: options ?? [], answer: answer,
+            evidence: evidence, explanation: explanation, difficulty: difficulty, tags: tags,
+            source: SourceLocation(file: file, line: line))
+    }
+
+    private mutating func readArticle(_ mapping: Node.Mapping) -> Int? {
+        guard let value = mapping["article"] else {
+            report("缺少必填字段 article（条文编号）")
+            return nil
+        }
+        if let number = value.int, number > 0 { return number }
+        if let text = value.string {
+            var trimmed = text
+            if trimmed.hasPrefix("第") { trimmed.removeFirst() }
+            if trimmed.hasSuffix("条") { trimmed.removeLast() }
+            if let number = ChineseNumeral.value(of: trimmed) { return number }
+        }
+        report("article（条文编号）应为正整数，如 21", at: value)
+        return nil
+    }
+
+    private mutating func readDifficulty(_ mapping: Node.Mapping) -> Int? {
+        guard let value = mapping["difficulty"] else { return nil }
+        guard let number = value.int, (1...5).contains(number) else {
+            report("difficulty（难度）应为 1 到 5 的整数", at: value)
+            return nil
+        }
+        return number
+    }
+
+    private mutating func readTags(_ mapping: Node.Mapping) -> [String] {
+        guard let value = mapping["tags"] else { return [] }
+        guard let sequence = value.sequence, sequence.allSatisfy({ $0.scalar != nil }) else {
+            report("tags（标签）应为文字列表，如 [第一责任人, 培训]", at: value)
+            return []
+        }
+        return sequence.compactMap(\.string)
+    }
+
+    /// `nil` inner value means options were present but malformed (already reported).
+    private mutating func readOptions(_ mapping: Node.Mapping, type: QuestionType) -> [QuestionOption]? {
+        let value = mapping["options"]
+        if type == .judge {
+            if let value { report("判断题不应有 options（选项）", at: value) }
+            return []
+        }
+        guard let value else {
+            report("\(type.title)缺少 options（选项）")
+            return nil
+        }
+        guard let options = value.mapping else {
+            report("options 应为以字母 A–F 为键的映射，如 A: …", at: value)
+            return nil
+        }
+        var result: [QuestionOption] = []
+        for (key, text) in options {
+            guard let letter = key.string, letter.count == 1, "ABCDEF".contains(letter) else {
+                report("选项字母 “\(key.string ?? "?")” 无效，应为 A–F", at: key)
+                continue
+            }
+            guard let scalar = text.scalar, !scalar.string.isEmpty else {
+                report("选项 \(letter) 应为非空文字", at: text)
+                continue
+            }
+            result.append(QuestionOption(letter: letter, text: scalar.string))
+        }
+        return result
+    }
+
+    private mutating func readAnswer(_ mapping: Node.Mapping, type: QuestionType) -> AnswerKey? {
+        guard let value = mapping["answer"] else {
+            report("缺少必填字段 answer（答案）")
+            return nil
+        }
+        if type == .judge {
+            if value.scalar?.style == .plain, let truth = value.bool { return .judgement(truth) }
+            switch value.string {
+            case "对", "正确", "√": return .judgement(true)
+            case "错", "错误", "×": return .judgement(false)
+            default:
+                report("判断题的 answer 应为 true 或 false", at: value)
+                return nil
+            }
+        }
+        var letters: [String] = []
+        if let sequence = value.sequence {
+            letters = sequence.compactMap(\.string)
+        } else if let text = value.scalar?.string {
+            letters = text.filter { !" ,，、".contains($0) }.map(String.init)
+        }
+        guard !letters.isEmpty, letters.allSatisfy({ $0.count == 1 && "ABCDEF".contains($0) }) else {
+            report("answer（答案）应为选项字母，如 \(type == .single ? "B" : "ACD")", at: value)
+            return nil
+        }
+        return .options(Set(letters))
+    }
+}

@@ -1,0 +1,44 @@
+/// Full-text search over articles; words must all occur (AND).
+public enum StatuteSearch {
+    public struct Hit: Sendable {
+        public var law: Law
+        public var article: Article
+    }
+
+    /// Articles of `laws` whose text contains every word, in law then article order.
+    public static func search(_ words: [String], in laws: [Law]) -> [Hit] {
+        let terms = words.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !terms.isEmpty else { return [] }
+        var hits: [Hit] = []
+        for law in laws {
+            for article in law.articles {
+                let text = article.text
+                if terms.allSatisfy({ text.localizedCaseInsensitiveContains($0) }) {
+                    hits.append(Hit(law: law, article: article))
+                }
+            }
+        }
+        return hits
+    }
+
+    /// Wraps each occurrence of any word in `style` (for terminal highlighting).
+    public static func mark(_ words: [String], in text: String, with style: (String) -> String) -> String {
+        let terms = words.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        var result = ""
+        var index = text.startIndex
+        outer: while index < text.endIndex {
+            for term in terms {
+                if let range = text.range(of: term, options: [.caseInsensitive, .anchored], range: index..<text.endIndex) {
+                    result += style(String(text[range]))
+                    index = range.upperBound
+                    continue outer
+                }
+            }
+            result.append(text[index])
+            index = text.index(after: index)
+        }
+        return result
+    }
+}
+
+import Foundation

@@ -1,0 +1,76 @@
+/// Converts between Arabic integers and Chinese numerals as written in statute
+/// headings (第一百一十九条), so users can type either form.
+public enum ChineseNumeral {
+    private static let digits: [Character] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+
+    /// Renders 1…9999 the way statutes do: 十, 十一, 二十, 一百零五, 一百一十九.
+    public static func string(from value: Int) -> String? {
+        guard value > 0, value < 10000 else { return nil }
+        let units: [(Int, String)] = [(1000, "千"), (100, "百"), (10, "十")]
+        var result = ""
+        var rest = value
+        var pendingZero = false
+        for (unit, name) in units {
+            let digit = rest / unit
+            rest %= unit
+            if digit > 0 {
+                if pendingZero { result.append("零") }
+                pendingZero = false
+                // 十 alone (not 一十) when the number starts with it.
+                if !(unit == 10 && digit == 1 && result.isEmpty) { result.append(digits[digit]) }
+                result += name
+            } else if !result.isEmpty {
+                pendingZero = true
+            }
+        }
+        if rest > 0 {
+            if pendingZero { result.append("零") }
+            result.append(digits[rest])
+        }
+        return result
+    }
+
+    /// Parses 一百一十九, 十二, 二十, 一〇五 / 一百零五 and also plain Arabic digits.
+    public static func value(of text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let arabic = Int(trimmed) { return arabic }
+        guard !trimmed.isEmpty else { return nil }
+        var total = 0
+        var section = 0
+        var sawDigit = false
+        for character in trimmed {
+            if let digit = digitValue(character) {
+                section = digit
+                sawDigit = true
+            } else if let unit = unitValue(character) {
+                total += (section == 0 && unit == 10 ? 1 : section) * unit
+                section = 0
+                sawDigit = false
+            } else {
+                return nil
+            }
+        }
+        _ = sawDigit
+        total += section
+        return total > 0 ? total : nil
+    }
+
+    private static func digitValue(_ character: Character) -> Int? {
+        switch character {
+        case "零", "〇": return 0
+        case "两": return 2
+        default: return digits.firstIndex(of: character)
+        }
+    }
+
+    private static func unitValue(_ character: Character) -> Int? {
+        switch character {
+        case "十": return 10
+        case "百": return 100
+        case "千": return 1000
+        default: return nil
+        }
+    }
+}
+
+import Foundation

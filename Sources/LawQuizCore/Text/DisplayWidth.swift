@@ -1,0 +1,116 @@
+/// Terminal cell widths: East Asian wide and full-width characters take two
+/// cells, so Chinese tables and wrapped stems line up.
+public enum DisplayWidth {
+    /// Cells taken by one character on a terminal.
+    public static func of(_ character: Character) -> Int {
+        guard let scalar = character.unicodeScalars.first else { return 0 }
+        return of(scalar)
+    }
+
+    /// Cells taken by one scalar: 0 for combining marks and controls, 2 for wide ones.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v == 0 || v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        if (0x0300...0x036F).contains(v) || (0x200B...0x200F).contains(v) || v == 0xFE0F { return 0 }
+        if isWide(v) { return 2 }
+        return 1
+    }
+
+    /// Cells taken by a string.
+    public static func of(_ text: String) -> Int {
+        text.reduce(0) { $0 + of($1) }
+    }
+
+    private static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+            0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+            0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+            0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Pads on the right to `width` cells (never truncates).
+    public static func padded(_ text: String, to width: Int) -> String {
+        let missing = width - of(text)
+        return missing > 0 ? text + String(repeating: " ", count: missing) : text
+    }
+
+    /// Pads on the left to `width` cells, for numbers in tables.
+    public static func leftPadded(_ text: String, to width: Int) -> String {
+        let missing = width - of(text)
+        return missing > 0 ? String(repeating: " ", count: missing) + text : text
+    }
+
+    /// Wraps text into lines of at most `width` cells, breaking anywhere for CJK
+    /// and at spaces for Latin words; keeps explicit newlines; `indent` prefixes
+    /// continuation lines.
+    public static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
+        let limit = max(width, 8)
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            var prefix = ""
+            for character in paragraph {
+                let w = of(character)
+                if lineWidth + w > limit, !line.isEmpty {
+                    // Do not start a line with closing punctuation: carry it over.
+                    lines.append(prefix + line)
+                    prefix = indent
+                    line = ""
+                    lineWidth = of(indent)
+                    if character == " " { continue }
+                }
+                line.append(character)
+                lineWidth += w
+            }
+            lines.append(prefix + line)
+        }
+        return lines
+    }
+}
+
+/// Lays out rows of cells in aligned columns, counting wide characters as two cells.
+public struct TextTable: Sendable {
+    public var headers: [String]
+    public var rows: [[String]]
+    /// Columns whose index is in this set are right-aligned (numbers).
+    public var rightAligned: Set<Int>
+
+    public init(headers: [String], rows: [[String]] = [], rightAligned: Set<Int> = []) {
+        self.headers = headers
+        self.rows = rows
+        self.rightAligned = rightAligned
+    }
+
+    /// The table as lines: header, a rule, then rows.
+    public func render() -> String {
+        let all = [headers] + rows
+        let count = all.map(\.count).max() ?? 0
+        var widths = Array(repeating: 0, count: count)
+        for row in all {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
+        }
+        func line(_ row: [String]) -> String {
+            var cells: [String] = []
+            for index in 0..<count {
+                let cell = index < row.count ? row[index] : ""
+                let isLast = index == count - 1
+                if rightAligned.contains(index) {
+                    cells.append(DisplayWidth.leftPadded(cell, to: widths[index]))
+                } else {
+                    cells.append(isLast ? cell : DisplayWidth.padded(cell, to: widths[index]))
+                }
+            }
+            return cells.joined(separator: "  ")
+        }
+        var output = [line(headers)]
+        output.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        output += rows.map(line)
+        return output.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,2 @@
+// The results store (GRDB). See issue: exam sessions.
+enum LawQuizStoreModule {}

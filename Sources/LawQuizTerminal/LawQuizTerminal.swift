@@ -1,0 +1,3 @@
+import CReadline
+// The terminal layer: line readers, rendering, session loops.
+enum LawQuizTerminalModule {}

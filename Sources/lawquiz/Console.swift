@@ -1,0 +1,56 @@
+import Foundation
+import LawQuizCore
+
+/// Terminal facts and styled output for the executable: colour only on a
+/// terminal and never when NO_COLOR is set.
+enum Console {
+    static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+    static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    static var useColor: Bool {
+        standardOutputIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    static func style(_ text: String, _ code: String) -> String {
+        useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    static func bold(_ text: String) -> String { style(text, "1") }
+    static func highlight(_ text: String) -> String { style(text, "1;33") }
+
+    /// Writes a line to standard error.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func absoluteExecutablePath(_ argument: String) -> String {
+        if argument.contains("/") {
+            return URL(fileURLWithPath: argument, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                .standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        return (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? argument
+    }
+}
+
+extension Console {
+    /// Columns of the terminal on standard output, or 80 off a terminal.
+    static var terminalWidth: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return 80
+    }
+}
+
+extension Console {
+    /// Uses the user's locale, falling back to C.UTF-8 so wide characters work
+    /// even when LANG is unset (readline and wcwidth depend on it).
+    static func prepareLocale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            setlocale(LC_ALL, "C.UTF-8")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import LawQuizCore
+
+/// The `lawquiz` root command: a list of subcommands, or a menu on a terminal.
+@main
+struct LawQuiz: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "lawquiz",
+        abstract: "学法考试系统：学习法律条文、练习、参加考试、统计考试结果。",
+        discussion: """
+            法律：安全生产法（2021）、档案法（2020）、国家安全法（2015）。
+            不带子命令在终端中运行时打开菜单；否则显示本帮助。
+            退出状态：0 成功；1 发现问题（如题库检查不通过）；2 输入无法读取或用法错误；
+            3 考试中途离开、可继续作答；4 数据库错误。
+            """,
+        version: version,
+        subcommands: [LawCommand.self, BankCommand.self],
+    )
+
+    @OptionGroup var paths: PathOptions
+
+    /// Runs the command; program errors are printed in Chinese as `错误：…`
+    /// with a stable exit status, argument errors the argument parser's way.
+    static func main() {
+        Console.prepareLocale()
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch let error as ExitCode {
+            exit(withError: error)
+        } catch let error as LocalizedError {
+            Console.error("错误：" + (error.errorDescription ?? "\(error)"))
+            Foundation.exit(ExitStatus.for(error).rawValue)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    mutating func run() throws {
+        guard Console.standardInputIsTerminal, Console.standardOutputIsTerminal else {
+            print(LawQuiz.helpMessage())
+            return
+        }
+        try MainMenu(paths: paths).run()
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `lawquiz bank …`: tools for bank authors.
+struct BankCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bank",
+        abstract: "题库工具：检查、统计、覆盖率。",
+        subcommands: [BankLint.self, BankList.self, BankCoverageCommand.self],
+    )
+}
+
+/// Output format shared by the reporting subcommands.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table
+    case json
+}

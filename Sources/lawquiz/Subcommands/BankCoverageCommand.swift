@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import LawQuizCore
+
+/// `lawquiz bank coverage`: per law, which articles have questions.
+struct BankCoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "coverage", abstract: "统计各法律被题目覆盖的条文及未覆盖条文。")
+
+    @Option(help: "输出格式：table 或 json。")
+    var format: OutputFormat = .table
+
+    @OptionGroup var paths: PathOptions
+
+    func run() throws {
+        let catalog = try paths.loadCatalog()
+        let coverage = BankCoverage(catalog: catalog)
+        if format == .json {
+            print(try JSONOutput.string(coverage))
+            return
+        }
+        var table = TextTable(headers: ["法律", "题数", "覆盖条文", "覆盖率", "未覆盖条文"], rightAligned: [1, 2, 3])
+        for law in coverage.laws {
+            table.rows.append([
+                law.shortName, String(law.questions), "\(law.coveredArticles)/\(law.articles)",
+                String(format: "%.1f%%", law.coverage * 100),
+                law.uncovered.isEmpty ? "无" : law.uncovered.map(String.init).joined(separator: ","),
+            ])
+        }
+        print(table.render(), terminator: "")
+    }
+}
