@@ -2,9 +2,16 @@
 /// rules that make every question well-formed and traceable to its article.
 public struct BankLinter: Sendable {
     public let library: LawLibrary
+    /// Comparable text of every article, computed once: evidence checks run per question.
+    private let comparableArticles: [String: [Int: String]]
 
     public init(library: LawLibrary) {
         self.library = library
+        var texts: [String: [Int: String]] = [:]
+        for law in library.laws {
+            texts[law.id] = Dictionary(uniqueKeysWithValues: law.articles.map { ($0.number, TextNormalizer.comparable($0.text)) })
+        }
+        comparableArticles = texts
     }
 
     /// Every problem in the collection: the loader's plus the semantic checks, in file and line order.
@@ -110,7 +117,8 @@ public struct BankLinter: Sendable {
         guard let article = law.article(question.article) else {
             return ["\(question.id)：《\(law.shortName)》没有第\(question.article)条（共 \(law.articles.count) 条）"]
         }
-        if !EvidenceMatcher.occurs(question.evidence, in: article.text) {
+        let text = comparableArticles[law.id]?[article.number] ?? TextNormalizer.comparable(article.text)
+        if !EvidenceMatcher.occurs(question.evidence, inComparable: text) {
             return ["\(question.id)：evidence 不是《\(law.shortName)》\(article.heading)的原文摘录（去除空白、统一全半角标点后仍找不到）"]
         }
         return []
@@ -122,7 +130,11 @@ public enum EvidenceMatcher {
     /// True when every piece of `evidence` (pieces joined by `……`) occurs in
     /// `articleText` in order, after `TextNormalizer.comparable` on both.
     public static func occurs(_ evidence: String, in articleText: String) -> Bool {
-        let text = TextNormalizer.comparable(articleText)
+        occurs(evidence, inComparable: TextNormalizer.comparable(articleText))
+    }
+
+    /// As `occurs(_:in:)` for an article text already passed through `TextNormalizer.comparable`.
+    public static func occurs(_ evidence: String, inComparable text: String) -> Bool {
         let pieces = evidence.split(separator: "…", omittingEmptySubsequences: true)
             .map { TextNormalizer.comparable(String($0)) }.filter { !$0.isEmpty }
         guard !pieces.isEmpty else { return false }

@@ -82,7 +82,8 @@ public enum BankLoader {
             return (nil, [BankDiagnostic(file: file, line: root.mark?.line ?? 1, message: "缺少 questions: 列表")])
         }
         guard let sequence = list.sequence else {
-            return (nil, [BankDiagnostic(file: file, line: list.mark?.line ?? 1, message: "questions 应为列表（每题以“- ”开头）")])
+            let keyLine = mapping.first { $0.key.string == "questions" }?.key.mark?.line
+            return (nil, [BankDiagnostic(file: file, line: keyLine ?? list.mark?.line ?? 1, message: "questions 应为列表（每题以“- ”开头）")])
         }
         var questions: [Question] = []
         for node in sequence {

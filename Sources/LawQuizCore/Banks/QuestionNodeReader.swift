@@ -18,13 +18,19 @@ struct QuestionNodeReader {
         diagnostics.append(BankDiagnostic(file: file, line: node?.mark?.line ?? line, message: message))
     }
 
+    /// Reports at the line of `key` (where an author looks), not of its value.
+    private mutating func report(_ message: String, key: String, in mapping: Node.Mapping) {
+        let keyNode = mapping.first { $0.key.string == key }?.key
+        report(message, at: keyNode)
+    }
+
     private mutating func string(_ key: String, in mapping: Node.Mapping, label: String) -> String? {
         guard let value = mapping[key] else {
             report("缺少必填字段 \(key)（\(label)）")
             return nil
         }
         guard let scalar = value.scalar, !scalar.string.isEmpty, value.null == nil else {
-            report("字段 \(key)（\(label)）应为非空文字", at: value)
+            report("字段 \(key)（\(label)）应为非空文字", key: key, in: mapping)
             return nil
         }
         return scalar.string
@@ -45,7 +51,7 @@ struct QuestionNodeReader {
         var type: QuestionType?
         if let typeName {
             type = QuestionType(name: typeName)
-            if type == nil { report("题型 “\(typeName)” 无效，应为 single（单选）、multiple（多选）或 judge（判断）", at: mapping["type"]) }
+            if type == nil { report("题型 “\(typeName)” 无效，应为 single（单选）、multiple（多选）或 judge（判断）", key: "type", in: mapping) }
         }
         let law = string("law", in: mapping, label: "所依据的法律")
         let article = readArticle(mapping)
@@ -77,14 +83,14 @@ struct QuestionNodeReader {
             if trimmed.hasSuffix("条") { trimmed.removeLast() }
             if let number = ChineseNumeral.value(of: trimmed) { return number }
         }
-        report("article（条文编号）应为正整数，如 21", at: value)
+        report("article（条文编号）应为正整数，如 21", key: "article", in: mapping)
         return nil
     }
 
     private mutating func readDifficulty(_ mapping: Node.Mapping) -> Int? {
         guard let value = mapping["difficulty"] else { return nil }
         guard let number = value.int, (1...5).contains(number) else {
-            report("difficulty（难度）应为 1 到 5 的整数", at: value)
+            report("difficulty（难度）应为 1 到 5 的整数", key: "difficulty", in: mapping)
             return nil
         }
         return number
@@ -93,7 +99,7 @@ struct QuestionNodeReader {
     private mutating func readTags(_ mapping: Node.Mapping) -> [String] {
         guard let value = mapping["tags"] else { return [] }
         guard let sequence = value.sequence, sequence.allSatisfy({ $0.scalar != nil }) else {
-            report("tags（标签）应为文字列表，如 [第一责任人, 培训]", at: value)
+            report("tags（标签）应为文字列表，如 [第一责任人, 培训]", key: "tags", in: mapping)
             return []
         }
         return sequence.compactMap(\.string)
@@ -103,7 +109,7 @@ struct QuestionNodeReader {
     private mutating func readOptions(_ mapping: Node.Mapping, type: QuestionType) -> [QuestionOption]? {
         let value = mapping["options"]
         if type == .judge {
-            if let value { report("判断题不应有 options（选项）", at: value) }
+            if value != nil { report("判断题不应有 options（选项）", key: "options", in: mapping) }
             return []
         }
         guard let value else {
@@ -111,7 +117,7 @@ struct QuestionNodeReader {
             return nil
         }
         guard let options = value.mapping else {
-            report("options 应为以字母 A–F 为键的映射，如 A: …", at: value)
+            report("options 应为以字母 A–F 为键的映射，如 A: …", key: "options", in: mapping)
             return nil
         }
         var result: [QuestionOption] = []
@@ -140,7 +146,7 @@ struct QuestionNodeReader {
             case "对", "正确", "√": return .judgement(true)
             case "错", "错误", "×": return .judgement(false)
             default:
-                report("判断题的 answer 应为 true 或 false", at: value)
+                report("判断题的 answer 应为 true 或 false", key: "answer", in: mapping)
                 return nil
             }
         }
@@ -151,7 +157,7 @@ struct QuestionNodeReader {
             letters = text.filter { !" ,，、".contains($0) }.map(String.init)
         }
         guard !letters.isEmpty, letters.allSatisfy({ $0.count == 1 && "ABCDEF".contains($0) }) else {
-            report("answer（答案）应为选项字母，如 \(type == .single ? "B" : "ACD")", at: value)
+            report("answer（答案）应为选项字母，如 \(type == .single ? "B" : "ACD")", key: "answer", in: mapping)
             return nil
         }
         return .options(Set(letters))

@@ -35,22 +35,22 @@ public enum ChineseNumeral {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let arabic = Int(trimmed) { return arabic }
         guard !trimmed.isEmpty else { return nil }
+        // Positional form without units: 一〇五 = 105.
+        if trimmed.count > 1, trimmed.allSatisfy({ digitValue($0) != nil }) {
+            return trimmed.reduce(0) { $0 * 10 + (digitValue($1) ?? 0) }
+        }
         var total = 0
         var section = 0
-        var sawDigit = false
         for character in trimmed {
             if let digit = digitValue(character) {
                 section = digit
-                sawDigit = true
             } else if let unit = unitValue(character) {
                 total += (section == 0 && unit == 10 ? 1 : section) * unit
                 section = 0
-                sawDigit = false
             } else {
                 return nil
             }
         }
-        _ = sawDigit
         total += section
         return total > 0 ? total : nil
     }

@@ -1,0 +1,46 @@
+import LawQuizCore
+import XCTest
+
+final class TextTests: XCTestCase {
+    func testDisplayWidthCountsWideCharactersAsTwoCells() {
+        XCTAssertEqual(DisplayWidth.of("abc"), 3)
+        XCTAssertEqual(DisplayWidth.of("安全生产法"), 10)
+        XCTAssertEqual(DisplayWidth.of("（一）A"), 7)
+        XCTAssertEqual(DisplayWidth.padded("档案法", to: 8), "档案法  ")
+    }
+
+    func testWrapNeverExceedsWidth() {
+        let text = "生产经营单位的主要负责人是本单位安全生产第一责任人，对本单位的安全生产工作全面负责。other words here"
+        let lines = DisplayWidth.wrap(text, width: 20)
+        XCTAssertGreaterThan(lines.count, 3)
+        XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 20 })
+        XCTAssertEqual(lines.joined(), text.replacingOccurrences(of: " ", with: "").count == 0 ? "" : lines.joined())
+        XCTAssertEqual(lines.joined().filter { $0 != " " }, text.filter { $0 != " " })
+    }
+
+    func testTableAlignsChineseColumns() {
+        let table = TextTable(headers: ["简称", "条数"], rows: [["安全生产法", "119"], ["档案法", "53"]], rightAligned: [1])
+        let lines = table.render().split(separator: "\n").map(String.init)
+        XCTAssertEqual(Set(lines.map { DisplayWidth.of($0) }).count, 1, "every line has the same width: \(lines)")
+    }
+
+    func testNormalizerFoldsWidthAndSpace() {
+        XCTAssertEqual(TextNormalizer.comparable("职责:（一）建立 健全"), TextNormalizer.comparable("职责：(一)建立健全"))
+        XCTAssertNotEqual(TextNormalizer.comparable("应当"), TextNormalizer.comparable("可以"))
+    }
+
+    func testUnsafeCharacters() {
+        XCTAssertNotNil(TextNormalizer.unsafeCharacterDescription(in: "题干\u{1B}[31m"))
+        XCTAssertNotNil(TextNormalizer.unsafeCharacterDescription(in: "a\u{07}b"))
+        XCTAssertNil(TextNormalizer.unsafeCharacterDescription(in: "正常文字（ ）。\n第二行"))
+        XCTAssertEqual(TextNormalizer.stripControlCharacters("a\u{1B}b\u{07}c"), "abc")
+    }
+
+    func testEvidenceMatcher() {
+        let article = "生产经营单位的主要负责人对本单位安全生产工作负有下列职责:\n（一）建立健全并落实本单位全员安全生产责任制；\n（三）组织制定并实施本单位安全生产教育和培训计划；"
+        XCTAssertTrue(EvidenceMatcher.occurs("负有下列职责：……（三）组织制定并实施本单位安全生产教育和培训计划", in: article))
+        XCTAssertFalse(EvidenceMatcher.occurs("（三）组织制定……负有下列职责", in: article), "pieces must be in order")
+        XCTAssertFalse(EvidenceMatcher.occurs("主要负责人可以", in: article))
+        XCTAssertFalse(EvidenceMatcher.occurs("……", in: article))
+    }
+}
