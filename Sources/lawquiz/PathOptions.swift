@@ -21,7 +21,10 @@ struct PathOptions: ParsableArguments {
         try LawLibrary.load(from: resolved.statutes)
     }
 
+    /// The checked catalog, through the cache so commands start fast.
     func loadCatalog() throws -> BankCatalog {
-        try BankCatalog.load(root: resolved.questionBanks)
+        let paths = resolved
+        return try BankCatalogCache.load(
+            root: paths.questionBanks, cacheFile: paths.catalogCache(environment: ProcessInfo.processInfo.environment))
     }
 }

@@ -67,7 +67,10 @@ public enum BankLoader {
         let bankID = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+            // The basic resolver keeps every scalar a string: no regex-based tag
+            // resolution (a large part of load time); numbers and booleans are
+            // read explicitly where a field expects them.
+            root = try Yams.compose(yaml: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, .basic)
         } catch let error as YamlError {
             return (nil, [syntaxDiagnostic(error, file: file)])
         } catch {

@@ -29,7 +29,7 @@ struct QuestionNodeReader {
             report("缺少必填字段 \(key)（\(label)）")
             return nil
         }
-        guard let scalar = value.scalar, !scalar.string.isEmpty, value.null == nil else {
+        guard let scalar = value.scalar, !scalar.string.isEmpty, !value.isPlainNull else {
             report("字段 \(key)（\(label)）应为非空文字", key: key, in: mapping)
             return nil
         }
@@ -76,7 +76,7 @@ struct QuestionNodeReader {
             report("缺少必填字段 article（条文编号）")
             return nil
         }
-        if let number = value.int, number > 0 { return number }
+        if let number = value.plainInteger, number > 0 { return number }
         if let text = value.string {
             var trimmed = text
             if trimmed.hasPrefix("第") { trimmed.removeFirst() }
@@ -89,7 +89,7 @@ struct QuestionNodeReader {
 
     private mutating func readDifficulty(_ mapping: Node.Mapping) -> Int? {
         guard let value = mapping["difficulty"] else { return nil }
-        guard let number = value.int, (1...5).contains(number) else {
+        guard let number = value.plainInteger, (1...5).contains(number) else {
             report("difficulty（难度）应为 1 到 5 的整数", key: "difficulty", in: mapping)
             return nil
         }
@@ -141,7 +141,7 @@ struct QuestionNodeReader {
             return nil
         }
         if type == .judge {
-            if value.scalar?.style == .plain, let truth = value.bool { return .judgement(truth) }
+            if let truth = value.plainBoolean { return .judgement(truth) }
             switch value.string {
             case "对", "正确", "√": return .judgement(true)
             case "错", "错误", "×": return .judgement(false)
@@ -161,5 +161,28 @@ struct QuestionNodeReader {
             return nil
         }
         return .options(Set(letters))
+    }
+}
+
+/// Typed reads of plain scalars under the basic resolver (every scalar a string).
+extension Node {
+    private var plainText: String? {
+        guard let scalar, scalar.style == .plain || scalar.style == .any else { return nil }
+        return scalar.string
+    }
+
+    /// `~`, `null` or nothing, written without quotes.
+    var isPlainNull: Bool { ["", "~", "null", "Null", "NULL"].contains(plainText ?? "-") }
+
+    /// An unquoted whole number.
+    var plainInteger: Int? { plainText.flatMap { Int($0) } }
+
+    /// An unquoted `true` / `false` (also yes / no), in any case.
+    var plainBoolean: Bool? {
+        switch plainText?.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
     }
 }
