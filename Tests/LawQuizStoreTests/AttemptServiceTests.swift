@@ -157,6 +157,9 @@ final class AttemptServiceTests: StoreTestCase {
         XCTAssertThrowsError(try service.identify(staffID: "1002")) {
             XCTAssertEqual($0 as? AttemptError, .inactiveStaff(staffID: "1002", name: "李娜"))
         }
+        XCTAssertThrowsError(try service.begin(exam: try smallExam(), staffID: "1002"), "begin checks the roster too")
+        XCTAssertThrowsError(try service.begin(exam: try smallExam(), staffID: "9"))
+        XCTAssertNoThrow(try service.begin(exam: try smallExam(), staffID: "1001"))
     }
 
     func testBadItemIndexAndUnknownAttempt() throws {

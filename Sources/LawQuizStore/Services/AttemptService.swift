@@ -42,8 +42,9 @@ public struct AttemptService: Sendable {
     ///
     /// - An attempt in progress is resumed at its first unanswered question;
     ///   if its deadline has passed it is submitted now (`.expired`).
-    /// - A new attempt needs the exam open (`opens_at`/`closes_at`) and an
-    ///   attempt left (`attempts_allowed`); its paper is drawn from a fresh
+    /// - A new attempt needs the exam open (`opens_at`/`closes_at`), the
+    ///   person on the roster when one has been imported (see `identify`) and
+    ///   an attempt left (`attempts_allowed`); its paper is drawn from a fresh
     ///   seed and stored with the deadline before anything is shown.
     public func begin(exam: ExamDefinition, staffID: String) throws -> AttemptOpening {
         let now = clock.now
@@ -51,6 +52,7 @@ public struct AttemptService: Sendable {
             return try resume(open, exam: exam, now: now)
         }
         try ExamTiming.checkWindow(exam, now: now)
+        _ = try identify(staffID: staffID)
         let seed = makeSeed()
         let paper = try PaperDrawer(catalog: catalog).draw(exam, seed: seed)
         let keys = try paper.items.map { item in
