@@ -134,6 +134,7 @@ public struct AttemptService: Sendable {
     /// stores the first grade and returns it.
     public func submit(attemptID: Int64, exam: ExamDefinition, reason: SubmitReason) throws -> AttemptResult {
         guard let attempt = try store.attempt(attemptID) else { throw AttemptError.attemptNotFound(attemptID: attemptID) }
+        guard attempt.examID == exam.id else { throw AttemptError.examMismatch(attemptExam: attempt.examID, given: exam.id) }
         if attempt.status == .submitted { return try result(attemptID: attemptID, exam: exam) }
         let grade = try grade(attemptID: attemptID, exam: exam)
         // Never record a submission time after the deadline.
@@ -146,6 +147,7 @@ public struct AttemptService: Sendable {
     /// attempt the stored score and 合格/优秀 are reported as stored.
     public func result(attemptID: Int64, exam: ExamDefinition) throws -> AttemptResult {
         guard let attempt = try store.attempt(attemptID) else { throw AttemptError.attemptNotFound(attemptID: attemptID) }
+        guard attempt.examID == exam.id else { throw AttemptError.examMismatch(attemptExam: attempt.examID, given: exam.id) }
         var grade = try grade(attemptID: attemptID, exam: exam)
         if let score = attempt.score, let passed = attempt.passed, let excellent = attempt.excellent {
             grade.score = score
