@@ -16,8 +16,7 @@ run: build
 
 ## make test: same set-up, then the whole test suite (unit + end-to-end + pty).
 test: setup
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel --num-workers 2
+	@bash scripts/test
 
 bench: build
 	@bash scripts/bench
