@@ -1,5 +1,6 @@
 import Foundation
 import LawQuizCore
+import LawQuizStore
 
 /// The result of a submitted attempt: score of full marks, 合格 / 优秀, the
 /// breakdown by law and by question type, and the time used.
@@ -18,6 +19,15 @@ public struct ResultScreen: Sendable {
         self.library = library
         self.timeUsed = timeUsed
         self.note = note
+    }
+
+    /// The screen for a graded attempt, noting how it was submitted when it
+    /// was not by the person.
+    public init(result: AttemptResult, library: LawLibrary) {
+        let reason = result.attempt.submitReason
+        self.init(
+            examTitle: result.attempt.examTitle, grade: result.grade, library: library, timeUsed: result.timeUsed,
+            note: reason == nil || reason == .byPerson ? nil : reason?.title)
     }
 
     public func render(width: Int, style: TerminalStyle) -> String {
@@ -50,39 +60,37 @@ public struct ResultScreen: Sendable {
 /// stem, the answer given, the right answer, 解析, and the article it rests
 /// on with the supporting excerpt.
 public struct WrongAnswerReview: Sendable {
-    public var grade: ExamGrade
-    public var catalog: BankCatalog
+    public var items: [ReviewItem]
+    public var library: LawLibrary
 
-    public init(grade: ExamGrade, catalog: BankCatalog) {
-        self.grade = grade
-        self.catalog = catalog
+    public init(items: [ReviewItem], library: LawLibrary) {
+        self.items = items
+        self.library = library
     }
 
     public func render(width: Int, style: TerminalStyle) -> String {
-        let wrong = grade.wrongItems
-        guard !wrong.isEmpty else { return style.good("全部答对，没有错题。") + "\n" }
-        var blocks = [style.bold("错题回顾（\(wrong.count) 题）")]
-        for graded in wrong {
-            guard let question = catalog.question(graded.item.questionID) else {
-                blocks.append("第 \(graded.item.index + 1) 题（\(graded.item.questionID)）已不在题库中，无法显示。")
+        guard !items.isEmpty else { return style.good("全部答对，没有错题。") + "\n" }
+        var blocks = [style.bold("错题回顾（\(items.count) 题）")]
+        for item in items {
+            guard let question = item.question else {
+                blocks.append("第 \(item.number) 题（\(item.graded.item.questionID)）已不在题库中，无法显示。正确答案：\(item.rightDisplay)")
                 continue
             }
-            blocks.append(renderItem(graded, question: question, width: width, style: style))
+            blocks.append(renderItem(item, question: question, width: width, style: style))
         }
         return blocks.joined(separator: "\n\n") + "\n"
     }
 
-    private func renderItem(_ graded: GradedItem, question: Question, width: Int, style: TerminalStyle) -> String {
-        let item = graded.item
-        var lines = [style.bold("第 \(item.index + 1) 题  \(question.type.title)  \(graded.mark.verdict.title)")]
+    private func renderItem(_ review: ReviewItem, question: Question, width: Int, style: TerminalStyle) -> String {
+        let item = review.graded.item
+        var lines = [style.bold("第 \(review.number) 题  \(question.type.title)  \(review.graded.mark.verdict.title)")]
         lines += BankText.wrapped(question.stem, width: width)
         for (position, bankLetter) in item.optionOrder.enumerated() {
             guard let option = question.option(bankLetter) else { continue }
             lines += BankText.wrapped(option.text, width: width, firstPrefix: "  \(OptionLetters.letter(at: position)). ", indent: "     ")
         }
-        let given = graded.given.map(item.displayText(of:)) ?? "未作答"
-        lines.append("你的答案：" + style.bad(given) + "    正确答案：" + style.good(item.displayText(of: graded.key)))
-        lines += FeedbackText.explanationAndArticle(question, library: catalog.library, width: width, style: style)
+        lines.append("你的答案：" + style.bad(review.givenDisplay ?? "未作答") + "    正确答案：" + style.good(review.rightDisplay))
+        lines += FeedbackText.explanationAndArticle(question, library: library, width: width, style: style)
         return lines.joined(separator: "\n")
     }
 }

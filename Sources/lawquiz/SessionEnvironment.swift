@@ -1,0 +1,33 @@
+import Foundation
+import LawQuizCore
+import LawQuizStore
+import LawQuizTerminal
+
+/// What every interactive command needs: banks, the results store, the
+/// attempt service, a line reader suited to the terminal (or pipe), output
+/// and colour.
+struct SessionEnvironment {
+    let paths: PathOptions
+    let catalog: BankCatalog
+    let store: ResultsStore
+    let clock: WallClock
+    let service: AttemptService
+    let reader: LineReader
+    let output: TextOutput
+    let style: TerminalStyle
+
+    init(paths: PathOptions) throws {
+        self.paths = paths
+        catalog = try paths.loadCatalog()
+        store = try ResultsStore.open(paths.resolved)
+        clock = SystemWallClock()
+        service = AttemptService(store: store, catalog: catalog, clock: clock)
+        reader = TerminalFacts.makeLineReader(clock: clock)
+        output = StandardOutput()
+        style = TerminalStyle.forStandardOutput()
+    }
+
+    func exams() throws -> ExamCatalog {
+        try ExamCatalog.load(folder: paths.resolved.exams, library: catalog.library)
+    }
+}
