@@ -1,5 +1,6 @@
 import CReadline
 import Foundation
+import LawQuizCore
 
 /// Reads lines when standard input or output is not a terminal (scripts,
 /// pipes, tests): prints the prompt once, reads one line per answer or

@@ -1,5 +1,6 @@
 import CReadline
 import Foundation
+import LawQuizCore
 
 /// Reads lines with GNU readline's callback interface, so the prompt's
 /// countdown keeps moving and the deadline holds while the person sits idle:

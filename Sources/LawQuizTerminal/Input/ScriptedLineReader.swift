@@ -1,4 +1,5 @@
 import Foundation
+import LawQuizCore
 
 /// A line reader that plays a script, for driving sessions in tests: each
 /// step is what the person does next, and idle steps move a fake clock so

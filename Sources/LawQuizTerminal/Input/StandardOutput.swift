@@ -1,5 +1,6 @@
 import CReadline
 import Foundation
+import LawQuizCore
 
 /// Standard output through C stdio, the same stream readline draws on, so
 /// screens and prompts never overtake each other.

@@ -1,3 +1,4 @@
+import Foundation
 import LawQuizCore
 
 /// The rules shown before the first question: what the paper holds, the time
