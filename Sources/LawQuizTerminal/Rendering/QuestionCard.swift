@@ -15,6 +15,8 @@ public struct QuestionCard: Sendable {
     /// The saved answer in display letters (or 对/错), if any.
     public var savedAnswer: String?
     public var marked: Bool
+    /// Replaces `第 n/total 题` (e.g. the 错题本 drill, whose length changes).
+    public var numberText: String?
 
     public init(
         number: Int, total: Int, question: Question, optionOrder: [String], points: Double?, lawName: String,
@@ -31,7 +33,7 @@ public struct QuestionCard: Sendable {
     }
 
     public func render(width: Int, style: TerminalStyle) -> String {
-        var header = "第 \(number)/\(total) 题  \(question.type.title)"
+        var header = (numberText ?? "第 \(number)/\(total) 题") + "  \(question.type.title)"
         if let points { header += "  \(ExamScoreText.number(points)) 分" }
         header += "  《\(BankText.clean(lawName))》"
         var lines = [style.bold(header) + (marked ? "  " + style.warning("［已标记］") : "")]

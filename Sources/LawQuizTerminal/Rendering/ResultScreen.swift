@@ -99,16 +99,18 @@ public struct WrongAnswerReview: Sendable {
 /// review and practice feedback.
 enum FeedbackText {
     static func explanationAndArticle(_ question: Question, library: LawLibrary, width: Int, style: TerminalStyle) -> [String] {
-        var lines: [String] = []
-        if !question.explanation.isEmpty {
-            lines += BankText.wrapped(question.explanation, width: width, firstPrefix: "解析：", indent: "      ")
-        }
+        var lines = explanation(question, width: width)
         lines.append("依据：" + reference(question, library: library))
         if !question.evidence.isEmpty {
             lines += BankText.wrapped("“" + question.evidence + "”", width: width, firstPrefix: "      ", indent: "      ")
                 .map(style.dim)
         }
         return lines
+    }
+
+    static func explanation(_ question: Question, width: Int) -> [String] {
+        guard !question.explanation.isEmpty else { return [] }
+        return BankText.wrapped(question.explanation, width: width, firstPrefix: "解析：", indent: "      ")
     }
 
     /// 《安全生产法》第二十一条.
