@@ -68,7 +68,7 @@ public final class PracticeSessionLoop {
         var card = QuestionCard(
             number: number, total: total, question: item.question, optionOrder: item.optionOrder, points: nil,
             lawName: lawName)
-        if drill { card.numberText = "错题本第 \(number) 次练习" }
+        if drill { card.numberText = "错题本 · 第 \(number) 题" }
         output.write("\n" + card.render(width: output.width, style: style))
         while true {
             let prompt = style.prompt(drill ? "[巩固 还剩 \(remainingInDrill(after: item)) 道] 答案> " : "[练习 \(number)/\(total)] 答案> ")
