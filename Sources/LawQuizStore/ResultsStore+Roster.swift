@@ -8,25 +8,8 @@ extension ResultsStore {
     /// from the file inactive. Nobody is deleted.
     public func importRoster(_ entries: [RosterEntry], at now: Date = Date()) throws -> RosterImportReport {
         try write { db in
-            var existing: [String: StaffMember] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM staff") {
-                let member = StaffMember(row: row)
-                existing[member.staffID] = member
-            }
-            var report = RosterImportReport()
-            var listed = Set<String>()
-            for entry in entries {
-                listed.insert(entry.staffID)
-                let member = StaffMember(staffID: entry.staffID, name: entry.name, department: entry.department)
-                if let before = existing[entry.staffID] {
-                    if before == member {
-                        report.unchanged += 1
-                        continue
-                    }
-                    report.changed.append(.init(before: before, after: member))
-                } else {
-                    report.added.append(member)
-                }
+            let report = Self.rosterChanges(entries, existing: try Self.staffByID(db))
+            for member in report.added + report.changed.map(\.after) {
                 try db.execute(
                     sql: """
                         INSERT INTO staff (staff_id, name, department, active, updated_at) VALUES (?, ?, ?, 1, ?)
@@ -34,14 +17,16 @@ extension ResultsStore {
                             active = 1, updated_at = excluded.updated_at
                         """, arguments: [member.staffID, member.name, member.department, now])
             }
-            for member in existing.values.sorted(by: { $0.staffID < $1.staffID }) where member.isActive && !listed.contains(member.staffID) {
+            for member in report.noLongerListed {
                 try db.execute(sql: "UPDATE staff SET active = 0, updated_at = ? WHERE staff_id = ?", arguments: [now, member.staffID])
-                var inactive = member
-                inactive.isActive = false
-                report.noLongerListed.append(inactive)
             }
             return report
         }
+    }
+
+    /// What `importRoster` would change, without writing (`--dry-run`).
+    public func previewRoster(_ entries: [RosterEntry]) throws -> RosterImportReport {
+        try read { db in Self.rosterChanges(entries, existing: try Self.staffByID(db)) }
     }
 
     /// The roster sorted by department then 工号; inactive people only when asked.
@@ -63,5 +48,41 @@ extension ResultsStore {
     /// Whether any roster has been imported (without one, any 工号 is accepted).
     public func hasRoster() throws -> Bool {
         try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM staff)") ?? false }
+    }
+
+    private static func staffByID(_ db: Database) throws -> [String: StaffMember] {
+        var existing: [String: StaffMember] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM staff") {
+            let member = StaffMember(row: row)
+            existing[member.staffID] = member
+        }
+        return existing
+    }
+
+    /// Compares a file's entries with the stored roster.
+    static func rosterChanges(_ entries: [RosterEntry], existing: [String: StaffMember]) -> RosterImportReport {
+        var report = RosterImportReport()
+        var listed = Set<String>()
+        for entry in entries {
+            listed.insert(entry.staffID)
+            let member = StaffMember(staffID: entry.staffID, name: entry.name, department: entry.department)
+            if let before = existing[entry.staffID] {
+                if before == member {
+                    report.unchanged += 1
+                } else {
+                    report.changed.append(.init(before: before, after: member))
+                }
+            } else {
+                report.added.append(member)
+            }
+        }
+        report.noLongerListed = existing.values.filter { $0.isActive && !listed.contains($0.staffID) }
+            .sorted { $0.staffID < $1.staffID }
+            .map { member in
+                var inactive = member
+                inactive.isActive = false
+                return inactive
+            }
+        return report
     }
 }

@@ -19,7 +19,7 @@ struct SessionEnvironment {
     init(paths: PathOptions) throws {
         self.paths = paths
         catalog = try paths.loadCatalog()
-        store = try ResultsStore.open(paths.resolved)
+        store = try paths.openStore()
         clock = SystemWallClock()
         service = AttemptService(store: store, catalog: catalog, clock: clock)
         reader = TerminalFacts.makeLineReader(clock: clock)
@@ -28,6 +28,6 @@ struct SessionEnvironment {
     }
 
     func exams() throws -> ExamCatalog {
-        try ExamCatalog.load(folder: paths.resolved.exams, library: catalog.library)
+        try paths.loadExams(library: catalog.library)
     }
 }

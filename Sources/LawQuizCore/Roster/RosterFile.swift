@@ -24,6 +24,11 @@ public struct RosterFileError: LocalizedError, Sendable, Hashable {
     public var file: String
     public var problems: [CSVError]
 
+    public init(file: String, problems: [CSVError]) {
+        self.file = file
+        self.problems = problems
+    }
+
     public var errorDescription: String? {
         "花名册 \(file) 有 \(problems.count) 处问题，未导入：\n"
             + problems.map { "  \(file):\($0.line): \($0.message)" }.joined(separator: "\n")

@@ -175,4 +175,17 @@ public struct AttemptService: Sendable {
     public func history(staffID: String) throws -> [AttemptRecord] {
         try store.attempts(staffID: staffID)
     }
+
+    /// Submits, with their saved answers, every attempt still in progress
+    /// whose deadline has passed (people who closed the window and never came
+    /// back), so listings and statistics see final scores. Attempts of exams
+    /// no longer defined are left alone.
+    public func submitExpiredAttempts(exams: ExamCatalog) throws -> [AttemptResult] {
+        let now = clock.now
+        return try store.allAttempts().filter { $0.status == .inProgress && ExamTiming.hasExpired($0.deadline, now: now) }
+            .compactMap { attempt in
+                guard let exam = exams.definitions.first(where: { $0.id == attempt.examID }) else { return nil }
+                return try submit(attemptID: attempt.id, exam: exam, reason: .expired)
+            }
+    }
 }
