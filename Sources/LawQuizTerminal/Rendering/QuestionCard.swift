@@ -43,7 +43,7 @@ public struct QuestionCard: Sendable {
             let prefix = "  \(OptionLetters.letter(at: position)). "
             lines += BankText.wrapped(option.text, width: width, firstPrefix: prefix, indent: "     ")
         }
-        lines.append(style.dim(inputHint))
+        lines += DisplayWidth.wrap(inputHint, width: width).map(style.dim)
         if let savedAnswer { lines.append("已作答：" + style.accent(savedAnswer)) }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -13,6 +13,15 @@ public struct PracticeSummary: Sendable, Equatable {
     public var wrongBookOpen = 0
     /// The person left early (:q, Ctrl-C confirmed, end of input, hang-up).
     public var leftEarly = false
+
+    public init(answered: Int = 0, right: Int = 0, skipped: Int = 0, cleared: Int = 0, wrongBookOpen: Int = 0, leftEarly: Bool = false) {
+        self.answered = answered
+        self.right = right
+        self.skipped = skipped
+        self.cleared = cleared
+        self.wrongBookOpen = wrongBookOpen
+        self.leftEarly = leftEarly
+    }
 }
 
 /// Practice: a question, an answer, immediate feedback (right or wrong, the

@@ -1,2 +1,0 @@
-import XCTest
-final class LawQuizTerminalTestsPlaceholder: XCTestCase { func testModuleLoads() { XCTAssertTrue(true) } }
