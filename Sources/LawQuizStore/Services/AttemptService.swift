@@ -107,28 +107,22 @@ public struct AttemptService: Sendable {
     /// returning. Throws `deadlinePassed` once time is up — the caller then
     /// submits — and `alreadySubmitted` after submission.
     public func recordAnswer(_ answer: AnswerKey?, attemptID: Int64, itemIndex: Int) throws {
-        let now = try checkWritable(attemptID: attemptID, itemIndex: itemIndex)
-        guard try store.saveResponse(attemptID: attemptID, itemIndex: itemIndex, answer: answer, at: now) else {
-            throw AttemptError.alreadySubmitted(attemptID: attemptID)
-        }
+        try check(store.saveResponse(attemptID: attemptID, itemIndex: itemIndex, answer: answer, at: clock.now), attemptID, itemIndex)
     }
 
     /// Sets or clears the 标记 (marked for review) flag of one question.
     public func setMarked(_ marked: Bool, attemptID: Int64, itemIndex: Int) throws {
-        let now = try checkWritable(attemptID: attemptID, itemIndex: itemIndex)
-        guard try store.saveMark(attemptID: attemptID, itemIndex: itemIndex, marked: marked, at: now) else {
-            throw AttemptError.alreadySubmitted(attemptID: attemptID)
-        }
+        try check(store.saveMark(attemptID: attemptID, itemIndex: itemIndex, marked: marked, at: clock.now), attemptID, itemIndex)
     }
 
-    private func checkWritable(attemptID: Int64, itemIndex: Int) throws -> Date {
-        guard let attempt = try store.attempt(attemptID) else { throw AttemptError.attemptNotFound(attemptID: attemptID) }
-        guard attempt.status == .inProgress else { throw AttemptError.alreadySubmitted(attemptID: attemptID) }
-        let now = clock.now
-        if ExamTiming.hasExpired(attempt.deadline, now: now) { throw AttemptError.deadlinePassed(attemptID: attemptID) }
-        let count = try store.paperItems(attemptID: attemptID).count
-        guard (0..<count).contains(itemIndex) else { throw AttemptError.noSuchItem(index: itemIndex, count: count) }
-        return now
+    private func check(_ outcome: ResponseWrite, _ attemptID: Int64, _ itemIndex: Int) throws {
+        switch outcome {
+        case .saved: return
+        case .attemptNotFound: throw AttemptError.attemptNotFound(attemptID: attemptID)
+        case .submitted: throw AttemptError.alreadySubmitted(attemptID: attemptID)
+        case .expired: throw AttemptError.deadlinePassed(attemptID: attemptID)
+        case .noSuchItem(let count): throw AttemptError.noSuchItem(index: itemIndex, count: count)
+        }
     }
 
     // MARK: Submitting and results
