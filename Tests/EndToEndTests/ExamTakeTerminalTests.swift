@@ -51,8 +51,8 @@ final class ExamTakeTerminalTests: XCTestCase {
         XCTAssertTrue(history.stdout.contains("时间到自动交卷"), history.stdout)
     }
 
-    /// Ctrl-C asks before leaving; Ctrl-D leaves with status 3; the answers
-    /// typed before are there on return.
+    /// Ctrl-C asks before leaving; Ctrl-D and a hang-up leave with status 3;
+    /// the answers typed before are there on return.
     func testControlCAsksAndControlDLeavesResumably() throws {
         let first = try TerminalDriver.run(["exam", "take", "demo", "--staff", "PTY3"], steps: [
             .expect("答案> "), .type("B\r"), .expect("[2/5 已答 1]"), .expect("答案> "),
@@ -66,6 +66,11 @@ final class ExamTakeTerminalTests: XCTestCase {
             .type("\u{03}"), .expect("确定要离开吗"), .type("y\r"), .expect("已保存并离开"),
         ], runner: runner)
         assertPassed(second, status: 3)
+        let third = try TerminalDriver.run(["exam", "take", "demo", "--staff", "PTY3"], steps: [
+            .expect("答案> "), .type("A\r"), .expect("[3/5 已答 2]"), .expect("答案> "), .signal("HUP"),
+            .expect("终端已关闭，已保存并离开。已答 2/5 题"),
+        ], runner: runner)
+        assertPassed(third, status: 3)
     }
 
     /// A banks folder with the real statutes and banks and a copy of the
