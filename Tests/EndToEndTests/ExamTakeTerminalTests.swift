@@ -52,7 +52,8 @@ final class ExamTakeTerminalTests: XCTestCase {
     }
 
     /// Ctrl-C asks before leaving; Ctrl-D and a hang-up leave with status 3;
-    /// the answers typed before are there on return.
+    /// the answers typed before are there on return; Chinese input works
+    /// even with no locale set.
     func testControlCAsksAndControlDLeavesResumably() throws {
         let first = try TerminalDriver.run(["exam", "take", "demo", "--staff", "PTY3"], steps: [
             .expect("答案> "), .type("B\r"), .expect("[2/5 已答 1]"), .expect("答案> "),
@@ -66,10 +67,13 @@ final class ExamTakeTerminalTests: XCTestCase {
             .type("\u{03}"), .expect("确定要离开吗"), .type("y\r"), .expect("已保存并离开"),
         ], runner: runner)
         assertPassed(second, status: 3)
+        // No locale at all: lawquiz must still read 错 as one character.
         let third = try TerminalDriver.run(["exam", "take", "demo", "--staff", "PTY3"], steps: [
-            .expect("答案> "), .type("A\r"), .expect("[3/5 已答 2]"), .expect("答案> "), .signal("HUP"),
-            .expect("终端已关闭，已保存并离开。已答 2/5 题"),
-        ], runner: runner)
+            .expect("答案> "), .type("A\r"), .expect("[3/5 已答 2]"), .expect("答案> "), .type("ab\r"),
+            .expect("[4/5 已答 3]"), .expect("答案> "), .type("错\r"),
+            .expect("[5/5 已答 4]"), .expect("答案> "), .signal("HUP"),
+            .expect("终端已关闭，已保存并离开。已答 4/5 题"),
+        ], runner: runner, lang: nil)
         assertPassed(third, status: 3)
     }
 

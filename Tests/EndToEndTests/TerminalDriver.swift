@@ -29,9 +29,10 @@ struct TerminalDriver {
         var transcript: String
     }
 
-    /// Runs `arguments` with TERM=xterm, LANG=C.UTF-8, INPUTRC=/dev/null and
-    /// HOME in a temporary folder, playing `steps`.
-    static func run(_ arguments: [String], steps: [Step], runner: DataCommandRunner) throws -> Report {
+    /// Runs `arguments` with TERM=xterm, LANG=C.UTF-8 (or no locale at all
+    /// when `lang` is nil), INPUTRC=/dev/null and HOME in a temporary folder,
+    /// playing `steps`.
+    static func run(_ arguments: [String], steps: [Step], runner: DataCommandRunner, lang: String? = "C.UTF-8") throws -> Report {
         guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile)
         else { throw XCTSkip("python3 is needed for the pseudo-terminal tests") }
         let home = runner.folder.appendingPathComponent("home")
@@ -42,10 +43,14 @@ struct TerminalDriver {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [script.path, String(decoding: stepData, as: UTF8.self), DataCommandRunner.binary.path] + arguments
-        process.environment = [
-            "PATH": "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8", "INPUTRC": "/dev/null", "HOME": home.path,
+        var environment = [
+            "PATH": "/usr/bin:/bin", "TERM": "xterm", "INPUTRC": "/dev/null", "HOME": home.path,
             "LAWQUIZ_BANKS": runner.banks.path, "LAWQUIZ_RESULTS": runner.results.path, "COLUMNS": "100",
         ]
+        environment["LANG"] = lang
+        // Without this python would "coerce" the C locale by exporting LC_CTYPE=C.UTF-8 to lawquiz.
+        if lang == nil { environment["PYTHONCOERCECLOCALE"] = "0" }
+        process.environment = environment
         let output = Pipe()
         process.standardOutput = output
         try process.run()
