@@ -163,7 +163,7 @@ extension ResultsStore {
         }
     }
 
-    private static func storedItem(_ row: Row) -> StoredPaperItem {
+    static func storedItem(_ row: Row) -> StoredPaperItem {
         let type = QuestionType(rawValue: row["type"]) ?? .single
         let order: String = row["option_order"]
         let item = PaperItem(

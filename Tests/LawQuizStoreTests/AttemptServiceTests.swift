@@ -82,6 +82,10 @@ final class AttemptServiceTests: StoreTestCase {
         // Submitting again changes nothing.
         XCTAssertEqual(try service.submit(attemptID: sitting.attempt.id, exam: exam, reason: .timeUp).attempt.submitReason, .byPerson)
         XCTAssertEqual(try service.history(staffID: "1001").map(\.id), [sitting.attempt.id])
+        let analysed = try store.answeredItems(examID: "small")
+        XCTAssertEqual(analysed.count, 5)
+        XCTAssertEqual(analysed.filter { $0.answer == $0.stored.key }.count, 4)
+        XCTAssertEqual(analysed.last?.answer, wrongAnswer(last))
     }
 
     func testAttemptsAllowedAreEnforced() throws {
@@ -157,6 +161,9 @@ final class AttemptServiceTests: StoreTestCase {
         XCTAssertThrowsError(try service.identify(staffID: "1002")) {
             XCTAssertEqual($0 as? AttemptError, .inactiveStaff(staffID: "1002", name: "李娜"))
         }
+        XCTAssertThrowsError(try service.begin(exam: try smallExam(), staffID: "1002"), "begin checks the roster too")
+        XCTAssertThrowsError(try service.begin(exam: try smallExam(), staffID: "9"))
+        XCTAssertNoThrow(try service.begin(exam: try smallExam(), staffID: "1001"))
     }
 
     func testBadItemIndexAndUnknownAttempt() throws {

@@ -42,8 +42,9 @@ public struct AttemptService: Sendable {
     ///
     /// - An attempt in progress is resumed at its first unanswered question;
     ///   if its deadline has passed it is submitted now (`.expired`).
-    /// - A new attempt needs the exam open (`opens_at`/`closes_at`) and an
-    ///   attempt left (`attempts_allowed`); its paper is drawn from a fresh
+    /// - A new attempt needs the exam open (`opens_at`/`closes_at`), the
+    ///   person on the roster when one has been imported (see `identify`) and
+    ///   an attempt left (`attempts_allowed`); its paper is drawn from a fresh
     ///   seed and stored with the deadline before anything is shown.
     public func begin(exam: ExamDefinition, staffID: String) throws -> AttemptOpening {
         let now = clock.now
@@ -51,6 +52,7 @@ public struct AttemptService: Sendable {
             return try resume(open, exam: exam, now: now)
         }
         try ExamTiming.checkWindow(exam, now: now)
+        _ = try identify(staffID: staffID)
         let seed = makeSeed()
         let paper = try PaperDrawer(catalog: catalog).draw(exam, seed: seed)
         let keys = try paper.items.map { item in
@@ -132,6 +134,7 @@ public struct AttemptService: Sendable {
     /// stores the first grade and returns it.
     public func submit(attemptID: Int64, exam: ExamDefinition, reason: SubmitReason) throws -> AttemptResult {
         guard let attempt = try store.attempt(attemptID) else { throw AttemptError.attemptNotFound(attemptID: attemptID) }
+        guard attempt.examID == exam.id else { throw AttemptError.examMismatch(attemptExam: attempt.examID, given: exam.id) }
         if attempt.status == .submitted { return try result(attemptID: attemptID, exam: exam) }
         let grade = try grade(attemptID: attemptID, exam: exam)
         // Never record a submission time after the deadline.
@@ -144,6 +147,7 @@ public struct AttemptService: Sendable {
     /// attempt the stored score and 合格/优秀 are reported as stored.
     public func result(attemptID: Int64, exam: ExamDefinition) throws -> AttemptResult {
         guard let attempt = try store.attempt(attemptID) else { throw AttemptError.attemptNotFound(attemptID: attemptID) }
+        guard attempt.examID == exam.id else { throw AttemptError.examMismatch(attemptExam: attempt.examID, given: exam.id) }
         var grade = try grade(attemptID: attemptID, exam: exam)
         if let score = attempt.score, let passed = attempt.passed, let excellent = attempt.excellent {
             grade.score = score
