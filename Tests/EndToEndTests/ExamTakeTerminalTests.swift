@@ -77,6 +77,17 @@ final class ExamTakeTerminalTests: XCTestCase {
         assertPassed(third, status: 3)
     }
 
+    /// The menu on a terminal: read an article, then look up results.
+    func testMainMenuStudyAndResults() throws {
+        let report = try TerminalDriver.run([], steps: [
+            .expect("请选择 [1-4/q]："), .type("1\r"), .expect("回车返回："), .type("档案法 14\r"),
+            .expect("第十四条"), .expect("回车返回："), .type("\r"),
+            .expect("请选择 [1-4/q]："), .type("4\r"), .expect("工号："), .type("MENU1\r"),
+            .expect("工号 MENU1 没有考试记录"), .expect("请选择 [1-4/q]："), .type("q\r"),
+        ], runner: runner)
+        assertPassed(report, status: 0)
+    }
+
     /// A banks folder with the real statutes and banks and a copy of the
     /// demo exam whose limit is a few seconds.
     private func useDemoWithLimit(seconds: Int) throws {
