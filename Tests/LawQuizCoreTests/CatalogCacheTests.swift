@@ -3,7 +3,7 @@ import Foundation
 import XCTest
 
 /// The parsed-catalog cache: same catalog as a full load, read when the
-/// files are unchanged, missed after any edit or with another salt.
+/// files are unchanged, missed after any edit, another salt or damage.
 final class CatalogCacheTests: XCTestCase {
     private var folder: URL!
 
@@ -45,10 +45,12 @@ final class CatalogCacheTests: XCTestCase {
         _ = try CatalogCache.load(root: root, folder: cache, salt: "t")
         let file = try XCTUnwrap(try cacheFiles().first)
         // Tamper with the snapshot: an unchanged folder must be served from it.
-        var snapshot = try JSONDecoder().decode(CatalogCache.Snapshot.self, from: Data(contentsOf: file))
-        snapshot.banks[0].questions[0].stem = "来自缓存"
-        try JSONEncoder().encode(snapshot).write(to: file)
-        let id = snapshot.banks[0].questions[0].id
+        let stored = try CatalogSnapshot.decode(Data(contentsOf: file))
+        var banks = stored.banks
+        banks[0].questions[0].stem = "来自缓存"
+        let tampered = BankCatalog(library: stored.library, linted: banks, diagnostics: stored.diagnostics)
+        try CatalogSnapshot.encode(tampered).write(to: file)
+        let id = banks[0].questions[0].id
         XCTAssertEqual(try CatalogCache.load(root: root, folder: cache, salt: "t").question(id)?.stem, "来自缓存")
         XCTAssertNotEqual(try CatalogCache.load(root: root, folder: cache, salt: "other build").question(id)?.stem, "来自缓存")
         // Editing a bank (here: a comment) changes the fingerprint.
@@ -61,6 +63,15 @@ final class CatalogCacheTests: XCTestCase {
         try handle.close()
         XCTAssertNotEqual(try CatalogCache.load(root: root, folder: cache, salt: "t").question(id)?.stem, "来自缓存")
         XCTAssertEqual(try cacheFiles().count, 1, "snapshots of older bank versions are removed")
+    }
+
+    func testADamagedSnapshotIsIgnored() throws {
+        _ = try CatalogCache.load(root: root, folder: cache, salt: "t")
+        let file = try XCTUnwrap(try cacheFiles().first)
+        let data = try Data(contentsOf: file)
+        try data.prefix(data.count / 2).write(to: file)
+        XCTAssertThrowsError(try CatalogSnapshot.decode(data.prefix(data.count / 2)))
+        XCTAssertEqual(try CatalogCache.load(root: root, folder: cache, salt: "t").questions, try BankCatalog.load(root: root).questions)
     }
 
     func testNoCacheFolderMeansAPlainLoad() throws {

@@ -1,33 +1,21 @@
 import Foundation
 
-/// A parsed and linted catalog saved as JSON, so starting an exam does not
+/// A parsed and linted catalog saved in a compact binary form, so starting an exam does not
 /// re-parse every bank's YAML and re-run the linter (most of the start-up
 /// time). The file name carries a fingerprint of every statute and bank
 /// file's path and contents plus a caller-supplied salt (the program's
 /// build), so any edit or a new program version simply misses the cache.
 /// A missing, unreadable or unwritable cache only costs the full load.
 public enum CatalogCache {
-    /// Bump when the snapshot layout changes.
-    static let formatVersion = 1
-
-    struct Snapshot: Codable {
-        var version: Int
-        var laws: [Law]
-        var banks: [QuestionBank]
-        var diagnostics: [BankDiagnostic]
-    }
-
     /// The catalog under `root` (a `QuestionBanks` folder), from the cache in
     /// `folder` when it matches, else loaded and saved there for next time.
     public static func load(root: URL, folder: URL?, salt: String) throws -> BankCatalog {
         guard let folder, let fingerprint = fingerprint(root: root, salt: salt) else {
             return try BankCatalog.load(root: root)
         }
-        let file = folder.appendingPathComponent("catalog-\(fingerprint).json")
-        if let data = try? Data(contentsOf: file), let snapshot = try? JSONDecoder().decode(Snapshot.self, from: data),
-            snapshot.version == formatVersion
-        {
-            return BankCatalog(library: LawLibrary(laws: snapshot.laws), linted: snapshot.banks, diagnostics: snapshot.diagnostics)
+        let file = folder.appendingPathComponent("catalog-\(fingerprint).bin")
+        if let data = try? Data(contentsOf: file), let catalog = try? CatalogSnapshot.decode(data) {
+            return catalog
         }
         let catalog = try BankCatalog.load(root: root)
         save(catalog, to: file)
@@ -37,16 +25,13 @@ public enum CatalogCache {
     /// Writes atomically (several processes may start at once) and removes
     /// snapshots of older bank versions. Failures are ignored: it is a cache.
     private static func save(_ catalog: BankCatalog, to file: URL) {
-        let snapshot = Snapshot(
-            version: formatVersion, laws: catalog.library.laws, banks: catalog.banks, diagnostics: catalog.diagnostics)
         let manager = FileManager.default
         let folder = file.deletingLastPathComponent()
         guard (try? manager.createDirectory(at: folder, withIntermediateDirectories: true)) != nil,
-            let data = try? JSONEncoder().encode(snapshot),
-            (try? data.write(to: file, options: .atomic)) != nil
+            (try? CatalogSnapshot.encode(catalog).write(to: file, options: .atomic)) != nil
         else { return }
         for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
-        where name.hasPrefix("catalog-") && name.hasSuffix(".json") && name != file.lastPathComponent {
+        where name.hasPrefix("catalog-") && name != file.lastPathComponent {
             try? manager.removeItem(at: folder.appendingPathComponent(name))
         }
     }
@@ -55,7 +40,7 @@ public enum CatalogCache {
     /// `statutes/` and `banks/`, in path order; nil when a folder is unreadable.
     static func fingerprint(root: URL, salt: String) -> String? {
         var hash = FNV1a.Accumulator()
-        hash.add("\(formatVersion)\u{1F}\(salt)")
+        hash.add("\(CatalogSnapshot.formatVersion)\u{1F}\(salt)")
         for folder in ["statutes", "banks"] {
             let base = root.appendingPathComponent(folder)
             guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return nil }
