@@ -58,4 +58,50 @@ static inline int lq_take_interrupt(void) { int v = lq_interrupt_flag; lq_interr
 static inline int lq_take_hangup(void) { int v = lq_hangup_flag; lq_hangup_flag = 0; return v; }
 static inline int lq_take_resize(void) { int v = lq_resize_flag; lq_resize_flag = 0; return v; }
 
+/* Callback-interface line handler: readline calls it with the finished line
+   (or NULL at end of input). It removes itself so readline does not print the
+   prompt again, and leaves the line for the Swift poll loop to take. */
+static char *lq_pending_line = NULL;
+static int lq_line_status = 0; /* 0 waiting, 1 line ready, 2 end of input */
+
+static inline void lq_line_handler(char *line) {
+    rl_callback_handler_remove();
+    lq_pending_line = line;
+    lq_line_status = line ? 1 : 2;
+}
+
+static inline void lq_install_line_handler(const char *prompt) {
+    lq_pending_line = NULL;
+    lq_line_status = 0;
+    rl_callback_handler_install(prompt, lq_line_handler);
+}
+
+static inline int lq_line_status_value(void) { return lq_line_status; }
+
+/* Hands the finished line to the caller, who frees it. */
+static inline char *lq_take_line(void) {
+    char *line = lq_pending_line;
+    lq_pending_line = NULL;
+    lq_line_status = 0;
+    return line;
+}
+
+/* Abandons a half-typed line (Ctrl-C, deadline, hang-up) and gives the
+   terminal back its normal settings. */
+static inline void lq_abandon_line(void) {
+    rl_free_line_state();
+    rl_callback_sigcleanup();
+    rl_callback_handler_remove();
+}
+
+/* Writes to C stdout, the stream readline draws on, and flushes, so screens
+   and prompts appear in order. (Swift 6 rejects direct use of `stdout`.) */
+static inline void lq_write_stdout(const char *text) {
+    fputs(text, stdout);
+    fflush(stdout);
+}
+
+/* Above this many candidates readline asks before listing them. */
+static inline void lq_rl_set_completion_query_items(int value) { rl_completion_query_items = value; }
+
 #endif

@@ -1,5 +1,6 @@
 import Foundation
 import LawQuizCore
+import LawQuizTerminal
 
 /// Terminal facts and styled output for the executable: colour only on a
 /// terminal and never when NO_COLOR is set.
@@ -47,10 +48,6 @@ extension Console {
     /// Uses the user's locale, falling back to C.UTF-8 so wide characters work
     /// even when LANG is unset (readline and wcwidth depend on it).
     static func prepareLocale() {
-        setlocale(LC_ALL, "")
-        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
-            setlocale(LC_ALL, "C.UTF-8")
-        }
+        TerminalFacts.prepareUTF8Locale()
     }
 }

@@ -43,6 +43,19 @@ public struct BankCatalog: Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// Restores a catalog saved by `CatalogCache`: the banks were linted when
+    /// it was made, so no lint runs here.
+    init(library: LawLibrary, linted banks: [QuestionBank], diagnostics: [BankDiagnostic]) {
+        self.library = library
+        self.banks = banks
+        var byID: [String: Question] = [:]
+        for bank in banks {
+            for question in bank.questions { byID[question.id] = question }
+        }
+        self.questionsByID = byID
+        self.diagnostics = diagnostics
+    }
+
     /// Loads statutes and banks from a `QuestionBanks` folder (statutes/ and banks/ inside).
     public static func load(root: URL) throws -> BankCatalog {
         let library = try LawLibrary.load(from: root.appendingPathComponent("statutes"))

@@ -96,6 +96,9 @@ public struct ExamDefinition: Sendable, Hashable {
     public var title: String
     public var sections: [ExamSection]
     public var timeLimitMinutes: Int
+    /// A limit in seconds (`time_limit_seconds`), replacing the minutes when
+    /// set: for short drills, and for tests that watch a deadline pass.
+    public var timeLimitSeconds: Int?
     /// Sum of the sections' points (the file may state it; it must agree).
     public var fullMarks: Double
     /// Inclusive: a score equal to the pass mark passes (合格).
@@ -120,7 +123,7 @@ public struct ExamDefinition: Sendable, Hashable {
     public var source: SourceLocation
 
     public init(
-        id: String, title: String, sections: [ExamSection], timeLimitMinutes: Int, fullMarks: Double? = nil,
+        id: String, title: String, sections: [ExamSection], timeLimitMinutes: Int, timeLimitSeconds: Int? = nil, fullMarks: Double? = nil,
         passMark: Double? = nil, excellentMark: Double? = nil, attemptsAllowed: Int = 1,
         counting: AttemptCounting = .highest, multipleScoring: MultipleScoring = .allOrNothing,
         shuffleQuestions: Bool = true, shuffleOptions: Bool = true, opensAt: Date? = nil, closesAt: Date? = nil,
@@ -132,6 +135,7 @@ public struct ExamDefinition: Sendable, Hashable {
         self.title = title
         self.sections = sections
         self.timeLimitMinutes = timeLimitMinutes
+        self.timeLimitSeconds = timeLimitSeconds
         self.fullMarks = total
         self.passMark = passMark ?? total * 0.6
         self.excellentMark = excellentMark ?? total * 0.9
@@ -153,7 +157,7 @@ public struct ExamDefinition: Sendable, Hashable {
     public var questionCount: Int { sections.reduce(0) { $0 + $1.count } }
 
     /// Seconds allowed for one attempt.
-    public var timeLimit: TimeInterval { TimeInterval(timeLimitMinutes * 60) }
+    public var timeLimit: TimeInterval { TimeInterval(timeLimitSeconds ?? timeLimitMinutes * 60) }
 
     /// A fingerprint of everything that decides how a paper is drawn and
     /// marked, stored with each attempt so a later edit of the file is visible.
@@ -162,6 +166,8 @@ public struct ExamDefinition: Sendable, Hashable {
         var parts: [String] = [id, title, String(timeLimitMinutes), Self.number(fullMarks), Self.number(passMark)]
         parts += [Self.number(excellentMark), String(attemptsAllowed), counting.rawValue, multipleScoring.rawValue]
         parts += [String(shuffleQuestions), String(shuffleOptions)]
+        // Only when set, so hashes of definitions without it stay as they were.
+        if let timeLimitSeconds { parts.append("seconds=\(timeLimitSeconds)") }
         parts += [opensAt.map { String($0.timeIntervalSince1970) } ?? "-", closesAt.map { String($0.timeIntervalSince1970) } ?? "-"]
         parts += [String(formal), makeupOf ?? "-", requiredDepartments.joined(separator: ","),]
         parts += exemptions.map { "\($0.staffID):\($0.reason)" }

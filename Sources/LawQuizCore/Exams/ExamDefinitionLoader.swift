@@ -5,7 +5,7 @@ import Yams
 /// first problem of a file and reports it with its line, in Chinese.
 public enum ExamDefinitionLoader {
     static let knownKeys: Set<String> = [
-        "id", "title", "sections", "time_limit_minutes", "full_marks", "pass_mark", "excellent_mark",
+        "id", "title", "sections", "time_limit_minutes", "time_limit_seconds", "full_marks", "pass_mark", "excellent_mark",
         "attempts_allowed", "counting", "multiple_scoring", "shuffle_questions", "shuffle_options", "opens_at",
         "closes_at", "formal", "makeup_of", "required_departments", "exemptions",
     ]

@@ -26,7 +26,12 @@ struct ExamNodeReader {
         }
         let title = try requiredText("title", label: "考试名称")
         let sections = try readSections()
-        let limit = try requiredInt("time_limit_minutes", label: "考试时长（分钟）", range: 1...1440)
+        let limitSeconds = try optionalInt("time_limit_seconds", label: "考试时长（秒）", range: 1...86400)
+        if limitSeconds != nil, mapping["time_limit_minutes"] != nil {
+            throw fail("time_limit_minutes 与 time_limit_seconds 只能写一个", at: mapping["time_limit_seconds"])
+        }
+        let limit = try limitSeconds.map { ($0 + 59) / 60 }
+            ?? requiredInt("time_limit_minutes", label: "考试时长（分钟）", range: 1...1440)
         let sum = sections.reduce(0) { $0 + $1.totalPoints }
         let fullMarks = try number("full_marks", label: "满分") ?? sum
         if abs(fullMarks - sum) > 1e-9 {
@@ -44,7 +49,7 @@ struct ExamNodeReader {
             throw fail("closes_at（截止时间）应晚于 opens_at（开始时间）", at: mapping["closes_at"])
         }
         return ExamDefinition(
-            id: id, title: title, sections: sections, timeLimitMinutes: limit, fullMarks: fullMarks,
+            id: id, title: title, sections: sections, timeLimitMinutes: limit, timeLimitSeconds: limitSeconds, fullMarks: fullMarks,
             passMark: passMark, excellentMark: excellentMark,
             attemptsAllowed: try optionalInt("attempts_allowed", label: "可参加次数", range: 1...100) ?? 1,
             counting: try choice("counting", label: "计分方式", default: AttemptCounting.highest),

@@ -45,6 +45,9 @@ public enum DisplayWidth {
         return missing > 0 ? String(repeating: " ", count: missing) + text : text
     }
 
+    /// Punctuation that must not begin a line (禁则).
+    static let closingPunctuation: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", "》", "〉", "】", ",", ".", ";", ":", "?", "!", ")"]
+
     /// Wraps text into lines of at most `width` cells, breaking anywhere for CJK
     /// and at spaces for Latin words; keeps explicit newlines; `indent` prefixes
     /// continuation lines.
@@ -58,11 +61,19 @@ public enum DisplayWidth {
             for character in paragraph {
                 let w = of(character)
                 if lineWidth + w > limit, !line.isEmpty {
-                    // Do not start a line with closing punctuation: carry it over.
+                    // Do not start a line with closing punctuation: the last
+                    // character of the full line moves down with it.
+                    var carried = ""
+                    if closingPunctuation.contains(character), line.count > 1, let last = line.last,
+                        !closingPunctuation.contains(last)
+                    {
+                        carried = String(last)
+                        line.removeLast()
+                    }
                     lines.append(prefix + line)
                     prefix = indent
-                    line = ""
-                    lineWidth = of(indent)
+                    line = carried
+                    lineWidth = of(indent) + of(carried)
                     if character == " " { continue }
                 }
                 line.append(character)

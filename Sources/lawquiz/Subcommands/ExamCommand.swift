@@ -5,6 +5,6 @@ struct ExamCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exam",
         abstract: "考试：列出考试、检查题库能否组卷、参加考试。",
-        subcommands: [ExamList.self, ExamCheck.self],
+        subcommands: [ExamList.self, ExamCheck.self, ExamTake.self],
     )
 }

@@ -1,0 +1,36 @@
+import Foundation
+import LawQuizCore
+
+/// Facts about the process's terminal.
+public enum TerminalFacts {
+    public static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+    public static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Columns of the terminal on standard output, COLUMNS, or 80.
+    public static var columns: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+            return columns
+        }
+        return 80
+    }
+
+    /// Uses the user's locale, falling back to C.UTF-8 when its codeset is not
+    /// UTF-8: under the C locale readline would treat each byte of 中 as a key.
+    public static func prepareUTF8Locale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            if setlocale(LC_ALL, "C.UTF-8") == nil { setlocale(LC_ALL, "en_US.UTF-8") }
+        }
+    }
+
+    /// The reader to use: readline when both ends are a terminal, else plain lines.
+    public static func makeLineReader(clock: WallClock) -> LineReader {
+        if standardInputIsTerminal && standardOutputIsTerminal {
+            return ReadlineLineReader(clock: clock)
+        }
+        return PlainLineReader(clock: clock)
+    }
+}

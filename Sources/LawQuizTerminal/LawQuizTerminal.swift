@@ -1,3 +1,0 @@
-import CReadline
-// The terminal layer: line readers, rendering, session loops.
-enum LawQuizTerminalModule {}

@@ -1,0 +1,38 @@
+import Foundation
+import LawQuizCore
+import LawQuizStore
+
+/// `practice` from start to end, shared by the subcommand and the menu:
+/// identify the person (the 错题本 is theirs), draw the questions or the open
+/// 错题本 entries, run the loop.
+public struct PracticeFlow {
+    let service: PracticeService
+    let identification: StaffIdentification
+    let reader: LineReader
+    let output: TextOutput
+    let style: TerminalStyle
+
+    public init(
+        service: PracticeService, attempts: AttemptService, reader: LineReader, output: TextOutput, style: TerminalStyle
+    ) {
+        self.service = service
+        identification = StaffIdentification(service: attempts, reader: reader, output: output, style: style)
+        self.reader = reader
+        self.output = output
+        self.style = style
+    }
+
+    /// Runs practice with `filter`, or the 错题本 drill when `wrongBook` is set.
+    public func run(filter: PracticeFilter, wrongBook: Bool, staffID given: String?) throws -> PracticeSummary {
+        let staffID = try identification.identify(given: given)
+        let items = try wrongBook ? service.wrongBookDrill(staffID: staffID) : service.draw(filter)
+        if wrongBook {
+            output.line(style.bold("错题本巩固：\(items.count) 道题，每道连续答对 \(ResultsStore.wrongBookClearStreak) 次即移出错题本。"))
+        } else {
+            output.line(style.bold("练习：\(items.count) 道题，答后即显示对错、解析和法条。"))
+        }
+        return try PracticeSessionLoop(
+            items: items, drill: wrongBook, service: service, staffID: staffID, reader: reader, output: output, style: style
+        ).run()
+    }
+}

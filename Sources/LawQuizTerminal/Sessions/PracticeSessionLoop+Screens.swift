@@ -1,0 +1,44 @@
+import Foundation
+import LawQuizCore
+import LawQuizStore
+
+extension PracticeSessionLoop {
+    /// Right or wrong, the right answer, 解析, the article text and the
+    /// 错题本 state.
+    func feedback(_ outcome: PracticeOutcome, item: PracticeItem) -> String {
+        let width = output.width
+        var lines = [outcome.correct ? style.good("✓ 回答正确") : style.bad("✗ 回答错误") + "，正确答案：" + style.good(outcome.rightDisplay)]
+        lines += FeedbackText.explanation(item.question, width: width)
+        let article = FeedbackText.articleText(item.question, library: library, width: width)
+        if article.isEmpty {
+            // The article is missing from the statute text: show the bank's excerpt instead.
+            lines += FeedbackText.explanationAndArticle(item.question, library: library, width: width, style: style)
+                .dropFirst(FeedbackText.explanation(item.question, width: width).count)
+        } else {
+            lines.append(style.bold("法条：") + FeedbackText.reference(item.question, library: library))
+            lines += article.dropFirst()
+        }
+        if outcome.clearedFromWrongBook {
+            lines.append(style.good("已连续答对 \(ResultsStore.wrongBookClearStreak) 次，本题移出错题本。"))
+        } else if let entry = outcome.wrongBookEntry, entry.clearedAt == nil {
+            if outcome.correct {
+                lines.append("错题本：已连续答对 \(entry.rightStreak)/\(ResultsStore.wrongBookClearStreak) 次。")
+            } else if item.fromWrongBook {
+                lines.append("本题仍在错题本，连续答对次数从 0 重新计算。")
+            } else {
+                lines.append("本题已记入错题本（lawquiz practice --wrong 巩固）。")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func summaryText() -> String {
+        var text = "本次练习答题 \(summary.answered) 道，答对 \(summary.right) 道"
+        if summary.skipped > 0 { text += "，跳过 \(summary.skipped) 道" }
+        text += "。"
+        if summary.cleared > 0 { text += "移出错题本 \(summary.cleared) 道。" }
+        text += summary.wrongBookOpen > 0 ? "错题本还有 \(summary.wrongBookOpen) 道题。" : "错题本已清空。"
+        text += "练习成绩不计入考试统计。"
+        return style.bold(text) + "\n"
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import LawQuizCore
+import LawQuizStore
+import LawQuizTerminal
+import XCTest
+
+/// Practice feedback, the 错题本 and its drill, driven by a script.
+final class PracticeSessionLoopTests: XCTestCase {
+    private func practice(_ fixture: SessionFixture) -> PracticeService {
+        PracticeService(store: fixture.store, catalog: fixture.catalog, clock: fixture.clock, makeSeed: { 7 })
+    }
+
+    private func run(
+        _ fixture: SessionFixture, items: [PracticeItem], drill: Bool, _ steps: [ScriptedLineReader.Step]
+    ) throws -> (PracticeSummary, CapturedOutput) {
+        let output = CapturedOutput()
+        let loop = PracticeSessionLoop(
+            items: items, drill: drill, service: practice(fixture), staffID: "P1",
+            reader: ScriptedLineReader(steps, clock: fixture.clock), output: output, style: .plain)
+        return (try loop.run(), output)
+    }
+
+    private static func input(_ item: PracticeItem, right: Bool) -> String {
+        let paper = item.paperItem
+        let session = SessionItem(item: paper, question: item.question, answer: nil, marked: false)
+        return right ? SessionFixture.right(session) : SessionFixture.wrong(session)
+    }
+
+    func testFeedbackAndWrongAnswersGoToTheWrongBook() throws {
+        let fixture = try SessionFixture()
+        let items = try practice(fixture).draw(PracticeFilter(law: "档案法", count: 3))
+        let (summary, output) = try run(fixture, items: items, drill: false, [
+            .type(Self.input(items[0], right: true)), .type("???"), .type(Self.input(items[1], right: false)), .type(":n"),
+        ])
+        XCTAssertEqual(summary, PracticeSummary(answered: 2, right: 1, skipped: 1, cleared: 0, wrongBookOpen: 1, leftEarly: false))
+        XCTAssertTrue(output.text.contains("✓ 回答正确"))
+        XCTAssertTrue(output.text.contains("✗ 回答错误，正确答案："))
+        XCTAssertTrue(output.text.contains("解析："))
+        XCTAssertTrue(output.text.contains("法条：《档案法》第"))
+        XCTAssertTrue(output.text.contains("本题已记入错题本"))
+        XCTAssertEqual(try fixture.store.wrongBook(staffID: "P1").map(\.questionID), [items[1].question.id])
+        XCTAssertTrue(try fixture.store.allAttempts().isEmpty, "practice is never an exam attempt")
+    }
+
+    func testDrillRepeatsUntilRightTwiceInARow() throws {
+        let fixture = try SessionFixture()
+        let item = try practice(fixture).draw(PracticeFilter(type: .judge, count: 1))[0]
+        _ = try run(fixture, items: [item], drill: false, [.type(Self.input(item, right: false))])
+        let drill = try practice(fixture).wrongBookDrill(staffID: "P1")
+        XCTAssertEqual(drill.map(\.question.id), [item.question.id])
+        let (summary, output) = try run(fixture, items: drill, drill: true, [
+            .type(Self.input(item, right: true)), .type(Self.input(item, right: false)),
+            .type(Self.input(item, right: true)), .type(Self.input(item, right: true)), .type("never read"),
+        ])
+        XCTAssertEqual(summary.answered, 4)
+        XCTAssertEqual(summary.cleared, 1)
+        XCTAssertEqual(summary.wrongBookOpen, 0)
+        XCTAssertTrue(output.text.contains("错题本：已连续答对 1/2 次"))
+        XCTAssertTrue(output.text.contains("本题仍在错题本，连续答对次数从 0 重新计算"))
+        XCTAssertTrue(output.text.contains("本题移出错题本"))
+        XCTAssertTrue(output.text.contains("错题本已清空"))
+        XCTAssertThrowsError(try practice(fixture).wrongBookDrill(staffID: "P1"))
+    }
+
+    func testQuitInterruptAndEndOfInputStopPractice() throws {
+        let fixture = try SessionFixture()
+        let items = try practice(fixture).draw(PracticeFilter(count: 3))
+        let (quit, _) = try run(fixture, items: items, drill: false, [.type(":h"), .type(":g 2"), .type(":q")])
+        XCTAssertTrue(quit.leftEarly)
+        let (interrupted, output) = try run(fixture, items: items, drill: false, [.interrupt, .type("n"), .type(":n"), .interrupt, .type("y")])
+        XCTAssertTrue(interrupted.leftEarly)
+        XCTAssertEqual(interrupted.skipped, 1, "answering n to the question goes on practising")
+        XCTAssertTrue(output.text.contains("本次练习答题 0 道"))
+        let (ended, _) = try run(fixture, items: items, drill: false, [.endOfInput])
+        XCTAssertTrue(ended.leftEarly)
+        XCTAssertEqual(ended.answered, 0)
+    }
+}
