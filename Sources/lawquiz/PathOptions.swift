@@ -23,8 +23,8 @@ struct PathOptions: ParsableArguments {
 
     /// The checked catalog, through the cache so commands start fast.
     func loadCatalog() throws -> BankCatalog {
-        let paths = resolved
-        return try BankCatalogCache.load(
-            root: paths.questionBanks, cacheFile: paths.catalogCache(environment: ProcessInfo.processInfo.environment))
+        let banks = resolved.questionBanks
+        return try CatalogCache.load(
+            root: banks, folder: CatalogCacheLocation.folder(), salt: CatalogCacheLocation.salt(banks: banks))
     }
 }

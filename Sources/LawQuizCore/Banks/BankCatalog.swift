@@ -10,16 +10,6 @@ public struct BankCatalog: Sendable {
     /// Problems found while loading; the affected questions are left out.
     public let diagnostics: [BankDiagnostic]
 
-    /// Rebuilds a catalog from parts already checked (the load cache).
-    init(library: LawLibrary, banks: [QuestionBank], diagnostics: [BankDiagnostic]) {
-        self.library = library
-        self.banks = banks
-        self.diagnostics = diagnostics
-        var byID: [String: Question] = [:]
-        for question in banks.flatMap(\.questions) { byID[question.id] = question }
-        self.questionsByID = byID
-    }
-
     public init(library: LawLibrary, collection: BankCollection) {
         self.library = library
         let diagnostics = BankLinter(library: library).lint(collection)

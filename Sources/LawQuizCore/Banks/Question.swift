@@ -42,7 +42,7 @@ public struct QuestionOption: Sendable, Hashable, Codable {
 }
 
 /// The key of a question: the set of right option letters, or true/false.
-public enum AnswerKey: Sendable, Hashable, Codable {
+public enum AnswerKey: Sendable, Hashable {
     case options(Set<String>)
     case judgement(Bool)
 
@@ -79,7 +79,7 @@ public enum AnswerKey: Sendable, Hashable, Codable {
 }
 
 /// Where a question was read from, for `file:line` messages.
-public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int
 
@@ -92,7 +92,7 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
 }
 
 /// A bank question, always tied to the article that supports its answer.
-public struct Question: Sendable, Hashable, Codable {
+public struct Question: Sendable, Hashable {
     public var id: String
     public var type: QuestionType
     /// Law id, e.g. `work-safety`.

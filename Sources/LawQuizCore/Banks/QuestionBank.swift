@@ -1,5 +1,5 @@
 /// One bank file: a titled list of questions.
-public struct QuestionBank: Sendable, Codable {
+public struct QuestionBank: Sendable {
     /// Bank id, the file name without `.yaml`.
     public var id: String
     public var title: String
@@ -16,8 +16,8 @@ public struct QuestionBank: Sendable, Codable {
 }
 
 /// A problem found in a bank file, reported as `file:line: message`.
-public struct BankDiagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Codable {
+public struct BankDiagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
         /// The file could not be read at all (exit status 2 for `bank lint`).
         case unreadable
         /// The file was read but a question is wrong (exit status 1).

@@ -59,20 +59,6 @@ public struct ProjectPaths: Sendable {
         return nil
     }
 
-    /// Where the checked catalog copy is kept (see `BankCatalogCache`): the user's
-    /// cache folder, one file per QuestionBanks folder.
-    public func catalogCache(environment: [String: String]) -> URL {
-        let base: URL
-        if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
-            base = URL(fileURLWithPath: xdg)
-        } else if let home = environment["HOME"], !home.isEmpty {
-            base = URL(fileURLWithPath: home).appendingPathComponent(".cache")
-        } else {
-            base = FileManager.default.temporaryDirectory
-        }
-        return base.appendingPathComponent("lawquiz/catalog-\(FNV1a.hex(questionBanks.standardizedFileURL.path)).json")
-    }
-
     public var statutes: URL { questionBanks.appendingPathComponent("statutes") }
     public var banks: URL { questionBanks.appendingPathComponent("banks") }
     public var exams: URL { questionBanks.appendingPathComponent("exams") }

@@ -1,6 +1,6 @@
 /// One statute as loaded from `QuestionBanks/statutes/`: the unit every
 /// question cites, so it keeps the exact article texts.
-public struct Law: Sendable, Hashable, Codable {
+public struct Law: Sendable, Hashable {
     /// Stable machine id used in banks and on the command line, e.g. `work-safety`.
     public var id: String
     /// The name staff use, e.g. 安全生产法.
@@ -46,7 +46,7 @@ public struct Law: Sendable, Hashable, Codable {
 }
 
 /// A chapter (章) of a law with its optional sections (节).
-public struct Chapter: Sendable, Hashable, Codable {
+public struct Chapter: Sendable, Hashable {
     public var number: Int
     /// Heading as printed, e.g. 第一章 总则.
     public var heading: String
@@ -60,7 +60,7 @@ public struct Chapter: Sendable, Hashable, Codable {
 }
 
 /// A section (节) inside a chapter.
-public struct Section: Sendable, Hashable, Codable {
+public struct Section: Sendable, Hashable {
     public var number: Int
     /// Heading as printed, e.g. 第二节 情报信息.
     public var heading: String
@@ -72,7 +72,7 @@ public struct Section: Sendable, Hashable, Codable {
 }
 
 /// One article (条): its paragraphs (款) and numbered items (项).
-public struct Article: Sendable, Hashable, Codable {
+public struct Article: Sendable, Hashable {
     public var number: Int
     public var chapterNumber: Int
     public var sectionNumber: Int?
