@@ -17,7 +17,9 @@ struct LawQuiz: ParsableCommand {
             3 考试中途离开、可继续作答；4 数据库错误。
             """,
         version: version,
-        subcommands: [LawCommand.self, BankCommand.self],
+        subcommands: [
+            LawCommand.self, BankCommand.self, ExamCommand.self, RosterCommand.self, HistoryCommand.self,
+        ],
     )
 
     @OptionGroup var paths: PathOptions

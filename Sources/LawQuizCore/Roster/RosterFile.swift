@@ -1,0 +1,114 @@
+import Foundation
+
+/// One person as listed in a roster file.
+public struct RosterEntry: Sendable, Hashable {
+    /// 工号, trimmed.
+    public var staffID: String
+    /// 姓名, trimmed.
+    public var name: String
+    /// 部门 path normalised to `综合办公室/秘书科` (segments trimmed, `／` and `\` accepted).
+    public var department: String
+    /// Line in the file, for messages.
+    public var line: Int
+
+    public init(staffID: String, name: String, department: String, line: Int = 0) {
+        self.staffID = staffID
+        self.name = name
+        self.department = department
+        self.line = line
+    }
+}
+
+/// Everything wrong with a roster file, each with its line.
+public struct RosterFileError: LocalizedError, Sendable, Hashable {
+    public var file: String
+    public var problems: [CSVError]
+
+    public init(file: String, problems: [CSVError]) {
+        self.file = file
+        self.problems = problems
+    }
+
+    public var errorDescription: String? {
+        "花名册 \(file) 有 \(problems.count) 处问题，未导入：\n"
+            + problems.map { "  \(file):\($0.line): \($0.message)" }.joined(separator: "\n")
+    }
+}
+
+/// Reads roster files (CSV with columns 工号, 姓名, 部门 in any order; extra
+/// columns are ignored). Pure: takes bytes, returns entries, so an .xlsx
+/// reader can feed `entries(fromRows:)` the same way.
+public enum RosterFile {
+    static let columnNames: [String: [String]] = [
+        "工号": ["工号", "员工编号", "staff", "staff_id", "id"],
+        "姓名": ["姓名", "name"],
+        "部门": ["部门", "department", "dept"],
+    ]
+
+    /// Decodes and parses a CSV file's bytes.
+    public static func entries(csv data: Data, file: String) throws -> (entries: [RosterEntry], encoding: TextDecoding.Encoding) {
+        guard let (text, encoding) = TextDecoding.decode(data) else {
+            throw RosterFileError(file: file, problems: [CSVError(line: 1, message: "无法识别文件编码（应为 UTF-8 或 GBK/GB18030）")])
+        }
+        let records: [CSVRecord]
+        do {
+            records = try CSVReader.records(text)
+        } catch let error as CSVError {
+            throw RosterFileError(file: file, problems: [error])
+        }
+        return (try entries(fromRows: records, file: file), encoding)
+    }
+
+    /// Validates rows (the first is the header): required columns, non-empty
+    /// 工号 and 姓名, no duplicate 工号. Collects every problem before throwing.
+    public static func entries(fromRows rows: [CSVRecord], file: String) throws -> [RosterEntry] {
+        guard let header = rows.first else {
+            throw RosterFileError(file: file, problems: [CSVError(line: 1, message: "文件为空，第一行应为表头：工号,姓名,部门")])
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var columns: [String: Int] = [:]
+        for (column, aliases) in columnNames {
+            if let index = names.firstIndex(where: aliases.contains) { columns[column] = index }
+        }
+        let missing = ["工号", "姓名", "部门"].filter { columns[$0] == nil }
+        guard missing.isEmpty, let idColumn = columns["工号"], let nameColumn = columns["姓名"], let departmentColumn = columns["部门"] else {
+            let found = header.fields.joined(separator: ",")
+            try fail(file, [CSVError(line: header.line, message: "表头缺少列：\(missing.joined(separator: "、"))（表头应为 工号,姓名,部门；读到的是 \(found)）")])
+        }
+        var problems: [CSVError] = []
+        var entries: [RosterEntry] = []
+        var firstLine: [String: Int] = [:]
+        for row in rows.dropFirst() {
+            if row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            guard row.fields.count == header.fields.count else {
+                problems.append(CSVError(line: row.line, message: "有 \(row.fields.count) 列，表头有 \(header.fields.count) 列（姓名或部门中含逗号时请加引号）"))
+                continue
+            }
+            let staffID = row.fields[idColumn].trimmingCharacters(in: .whitespaces)
+            let name = row.fields[nameColumn].trimmingCharacters(in: .whitespaces)
+            if staffID.isEmpty { problems.append(CSVError(line: row.line, message: "工号为空")) }
+            if name.isEmpty { problems.append(CSVError(line: row.line, message: "工号 \(staffID) 的姓名为空")) }
+            if let earlier = firstLine[staffID], !staffID.isEmpty {
+                problems.append(CSVError(line: row.line, message: "工号 \(staffID) 重复（第 \(earlier) 行已有）"))
+                continue
+            }
+            guard !staffID.isEmpty, !name.isEmpty else { continue }
+            firstLine[staffID] = row.line
+            entries.append(RosterEntry(staffID: staffID, name: name, department: normalizeDepartment(row.fields[departmentColumn]), line: row.line))
+        }
+        if !problems.isEmpty { try fail(file, problems) }
+        return entries
+    }
+
+    /// `综合办公室 / 秘书科` → `综合办公室/秘书科`.
+    public static func normalizeDepartment(_ text: String) -> String {
+        text.split(whereSeparator: { "/／\\".contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .joined(separator: "/")
+    }
+
+    private static func fail(_ file: String, _ problems: [CSVError]) throws -> Never {
+        throw RosterFileError(file: file, problems: problems)
+    }
+}

@@ -1,2 +1,0 @@
-// The results store (GRDB). See issue: exam sessions.
-enum LawQuizStoreModule {}

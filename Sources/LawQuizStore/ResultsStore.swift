@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import LawQuizCore
+
+/// The SQLite results file (WAL, versioned migrations). Safe to share between
+/// threads, and between processes: every write is one short IMMEDIATE
+/// transaction and waits up to 10 s for another process's write to finish.
+public final class ResultsStore: Sendable {
+    /// How many times two right answers in a row clear a 错题本 entry.
+    public static let wrongBookClearStreak = 2
+    /// How long a write waits for another process before `StoreError.locked`.
+    public static let busyTimeout: TimeInterval = 10
+
+    public let path: URL
+    let pool: DatabasePool
+
+    /// Opens (creating folder and file when missing) and migrates the store.
+    public init(path: URL) throws {
+        self.path = path
+        let folder = path.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "lawquiz-results"
+        // FULL: a committed answer survives a power cut, not only a killed process.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        do {
+            pool = try DatabasePool(path: path.path, configuration: configuration)
+            let migrator = StoreMigrations.migrator
+            if try pool.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path.path) }
+            try migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path.path)
+        }
+    }
+
+    /// Opens the store at the resolved project path (`Results/lawquiz.sqlite`,
+    /// `--results` or `LAWQUIZ_RESULTS`).
+    public static func open(_ paths: ProjectPaths) throws -> ResultsStore {
+        try ResultsStore(path: paths.resultsDatabase)
+    }
+
+    /// Applied migrations, for diagnostics and tests.
+    public func appliedMigrations() throws -> [String] {
+        try read { db in try StoreMigrations.migrator.appliedMigrations(db) }
+    }
+
+    /// A read; SQLite errors become `StoreError`, others pass through.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path.path)
+        }
+    }
+
+    /// One IMMEDIATE write transaction (takes the write lock up front, so a
+    /// read-then-write cannot fail half way when another process writes);
+    /// committed to disk before returning.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError.sqlite(path: path.path, message: "事务未返回结果") }
+                return result
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path.path)
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import LawQuizCore
+
+/// The rules of sitting an exam, on top of the store; the terminal session
+/// loop drives it and holds no rules of its own. Every call that changes
+/// something commits before returning, so a killed process loses nothing.
+public struct AttemptService: Sendable {
+    public let store: ResultsStore
+    public let catalog: BankCatalog
+    public let clock: any WallClock
+    private let makeSeed: @Sendable () -> UInt64
+
+    /// `makeSeed` chooses the paper seed of a new attempt (random by default;
+    /// tests pass a fixed one).
+    public init(
+        store: ResultsStore, catalog: BankCatalog, clock: any WallClock = SystemWallClock(),
+        makeSeed: @escaping @Sendable () -> UInt64 = { UInt64.random(in: UInt64.min...UInt64.max) }
+    ) {
+        self.store = store
+        self.catalog = catalog
+        self.clock = clock
+        self.makeSeed = makeSeed
+    }
+
+    // MARK: Who is sitting
+
+    /// Checks a 工号 against the roster. Returns the member, or nil when no
+    /// roster has been imported (any 工号 is then accepted; show a notice).
+    public func identify(staffID: String) throws -> StaffMember? {
+        let trimmed = staffID.trimmingCharacters(in: .whitespaces)
+        if let member = try store.staffMember(trimmed) {
+            guard member.isActive else { throw AttemptError.inactiveStaff(staffID: trimmed, name: member.name) }
+            return member
+        }
+        if try store.hasRoster() { throw AttemptError.unknownStaff(staffID: trimmed) }
+        return nil
+    }
+
+    // MARK: Starting and resuming
+
+    /// Takes up the person's attempt in progress, or starts a new one.
+    ///
+    /// - An attempt in progress is resumed at its first unanswered question;
+    ///   if its deadline has passed it is submitted now (`.expired`).
+    /// - A new attempt needs the exam open (`opens_at`/`closes_at`) and an
+    ///   attempt left (`attempts_allowed`); its paper is drawn from a fresh
+    ///   seed and stored with the deadline before anything is shown.
+    public func begin(exam: ExamDefinition, staffID: String) throws -> AttemptOpening {
+        let now = clock.now
+        if let open = try store.attempts(examID: exam.id, staffID: staffID).last(where: { $0.status == .inProgress }) {
+            return try resume(open, exam: exam, now: now)
+        }
+        try ExamTiming.checkWindow(exam, now: now)
+        let seed = makeSeed()
+        let paper = try PaperDrawer(catalog: catalog).draw(exam, seed: seed)
+        let keys = try paper.items.map { item in
+            guard let question = catalog.question(item.questionID) else { throw AttemptError.questionMissing(questionID: item.questionID) }
+            return question.answer
+        }
+        let attemptID: Int64
+        do {
+            attemptID = try store.insertAttempt(
+                exam: exam, staffID: staffID, paper: paper, keys: keys, startedAt: now,
+                deadline: ExamTiming.deadline(for: exam, startedAt: now)
+            ) { used in
+                if used >= exam.attemptsAllowed {
+                    throw AttemptError.noAttemptsLeft(exam: exam.title, used: used, allowed: exam.attemptsAllowed)
+                }
+            }
+        } catch AttemptError.alreadyInProgress(let openID) {
+            // Another process started it a moment ago: take that one up.
+            guard let open = try store.attempt(openID) else { throw AttemptError.attemptNotFound(attemptID: openID) }
+            return try resume(open, exam: exam, now: now)
+        }
+        return .session(try session(attemptID: attemptID, exam: exam, resumed: false))
+    }
+
+    private func resume(_ attempt: AttemptRecord, exam: ExamDefinition, now: Date) throws -> AttemptOpening {
+        if ExamTiming.hasExpired(attempt.deadline, now: now) {
+            return .expired(try submit(attemptID: attempt.id, exam: exam, reason: .expired))
+        }
+        return .session(try session(attemptID: attempt.id, exam: exam, resumed: true))
+    }
+
+    /// Loads an attempt with its paper, questions and saved answers.
+    public func session(attemptID: Int64, exam: ExamDefinition, resumed: Bool = true) throws -> ExamSession {
+        guard let attempt = try store.attempt(attemptID) else { throw AttemptError.attemptNotFound(attemptID: attemptID) }
+        guard attempt.examID == exam.id else { throw AttemptError.examMismatch(attemptExam: attempt.examID, given: exam.id) }
+        let responses = try store.responses(attemptID: attemptID)
+        let items = try store.paperItems(attemptID: attemptID).map { stored in
+            guard let question = catalog.question(stored.item.questionID) else {
+                throw AttemptError.questionMissing(questionID: stored.item.questionID)
+            }
+            let saved = responses[stored.item.index]
+            return SessionItem(
+                item: stored.item, question: question, answer: saved?.answer, marked: saved?.marked ?? false,
+                questionChanged: question.contentHash != stored.item.contentHash)
+        }
+        return ExamSession(
+            attempt: attempt, exam: exam, items: items, resumed: resumed,
+            definitionChanged: attempt.definitionHash != exam.definitionHash)
+    }
+
+    // MARK: Answering
+
+    /// Saves one answer (bank letters; nil clears it), committed before
+    /// returning. Throws `deadlinePassed` once time is up — the caller then
+    /// submits — and `alreadySubmitted` after submission.
+    public func recordAnswer(_ answer: AnswerKey?, attemptID: Int64, itemIndex: Int) throws {
+        let now = try checkWritable(attemptID: attemptID, itemIndex: itemIndex)
+        guard try store.saveResponse(attemptID: attemptID, itemIndex: itemIndex, answer: answer, at: now) else {
+            throw AttemptError.alreadySubmitted(attemptID: attemptID)
+        }
+    }
+
+    /// Sets or clears the 标记 (marked for review) flag of one question.
+    public func setMarked(_ marked: Bool, attemptID: Int64, itemIndex: Int) throws {
+        let now = try checkWritable(attemptID: attemptID, itemIndex: itemIndex)
+        guard try store.saveMark(attemptID: attemptID, itemIndex: itemIndex, marked: marked, at: now) else {
+            throw AttemptError.alreadySubmitted(attemptID: attemptID)
+        }
+    }
+
+    private func checkWritable(attemptID: Int64, itemIndex: Int) throws -> Date {
+        guard let attempt = try store.attempt(attemptID) else { throw AttemptError.attemptNotFound(attemptID: attemptID) }
+        guard attempt.status == .inProgress else { throw AttemptError.alreadySubmitted(attemptID: attemptID) }
+        let now = clock.now
+        if ExamTiming.hasExpired(attempt.deadline, now: now) { throw AttemptError.deadlinePassed(attemptID: attemptID) }
+        let count = try store.paperItems(attemptID: attemptID).count
+        guard (0..<count).contains(itemIndex) else { throw AttemptError.noSuchItem(index: itemIndex, count: count) }
+        return now
+    }
+
+    // MARK: Submitting and results
+
+    /// Grades the saved answers against the keys frozen with the paper and
+    /// stores score, 合格 and 优秀. Submitting twice (or from two processes)
+    /// stores the first grade and returns it.
+    public func submit(attemptID: Int64, exam: ExamDefinition, reason: SubmitReason) throws -> AttemptResult {
+        guard let attempt = try store.attempt(attemptID) else { throw AttemptError.attemptNotFound(attemptID: attemptID) }
+        if attempt.status == .submitted { return try result(attemptID: attemptID, exam: exam) }
+        let grade = try grade(attemptID: attemptID, exam: exam)
+        // Never record a submission time after the deadline.
+        let time = min(clock.now, attempt.deadline)
+        _ = try store.saveSubmission(attemptID: attemptID, grade: grade, reason: reason, at: time)
+        return try result(attemptID: attemptID, exam: exam)
+    }
+
+    /// The graded result of an attempt with its review. For a submitted
+    /// attempt the stored score and 合格/优秀 are reported as stored.
+    public func result(attemptID: Int64, exam: ExamDefinition) throws -> AttemptResult {
+        guard let attempt = try store.attempt(attemptID) else { throw AttemptError.attemptNotFound(attemptID: attemptID) }
+        var grade = try grade(attemptID: attemptID, exam: exam)
+        if let score = attempt.score, let passed = attempt.passed, let excellent = attempt.excellent {
+            grade.score = score
+            grade.passed = passed
+            grade.excellent = excellent
+            grade.fullMarks = attempt.fullMarks
+        }
+        let review = grade.items.map { graded in
+            ReviewItem(
+                number: graded.item.index + 1, graded: graded, question: catalog.question(graded.item.questionID),
+                givenDisplay: graded.given.map(graded.item.displayText(of:)), rightDisplay: graded.item.displayText(of: graded.key))
+        }
+        return AttemptResult(attempt: attempt, exam: exam, grade: grade, review: review, timeUsed: attempt.timeUsed(now: clock.now))
+    }
+
+    private func grade(attemptID: Int64, exam: ExamDefinition) throws -> ExamGrade {
+        let stored = try store.paperItems(attemptID: attemptID)
+        let answers = try store.responses(attemptID: attemptID).compactMapValues(\.answer)
+        return ExamGrade(exam: exam, items: stored.map(\.item), keys: stored.map(\.key), answers: answers)
+    }
+
+    /// A person's attempts at every exam, oldest first.
+    public func history(staffID: String) throws -> [AttemptRecord] {
+        try store.attempts(staffID: staffID)
+    }
+
+    /// Submits, with their saved answers, every attempt still in progress
+    /// whose deadline has passed (people who closed the window and never came
+    /// back), so listings and statistics see final scores. Attempts of exams
+    /// no longer defined are left alone.
+    public func submitExpiredAttempts(exams: ExamCatalog) throws -> [AttemptResult] {
+        let now = clock.now
+        return try store.allAttempts().filter { $0.status == .inProgress && ExamTiming.hasExpired($0.deadline, now: now) }
+            .compactMap { attempt in
+                guard let exam = exams.definitions.first(where: { $0.id == attempt.examID }) else { return nil }
+                return try submit(attemptID: attempt.id, exam: exam, reason: .expired)
+            }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+
+/// Failures of the results store, with messages that say what to do. The
+/// executable maps any of these to exit status 4.
+public enum StoreError: LocalizedError, Sendable, Equatable {
+    /// The folder for the database could not be created.
+    case cannotCreateFolder(path: String, reason: String)
+    /// The file could not be opened (permissions, not a regular file, …).
+    case cannotOpen(path: String, reason: String)
+    /// The file is not an SQLite database or is damaged.
+    case corrupt(path: String)
+    /// Another process held the database longer than the busy timeout.
+    case locked(path: String)
+    /// The disk is full; nothing was written.
+    case diskFull(path: String)
+    /// The database was made by a newer lawquiz.
+    case newerSchema(path: String)
+    /// Any other SQLite error.
+    case sqlite(path: String, message: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .cannotCreateFolder(let path, let reason):
+            return "无法创建结果目录 \(path)：\(reason)。请检查权限，或用 --results 指定其他位置。"
+        case .cannotOpen(let path, let reason):
+            return "无法打开结果数据库 \(path)：\(reason)。请检查文件权限，或用 --results 指定其他位置。"
+        case .corrupt(let path):
+            return "结果数据库 \(path) 已损坏或不是 LawQuiz 数据库。请从备份恢复该文件，或用 --results 指定其他文件；原文件未作改动。"
+        case .locked(let path):
+            return "结果数据库 \(path) 正被其他程序长时间占用（已等待 10 秒）。请稍后重试；本次未写入任何数据。"
+        case .diskFull(let path):
+            return "磁盘已满，无法写入结果数据库 \(path)。请清理磁盘后重试；已保存的数据不受影响。"
+        case .newerSchema(let path):
+            return "结果数据库 \(path) 由更新版本的 lawquiz 创建，请升级 lawquiz 后再使用。"
+        case .sqlite(let path, let message):
+            return "结果数据库 \(path) 出错：\(message)"
+        }
+    }
+
+    /// Translates a GRDB / SQLite error into a store error.
+    static func from(_ error: DatabaseError, path: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .corrupt(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        case .SQLITE_FULL: return .diskFull(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
+            return .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        default: return .sqlite(path: path, message: error.message ?? "\(error)")
+        }
+    }
+}

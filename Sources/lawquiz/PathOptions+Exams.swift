@@ -1,0 +1,33 @@
+import Foundation
+import LawQuizCore
+import LawQuizStore
+
+/// Loading exams and opening the results store for the exam, roster and
+/// history commands (kept apart from PathOptions so each concern has a file).
+extension PathOptions {
+    /// Exam definitions, with law names checked against the statutes.
+    func loadExams(library: LawLibrary) throws -> ExamCatalog {
+        try ExamCatalog.load(folder: resolved.exams, library: library)
+    }
+
+    /// The results store (created with its folder when missing).
+    func openStore() throws -> ResultsStore {
+        try ResultsStore.open(resolved)
+    }
+}
+
+/// Shared formatting of dates, durations and scores in listings.
+enum ListingFormat {
+    static func date(_ date: Date?) -> String {
+        date.map { ExamTimeFormat.format($0) } ?? "—"
+    }
+
+    /// `12分05秒`.
+    static func duration(_ seconds: TimeInterval) -> String {
+        let total = Int(seconds.rounded())
+        let hours = total / 3600, minutes = (total % 3600) / 60, rest = total % 60
+        return hours > 0 ? "\(hours)小时\(minutes)分" : "\(minutes)分\(String(format: "%02d", rest))秒"
+    }
+
+    static func score(_ value: Double) -> String { ExamDefinition.number(value) }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import LawQuizCore
+import LawQuizStore
+
+/// `lawquiz roster list`: the people on the roster.
+struct RosterList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "列出花名册中的人员。")
+
+    @Flag(name: .customLong("all"), help: "包括已不在册的人员。")
+    var includeInactive = false
+
+    @Option(help: "只列出该部门（路径前缀）的人员。")
+    var department: String?
+
+    @OptionGroup var paths: PathOptions
+
+    func run() throws {
+        let store = try paths.openStore()
+        var members = try store.roster(includeInactive: includeInactive)
+        if let department {
+            let prefix = RosterFile.normalizeDepartment(department)
+            members = members.filter { $0.department == prefix || $0.department.hasPrefix(prefix + "/") }
+        }
+        guard !members.isEmpty else {
+            print(try store.hasRoster() ? "没有符合条件的人员。" : "尚未导入花名册。用 lawquiz roster import <文件.csv> 导入。")
+            return
+        }
+        var table = TextTable(headers: includeInactive ? ["工号", "姓名", "部门", "状态"] : ["工号", "姓名", "部门"])
+        for member in members {
+            var row = [member.staffID, member.name, RosterImport.department(member.department)]
+            if includeInactive { row.append(member.isActive ? "在册" : "不在册") }
+            table.rows.append(row)
+        }
+        print(table.render(), terminator: "")
+        print("共 \(members.count) 人。")
+    }
+}

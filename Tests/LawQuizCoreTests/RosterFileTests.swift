@@ -1,0 +1,85 @@
+import Foundation
+import LawQuizCore
+import XCTest
+
+final class RosterFileTests: XCTestCase {
+    let expected = [
+        RosterEntry(staffID: "1001", name: "张伟", department: "综合办公室/秘书科", line: 2),
+        RosterEntry(staffID: "1002", name: "李娜", department: "生产技术部/安全科", line: 3),
+        RosterEntry(staffID: "1003", name: "王芳, 小王", department: "财务部", line: 4),
+    ]
+
+    func read(_ name: String) throws -> (entries: [RosterEntry], encoding: TextDecoding.Encoding) {
+        let url = ExamTestPaths.fixtures.appendingPathComponent("roster/\(name)")
+        return try RosterFile.entries(csv: try Data(contentsOf: url), file: name)
+    }
+
+    func testUTF8WithAndWithoutBOMAndGBK() throws {
+        let plain = try read("roster-utf8.csv")
+        XCTAssertEqual(plain.entries, expected)
+        XCTAssertEqual(plain.encoding, .utf8)
+        let bom = try read("roster-bom.csv")
+        XCTAssertEqual(bom.entries, expected)
+        XCTAssertEqual(bom.encoding, .utf8BOM)
+        let gbk = try read("roster-gbk.csv")
+        XCTAssertEqual(gbk.entries, expected, "GB18030 bytes made by iconv decode to the same people")
+        XCTAssertEqual(gbk.encoding, .gb18030)
+    }
+
+    func testGBKBytesAreNotUTF8() throws {
+        let data = try Data(contentsOf: ExamTestPaths.fixtures.appendingPathComponent("roster/roster-gbk.csv"))
+        XCTAssertNil(String(data: data, encoding: .utf8))
+        XCTAssertEqual(TextDecoding.iconvDecode([0xD5, 0xC5], from: "GB18030"), "张")
+        XCTAssertNil(TextDecoding.iconvDecode([0xD5], from: "GB18030"), "a truncated character is an error, not dropped")
+    }
+
+    func entries(_ text: String) throws -> [RosterEntry] {
+        try RosterFile.entries(csv: Data(text.utf8), file: "r.csv").entries
+    }
+
+    func problems(_ text: String) -> [CSVError] {
+        do {
+            _ = try entries(text)
+            XCTFail("expected problems")
+            return []
+        } catch let error as RosterFileError {
+            return error.problems
+        } catch {
+            XCTFail("unexpected \(error)")
+            return []
+        }
+    }
+
+    func testColumnsInAnyOrderExtraColumnsIgnoredDepartmentNormalised() throws {
+        let result = try entries("部门,备注,姓名,工号\n 综合办公室 ／ 秘书科 ,x, 张伟 ,1001\n\n")
+        XCTAssertEqual(result, [RosterEntry(staffID: "1001", name: "张伟", department: "综合办公室/秘书科", line: 2)])
+    }
+
+    func testLineNumberedErrors() {
+        let found = problems("工号,姓名,部门\n1001,张伟,办公室\n1002,,办公室\n1001,李四,办公室\n1004,王五\n,赵六,办公室\n")
+        XCTAssertEqual(found.map(\.line), [3, 4, 5, 6])
+        XCTAssertTrue(found[0].message.contains("姓名为空"))
+        XCTAssertTrue(found[1].message.contains("工号 1001 重复（第 2 行已有）"))
+        XCTAssertTrue(found[2].message.contains("有 2 列"))
+        XCTAssertTrue(found[3].message.contains("工号为空"))
+        let error = RosterFileError(file: "r.csv", problems: found)
+        XCTAssertTrue(error.errorDescription!.contains("r.csv:4: 工号 1001 重复"))
+    }
+
+    func testWrongColumns() {
+        let found = problems("编号,名字,科室\n1,a,b\n")
+        XCTAssertEqual(found.map(\.line), [1])
+        XCTAssertTrue(found[0].message.contains("工号、姓名、部门"), found[0].message)
+        XCTAssertEqual(problems("").first?.line, 1)
+    }
+
+    func testQuotedFieldsSpanLinesAndKeepLineNumbers() throws {
+        let records = try CSVReader.records("a,b\r\n\"x\ny\",\"say \"\"hi\"\"\"\n3,4")
+        XCTAssertEqual(records, [
+            CSVRecord(line: 1, fields: ["a", "b"]),
+            CSVRecord(line: 2, fields: ["x\ny", "say \"hi\""]),
+            CSVRecord(line: 4, fields: ["3", "4"]),
+        ])
+        XCTAssertThrowsError(try CSVReader.records("a,\"b\n")) { XCTAssertEqual(($0 as? CSVError)?.line, 1) }
+    }
+}
