@@ -19,6 +19,7 @@ struct LawQuiz: ParsableCommand {
         version: version,
         subcommands: [
             LawCommand.self, BankCommand.self, ExamCommand.self, RosterCommand.self, HistoryCommand.self,
+            StatsCommand.self, AbsentCommand.self, ItemsCommand.self, ExportCommand.self,
         ],
     )
 

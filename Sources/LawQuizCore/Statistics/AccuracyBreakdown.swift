@@ -63,3 +63,35 @@ public struct AccuracyAccumulator: Sendable {
         })
     }
 }
+
+extension AccuracyBreakdown.Row {
+    private enum CodingKeys: String, CodingKey {
+        case key, title, responses, right, partial, unanswered, earned, possible, accuracy, scoreRate
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key)
+        try c.encode(title, forKey: .title)
+        try c.encode(responses, forKey: .responses)
+        try c.encode(right, forKey: .right)
+        try c.encode(partial, forKey: .partial)
+        try c.encode(unanswered, forKey: .unanswered)
+        try c.encode(earned, forKey: .earned)
+        try c.encode(possible, forKey: .possible)
+        try c.encode(accuracy, forKey: .accuracy)
+        try c.encodeIfPresent(scoreRate, forKey: .scoreRate)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        key = try c.decode(String.self, forKey: .key)
+        title = try c.decode(String.self, forKey: .title)
+        responses = try c.decode(Int.self, forKey: .responses)
+        right = try c.decode(Int.self, forKey: .right)
+        partial = try c.decode(Int.self, forKey: .partial)
+        unanswered = try c.decode(Int.self, forKey: .unanswered)
+        earned = try c.decode(Double.self, forKey: .earned)
+        possible = try c.decode(Double.self, forKey: .possible)
+    }
+}

@@ -71,3 +71,45 @@ public struct DepartmentRollup: Sendable, Hashable, Codable {
         nodes.first { $0.department == department }
     }
 }
+
+extension DepartmentRollup.Node {
+    private enum CodingKeys: String, CodingKey {
+        case department, depth, members, required, sat, absent, passed, excellent, scoreTotal, meanScore, unitsRequired, unitsSat
+        case participationRate, passRateOfSat, passRateOfRequired, excellenceRateOfSat, excellenceRateOfRequired
+    }
+
+    /// Encodes the counts with their derived rates, so JSON readers need not recompute them.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(department, forKey: .department)
+        try c.encode(depth, forKey: .depth)
+        try c.encode(members, forKey: .members)
+        try c.encode(required, forKey: .required)
+        try c.encode(sat, forKey: .sat)
+        try c.encode(absent, forKey: .absent)
+        try c.encode(passed, forKey: .passed)
+        try c.encode(excellent, forKey: .excellent)
+        try c.encode(scoreTotal, forKey: .scoreTotal)
+        try c.encodeIfPresent(meanScore, forKey: .meanScore)
+        try c.encode(unitsRequired, forKey: .unitsRequired)
+        try c.encode(unitsSat, forKey: .unitsSat)
+        try c.encode(participationRate, forKey: .participationRate)
+        try c.encode(passRateOfSat, forKey: .passRateOfSat)
+        try c.encode(passRateOfRequired, forKey: .passRateOfRequired)
+        try c.encode(excellenceRateOfSat, forKey: .excellenceRateOfSat)
+        try c.encode(excellenceRateOfRequired, forKey: .excellenceRateOfRequired)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        department = try c.decode(DepartmentPath.self, forKey: .department)
+        members = try c.decode(Int.self, forKey: .members)
+        required = try c.decode(Int.self, forKey: .required)
+        sat = try c.decode(Int.self, forKey: .sat)
+        passed = try c.decode(Int.self, forKey: .passed)
+        excellent = try c.decode(Int.self, forKey: .excellent)
+        scoreTotal = try c.decode(Double.self, forKey: .scoreTotal)
+        unitsRequired = try c.decode(Int.self, forKey: .unitsRequired)
+        unitsSat = try c.decode(Int.self, forKey: .unitsSat)
+    }
+}
