@@ -74,7 +74,7 @@ public struct HTMLExporter: Sendable {
             [item.questionID, report.lawName(item.lawID), item.article.map { "第\($0)条" } ?? "?", item.type.shortName, item.answer,
              String(item.drawn), ItemReportText.percent(item.facility), ItemReportText.decimal(item.discrimination),
              ItemReportText.percent(item.discriminativeEfficiency),
-             zip(item.optionLabels, item.optionCounts).map { "\($0)\($1)" }.joined(separator: " "), String(item.unanswered),
+             item.optionSummary, String(item.unanswered),
              item.flags.map(\.title).joined(separator: "、")]
         }
         try writer.write(Self.table(["题目", "法律", "条", "题型", "答案", "抽到", "难度系数F", "区分度D", "区分效率E", "选项", "未答", "提示"], rows, numeric: [5, 6, 7, 8, 10], flagColumn: 11))

@@ -31,7 +31,7 @@ public struct ItemReportText: Sendable {
             headers: ["题目", "法律", "条", "题型", "答案", "抽到", "难度系数F", "区分度D", "区分效率E", "各选项被选次数", "未答", "提示"],
             rightAligned: [2, 5, 6, 7, 8, 10])
         for item in analysis.items {
-            let options = zip(item.optionLabels, item.optionCounts).map { "\($0)\($1)" }.joined(separator: " ")
+            let options = item.optionSummary
             table.rows.append([
                 item.questionID, lawName(item.lawID), item.article.map { "第\($0)条" } ?? "?", item.type.shortName, item.answer,
                 String(item.drawn), Self.percent(item.facility), Self.decimal(item.discrimination), Self.percent(item.discriminativeEfficiency),

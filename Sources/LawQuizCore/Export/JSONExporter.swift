@@ -13,6 +13,15 @@ public struct JSONExporter: Sendable {
 
     public static let formatName = "lawquiz-exam-results"
 
+    /// Each paper item is written as an array in this order (a 150,000-attempt
+    /// export would be twice the size with the names repeated on every item):
+    /// position, question id, content hash, option order (bank letters in the
+    /// order shown), type, law, section, points, key and answer given (bank
+    /// letters, `T`/`F` for 判断题, null when unanswered), points earned.
+    public static let itemFields = [
+        "index", "questionID", "contentHash", "optionOrder", "type", "lawID", "section", "points", "key", "given", "earned",
+    ]
+
     /// `attempts` calls its argument once per attempt, in any order.
     public func write(
         _ report: ExamReport, attempts: ((AttemptDetail) throws -> Void) throws -> Void, to writer: ByteWriter,
@@ -34,7 +43,7 @@ public struct JSONExporter: Sendable {
         for outcome in report.outcomes.people where outcome.isRequired {
             if let id = outcome.counted?.attempt.id { counted.insert(id) }
         }
-        try writer.write("\"attempts\":[")
+        try writer.write("\"itemFields\":" + (try encoded(Self.itemFields)) + ",\n\"attempts\":[")
         var written = 0
         try attempts { attempt in
             try writer.write((written == 0 ? "\n" : ",\n") + attemptJSON(attempt, mainExam: report.header.examID, counted: counted.contains(attempt.id)))
@@ -78,11 +87,10 @@ public struct JSONExporter: Sendable {
         for (offset, item) in a.items.enumerated() {
             let key = OptionBits(code: item.keyCode, type: item.type)
             let earned = OptionBits.mark(given: item.given, key: key, type: item.type, points: item.points, partial: partial)
-            json += (offset == 0 ? "{" : ",{") + "\"index\":\(item.index),\"questionID\":" + JSONText.string(item.questionID)
-            json += ",\"contentHash\":" + JSONText.string(item.contentHash) + ",\"optionOrder\":" + JSONText.string(item.optionOrder)
-            json += ",\"type\":\"" + item.type.rawValue + "\",\"lawID\":" + JSONText.string(item.lawID) + ",\"section\":\(item.sectionIndex)"
-            json += ",\"points\":" + JSONText.number(item.points) + ",\"key\":" + JSONText.string(item.keyCode)
-            json += ",\"given\":" + JSONText.string(item.givenCode) + ",\"earned\":" + JSONText.number(earned) + "}"
+            json += (offset == 0 ? "[" : ",[") + String(item.index) + "," + JSONText.string(item.questionID) + ","
+                + JSONText.string(item.contentHash) + "," + JSONText.string(item.optionOrder) + ",\"" + item.type.rawValue + "\","
+                + JSONText.string(item.lawID) + "," + String(item.sectionIndex) + "," + JSONText.number(item.points) + ","
+                + JSONText.string(item.keyCode) + "," + JSONText.string(item.givenCode) + "," + JSONText.number(earned) + "]"
         }
         return json + "]}"
     }

@@ -34,7 +34,7 @@ public struct TextReport: Sendable {
         let bars = s.histogram.bands.map { band in
             BarChart.Bar(label: band.label, value: band.count, annotation: "\(band.count)（\(Rate(band.count, of: s.sat).percentText)）")
         }
-        return "分数分布（每 10 分一段，共 \(s.sat) 人）：\n" + BarChart(bars: bars).render(width: width).joined(separator: "\n") + "\n"
+        return "分数分布（每 10 分一段，含下限不含上限，最后一段含满分；共 \(s.sat) 人）：\n" + BarChart(bars: bars).render(width: width).joined(separator: "\n") + "\n"
     }
 
     /// `stats --by department`: every node of the tree, indented, rolled up.
@@ -70,16 +70,12 @@ public struct TextReport: Sendable {
     public func absent() -> String {
         var text = heading + "\n未参考名单：\(report.summary.absent) 人（应考 \(report.summary.required) 人）\n"
         var current: DepartmentPath?
-        var table = TextTable(headers: ["工号", "姓名", "部门"])
+        var table = TextTable(headers: ["部门", "工号", "姓名"])
         for outcome in report.outcomes.people where outcome.isRequired && outcome.counted == nil {
-            if outcome.person.department != current, !table.rows.isEmpty {
-                text += "\n" + table.render()
-                table.rows = []
-            }
+            let first = outcome.person.department != current
             current = outcome.person.department
-            table.rows.append([outcome.person.staffID, outcome.person.name, outcome.person.department.text])
+            table.rows.append([first ? outcome.person.department.text : "", outcome.person.staffID, outcome.person.name])
         }
-        if !table.rows.isEmpty { text += "\n" + table.render() }
-        return text
+        return table.rows.isEmpty ? text : text + "\n" + table.render()
     }
 }

@@ -34,6 +34,12 @@ public struct ItemStatistics: Sendable, Hashable, Codable {
 
     /// Option labels matching `optionCounts`.
     public var optionLabels: [String] { OptionBits.labels(for: type) }
+
+    /// `A12 B300 C5 D8`: A–D always, E and F only when chosen.
+    public var optionSummary: String {
+        zip(optionLabels, optionCounts).enumerated().filter { $0.offset < 4 || $0.element.1 > 0 }
+            .map { "\($0.element.0)\($0.element.1)" }.joined(separator: " ")
+    }
 }
 
 /// Why a question deserves a bank author's attention.

@@ -38,11 +38,10 @@ public struct ScoreHistogram: Sendable, Hashable, Codable {
         public var includesUpper: Bool
         public var count: Int
 
-        /// `0–9`, `90–100`: labels read naturally for whole-point scores.
+        /// `0–10`, `90–100`: each band includes its lower bound and not its
+        /// upper one, except the last, which includes full marks.
         public var label: String {
-            includesUpper
-                ? "\(ScoreFormat.text(lower))–\(ScoreFormat.text(upper))"
-                : "\(ScoreFormat.text(lower))–<\(ScoreFormat.text(upper))"
+            "\(ScoreFormat.text(lower))–\(ScoreFormat.text(upper))"
         }
     }
 
