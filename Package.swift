@@ -58,7 +58,7 @@ let package = Package(
         ),
         .testTarget(name: "LawQuizStoreTests", dependencies: ["LawQuizStore", "LawQuizCore"]),
         .testTarget(name: "LawQuizTerminalTests", dependencies: ["LawQuizTerminal", "LawQuizStore", "LawQuizCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LawQuizCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LawQuizCore", "LawQuizStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

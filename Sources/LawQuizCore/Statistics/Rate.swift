@@ -16,10 +16,14 @@ public struct Rate: Sendable, Hashable {
     }
 
     /// The percentage in tenths of a percent, rounded half up (98.33…% → 983);
-    /// nil when the denominator is zero.
+    /// nil when the denominator is zero. Rounding never reaches 100.0% while
+    /// someone is missing (1999/2000 shows 99.9%), nor 0.0% when someone
+    /// counts (1/2000 shows 0.1%): a report must not claim "all" or "none" falsely.
     public var tenthsOfPercent: Int? {
         guard denominator > 0 else { return nil }
-        return (numerator * 2000 + denominator) / (2 * denominator)
+        let rounded = (numerator * 2000 + denominator) / (2 * denominator)
+        if numerator > 0, numerator < denominator { return min(999, max(1, rounded)) }
+        return rounded
     }
 
     /// `98.3%`, or `—` when the denominator is zero (a rate of nobody is not 0%).
