@@ -107,31 +107,47 @@ extension ResultsStore {
         }
     }
 
-    /// Saves (or replaces) one answer in its own transaction, only while the
-    /// attempt is in progress. Returns false when the attempt is no longer open.
-    func saveResponse(attemptID: Int64, itemIndex: Int, answer: AnswerKey?, at time: Date) throws -> Bool {
+    /// Saves (or replaces) one answer in one IMMEDIATE transaction that also
+    /// checks the attempt is open, in time and has the item, so a check and
+    /// the write can never be split by another process.
+    func saveResponse(attemptID: Int64, itemIndex: Int, answer: AnswerKey?, at time: Date) throws -> ResponseWrite {
         try write { db in
-            guard try openAttempt(db, attemptID) else { return false }
+            let check = try Self.checkOpen(db, attemptID: attemptID, itemIndex: itemIndex, now: time)
+            guard check == .saved else { return check }
             try db.execute(
                 sql: """
                     INSERT INTO response (attempt_id, item_index, answer, answered_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (attempt_id, item_index) DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at
                     """, arguments: [attemptID, itemIndex, answer?.code, time])
-            return true
+            return .saved
         }
     }
 
-    /// Sets or clears the review mark of one item.
-    func saveMark(attemptID: Int64, itemIndex: Int, marked: Bool, at time: Date) throws -> Bool {
+    /// Sets or clears the review mark of one item, with the same checks.
+    func saveMark(attemptID: Int64, itemIndex: Int, marked: Bool, at time: Date) throws -> ResponseWrite {
         try write { db in
-            guard try openAttempt(db, attemptID) else { return false }
+            let check = try Self.checkOpen(db, attemptID: attemptID, itemIndex: itemIndex, now: time)
+            guard check == .saved else { return check }
             try db.execute(
                 sql: """
                     INSERT INTO response (attempt_id, item_index, answer, answered_at, marked) VALUES (?, ?, NULL, ?, ?)
                     ON CONFLICT (attempt_id, item_index) DO UPDATE SET marked = excluded.marked
                     """, arguments: [attemptID, itemIndex, time, marked])
-            return true
+            return .saved
         }
+    }
+
+    private static func checkOpen(_ db: Database, attemptID: Int64, itemIndex: Int, now: Date) throws -> ResponseWrite {
+        guard let row = try Row.fetchOne(
+            db,
+            sql: "SELECT status, deadline, (SELECT COUNT(*) FROM paper_item WHERE attempt_id = attempt.id) AS items FROM attempt WHERE id = ?",
+            arguments: [attemptID])
+        else { return .attemptNotFound }
+        guard row["status"] as String == AttemptStatus.inProgress.rawValue else { return .submitted }
+        guard now < row["deadline"] as Date else { return .expired }
+        let count: Int = row["items"]
+        guard (0..<count).contains(itemIndex) else { return .noSuchItem(count: count) }
+        return .saved
     }
 
     /// Stores the grade; a no-op returning the stored record when another
@@ -147,11 +163,7 @@ extension ResultsStore {
         }
     }
 
-    private func openAttempt(_ db: Database, _ attemptID: Int64) throws -> Bool {
-        try String.fetchOne(db, sql: "SELECT status FROM attempt WHERE id = ?", arguments: [attemptID]) == AttemptStatus.inProgress.rawValue
-    }
-
-    private static func storedItem(_ row: Row) -> StoredPaperItem {
+    static func storedItem(_ row: Row) -> StoredPaperItem {
         let type = QuestionType(rawValue: row["type"]) ?? .single
         let order: String = row["option_order"]
         let item = PaperItem(
@@ -161,4 +173,13 @@ extension ResultsStore {
         let key = AnswerKey(code: row["answer_key"], type: type) ?? .options([])
         return StoredPaperItem(item: item, key: key)
     }
+}
+
+/// What happened to a response write.
+enum ResponseWrite: Equatable {
+    case saved
+    case attemptNotFound
+    case submitted
+    case expired
+    case noSuchItem(count: Int)
 }

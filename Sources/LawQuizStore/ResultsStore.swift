@@ -23,19 +23,35 @@ public final class ResultsStore: Sendable {
         } catch {
             throw StoreError.cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
         }
+        pool = try Self.openPool(path: path)
+    }
+
+    /// Opens the pool and migrates. Several processes opening a new file at
+    /// the same moment race to switch it to WAL and to create the tables; the
+    /// loser sees "locked" or "table already exists" and simply tries again,
+    /// finding the work done.
+    private static func openPool(path: URL) throws -> DatabasePool {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.label = "lawquiz-results"
         // FULL: a committed answer survives a power cut, not only a killed process.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        do {
-            pool = try DatabasePool(path: path.path, configuration: configuration)
-            let migrator = StoreMigrations.migrator
-            if try pool.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path.path) }
-            try migrator.migrate(pool)
-        } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path.path)
+        let migrator = StoreMigrations.migrator
+        var tries = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path.path, configuration: configuration)
+                if try pool.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path.path) }
+                try migrator.migrate(pool)
+                return pool
+            } catch let error as DatabaseError {
+                tries += 1
+                let racing = [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode)
+                    || (error.message ?? "").contains("already exists")
+                guard racing, tries < 50 else { throw StoreError.from(error, path: path.path) }
+                usleep(useconds_t(20_000 + tries * 2_000))
+            }
         }
     }
 

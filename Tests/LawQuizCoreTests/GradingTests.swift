@@ -9,13 +9,13 @@ final class GradingTests: XCTestCase {
         // Displayed A is bank C, B is bank A, C is bank D, D is bank B.
         XCTAssertEqual(try AnswerInput.parse("A", type: .single, optionOrder: order), .options(["C"]))
         XCTAssertEqual(try AnswerInput.parse(" b ", type: .single, optionOrder: order), .options(["A"]))
-        for text in ["ABD", "A,B,D", "a b d", "d,a，b", "A、B、D", "abdd"] {
+        for text in ["ABD", "A,B,D", "a b d", "d,a，b", "A、B、D", "abdd", "ＡＢＤ", "ａ　ｂ　ｄ"] {
             XCTAssertEqual(try AnswerInput.parse(text, type: .multiple, optionOrder: order), .options(["C", "A", "B"]), text)
         }
     }
 
     func testJudgementInputForms() throws {
-        for text in ["对", "√", "T", "t", "Y", "y", "正确", "是"] {
+        for text in ["对", "√", "T", "t", "Y", "y", "正确", "是", "Ｔ"] {
             XCTAssertEqual(try AnswerInput.parse(text, type: .judge, optionOrder: []), .judgement(true), text)
         }
         for text in ["错", "×", "F", "f", "N", "n", "错误", "否"] {

@@ -26,6 +26,15 @@ final class RosterFileTests: XCTestCase {
         XCTAssertEqual(gbk.encoding, .gb18030)
     }
 
+    func testExcelUnicodeTextIsTabSeparatedUTF16() throws {
+        let text = "工号\t姓名\t部门\r\n1001\t张伟\t综合办公室/秘书科\r\n"
+        var data = Data([0xFF, 0xFE])
+        data.append(text.data(using: .utf16LittleEndian)!)
+        let result = try RosterFile.entries(csv: data, file: "u.txt")
+        XCTAssertEqual(result.encoding, .utf16)
+        XCTAssertEqual(result.entries, [RosterEntry(staffID: "1001", name: "张伟", department: "综合办公室/秘书科", line: 2)])
+    }
+
     func testGBKBytesAreNotUTF8() throws {
         let data = try Data(contentsOf: ExamTestPaths.fixtures.appendingPathComponent("roster/roster-gbk.csv"))
         XCTAssertNil(String(data: data, encoding: .utf8))

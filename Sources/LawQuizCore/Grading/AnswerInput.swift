@@ -29,7 +29,7 @@ public enum AnswerInputError: Error, LocalizedError, Sendable, Hashable {
 /// 判断题 对/错, √/×, ✓/✗, T/F, Y/N, 是/否, 正确/错误, true/false, yes/no.
 public enum AnswerInput {
     public static func parse(_ text: String, type: QuestionType, optionOrder: [String]) throws(AnswerInputError) -> AnswerKey {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = halfWidth(text).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .empty }
         if type == .judge {
             guard let value = judgement(trimmed) else { throw .notAJudgement }
@@ -50,9 +50,21 @@ public enum AnswerInput {
         return .options(letters)
     }
 
+    /// Folds full-width letters and spaces (ＡＢ　Ｃ, typed with a Chinese input
+    /// method left in full-width mode) to ASCII.
+    static func halfWidth(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
+            case 0x3000: return " "
+            default: return scalar
+            }
+        }))
+    }
+
     /// Whether a 判断题 input means true, false or neither.
     public static func judgement(_ text: String) -> Bool? {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch halfWidth(text).trimmingCharacters(in: .whitespaces).lowercased() {
         case "对", "√", "✓", "✔", "t", "y", "是", "正确", "true", "yes", "v": return true
         case "错", "×", "✗", "✘", "x", "f", "n", "否", "错误", "false", "no": return false
         default: return nil

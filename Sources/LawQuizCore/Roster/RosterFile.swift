@@ -36,7 +36,7 @@ public struct RosterFileError: LocalizedError, Sendable, Hashable {
 }
 
 /// Reads roster files (CSV with columns 工号, 姓名, 部门 in any order; extra
-/// columns are ignored). Pure: takes bytes, returns entries, so an .xlsx
+/// columns are ignored; tab-separated text is accepted too). Pure: takes bytes, returns entries, so an .xlsx
 /// reader can feed `entries(fromRows:)` the same way.
 public enum RosterFile {
     static let columnNames: [String: [String]] = [
@@ -52,7 +52,10 @@ public enum RosterFile {
         }
         let records: [CSVRecord]
         do {
-            records = try CSVReader.records(text)
+            // Excel's "Unicode 文本" export is tab-separated UTF-16.
+            let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+            let delimiter: Character = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
+            records = try CSVReader.records(text, delimiter: delimiter)
         } catch let error as CSVError {
             throw RosterFileError(file: file, problems: [error])
         }

@@ -42,8 +42,9 @@ public struct AttemptService: Sendable {
     ///
     /// - An attempt in progress is resumed at its first unanswered question;
     ///   if its deadline has passed it is submitted now (`.expired`).
-    /// - A new attempt needs the exam open (`opens_at`/`closes_at`) and an
-    ///   attempt left (`attempts_allowed`); its paper is drawn from a fresh
+    /// - A new attempt needs the exam open (`opens_at`/`closes_at`), the
+    ///   person on the roster when one has been imported (see `identify`) and
+    ///   an attempt left (`attempts_allowed`); its paper is drawn from a fresh
     ///   seed and stored with the deadline before anything is shown.
     public func begin(exam: ExamDefinition, staffID: String) throws -> AttemptOpening {
         let now = clock.now
@@ -51,6 +52,7 @@ public struct AttemptService: Sendable {
             return try resume(open, exam: exam, now: now)
         }
         try ExamTiming.checkWindow(exam, now: now)
+        _ = try identify(staffID: staffID)
         let seed = makeSeed()
         let paper = try PaperDrawer(catalog: catalog).draw(exam, seed: seed)
         let keys = try paper.items.map { item in
@@ -107,28 +109,22 @@ public struct AttemptService: Sendable {
     /// returning. Throws `deadlinePassed` once time is up — the caller then
     /// submits — and `alreadySubmitted` after submission.
     public func recordAnswer(_ answer: AnswerKey?, attemptID: Int64, itemIndex: Int) throws {
-        let now = try checkWritable(attemptID: attemptID, itemIndex: itemIndex)
-        guard try store.saveResponse(attemptID: attemptID, itemIndex: itemIndex, answer: answer, at: now) else {
-            throw AttemptError.alreadySubmitted(attemptID: attemptID)
-        }
+        try check(store.saveResponse(attemptID: attemptID, itemIndex: itemIndex, answer: answer, at: clock.now), attemptID, itemIndex)
     }
 
     /// Sets or clears the 标记 (marked for review) flag of one question.
     public func setMarked(_ marked: Bool, attemptID: Int64, itemIndex: Int) throws {
-        let now = try checkWritable(attemptID: attemptID, itemIndex: itemIndex)
-        guard try store.saveMark(attemptID: attemptID, itemIndex: itemIndex, marked: marked, at: now) else {
-            throw AttemptError.alreadySubmitted(attemptID: attemptID)
-        }
+        try check(store.saveMark(attemptID: attemptID, itemIndex: itemIndex, marked: marked, at: clock.now), attemptID, itemIndex)
     }
 
-    private func checkWritable(attemptID: Int64, itemIndex: Int) throws -> Date {
-        guard let attempt = try store.attempt(attemptID) else { throw AttemptError.attemptNotFound(attemptID: attemptID) }
-        guard attempt.status == .inProgress else { throw AttemptError.alreadySubmitted(attemptID: attemptID) }
-        let now = clock.now
-        if ExamTiming.hasExpired(attempt.deadline, now: now) { throw AttemptError.deadlinePassed(attemptID: attemptID) }
-        let count = try store.paperItems(attemptID: attemptID).count
-        guard (0..<count).contains(itemIndex) else { throw AttemptError.noSuchItem(index: itemIndex, count: count) }
-        return now
+    private func check(_ outcome: ResponseWrite, _ attemptID: Int64, _ itemIndex: Int) throws {
+        switch outcome {
+        case .saved: return
+        case .attemptNotFound: throw AttemptError.attemptNotFound(attemptID: attemptID)
+        case .submitted: throw AttemptError.alreadySubmitted(attemptID: attemptID)
+        case .expired: throw AttemptError.deadlinePassed(attemptID: attemptID)
+        case .noSuchItem(let count): throw AttemptError.noSuchItem(index: itemIndex, count: count)
+        }
     }
 
     // MARK: Submitting and results
@@ -138,6 +134,7 @@ public struct AttemptService: Sendable {
     /// stores the first grade and returns it.
     public func submit(attemptID: Int64, exam: ExamDefinition, reason: SubmitReason) throws -> AttemptResult {
         guard let attempt = try store.attempt(attemptID) else { throw AttemptError.attemptNotFound(attemptID: attemptID) }
+        guard attempt.examID == exam.id else { throw AttemptError.examMismatch(attemptExam: attempt.examID, given: exam.id) }
         if attempt.status == .submitted { return try result(attemptID: attemptID, exam: exam) }
         let grade = try grade(attemptID: attemptID, exam: exam)
         // Never record a submission time after the deadline.
@@ -150,6 +147,7 @@ public struct AttemptService: Sendable {
     /// attempt the stored score and 合格/优秀 are reported as stored.
     public func result(attemptID: Int64, exam: ExamDefinition) throws -> AttemptResult {
         guard let attempt = try store.attempt(attemptID) else { throw AttemptError.attemptNotFound(attemptID: attemptID) }
+        guard attempt.examID == exam.id else { throw AttemptError.examMismatch(attemptExam: attempt.examID, given: exam.id) }
         var grade = try grade(attemptID: attemptID, exam: exam)
         if let score = attempt.score, let passed = attempt.passed, let excellent = attempt.excellent {
             grade.score = score

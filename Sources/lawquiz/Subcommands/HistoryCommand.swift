@@ -16,7 +16,9 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try paths.loadCatalog()
-        let exams = try paths.loadExams(library: catalog.library)
+        // Listing must work even without an exams folder; expired attempts of
+        // exams that cannot be loaded are simply shown as they are.
+        let exams = (try? paths.loadExams(library: catalog.library)) ?? ExamCatalog(definitions: [])
         let store = try paths.openStore()
         let service = AttemptService(store: store, catalog: catalog)
         _ = try service.submitExpiredAttempts(exams: exams)

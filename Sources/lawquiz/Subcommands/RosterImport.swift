@@ -25,7 +25,7 @@ struct RosterImport: ParsableCommand {
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw ValidationError("无法读取文件 \(file)，请检查路径和权限")
+            throw InputFileError(path: file)
         }
         let (entries, encoding) = try RosterFile.entries(csv: data, file: file)
         let store = try paths.openStore()

@@ -1,0 +1,83 @@
+import Foundation
+import XCTest
+
+/// Runs the built `lawquiz` binary for the exam-data end-to-end tests, with
+/// the repository's banks and a throw-away results file.
+struct DataCommandRunner {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `lawquiz` beside the test bundle (same build configuration), else `.build/debug/lawquiz`.
+    static var binary: URL {
+        let besideTests = Bundle(for: BundleMarker.self).bundleURL.deletingLastPathComponent().appendingPathComponent("lawquiz")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return repositoryRoot.appendingPathComponent(".build/debug/lawquiz")
+    }
+
+    /// A fresh folder holding this test's results file.
+    let folder: URL
+    var banks: URL = repositoryRoot.appendingPathComponent("QuestionBanks")
+    var results: URL { folder.appendingPathComponent("Results/lawquiz.sqlite") }
+
+    init() {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lawquiz-e2e-\(UUID().uuidString)")
+    }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Runs `lawquiz` with `arguments` off a terminal (stdin from `input`).
+    func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["LAWQUIZ_BANKS"] = banks.path
+        environment["LAWQUIZ_RESULTS"] = results.path
+        environment["NO_COLOR"] = "1"
+        environment["LANG"] = "C.UTF-8"
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        // Read both pipes before waiting so a large output cannot block the child.
+        let errorData = ErrorPipeReader(stderr.fileHandleForReading)
+        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errorData.wait(), as: UTF8.self))
+    }
+}
+
+/// Reads a pipe on a background thread.
+final class ErrorPipeReader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}
+
+private final class BundleMarker {}

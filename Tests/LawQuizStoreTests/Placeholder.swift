@@ -1,2 +1,0 @@
-import XCTest
-final class LawQuizStoreTestsPlaceholder: XCTestCase { func testModuleLoads() { XCTAssertTrue(true) } }

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import LawQuizCore
+@testable import LawQuizStore
+import XCTest
+
+final class ResultsStoreTests: StoreTestCase {
+    func testOpeningCreatesFolderMigratesAndUsesWAL() throws {
+        let store = try openStore()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: databaseURL.path))
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-roster-attempts-practice"])
+        XCTAssertEqual(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
+        XCTAssertEqual(try store.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL")
+        // Reopening an existing file runs no migration twice.
+        XCTAssertEqual(try openStore().appliedMigrations(), ["v1-roster-attempts-practice"])
+    }
+
+    func testCorruptFileGivesAClearErrorAndIsLeftAlone() throws {
+        try FileManager.default.createDirectory(at: databaseURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let garbage = Data(String(repeating: "这不是数据库", count: 400).utf8)
+        try garbage.write(to: databaseURL)
+        XCTAssertThrowsError(try openStore()) { error in
+            XCTAssertEqual(error as? StoreError, .corrupt(path: self.databaseURL.path))
+            XCTAssertTrue(error.localizedDescription.contains("已损坏"))
+        }
+        XCTAssertEqual(try Data(contentsOf: databaseURL), garbage)
+    }
+
+    func testUnwritableFolderIsReported() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let blocker = folder.appendingPathComponent("Results")
+        try Data("file, not folder".utf8).write(to: blocker)
+        XCTAssertThrowsError(try openStore()) { error in
+            guard case .cannotCreateFolder = error as? StoreError else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testRosterImportAndReimportReport() throws {
+        let store = try openStore()
+        XCTAssertFalse(try store.hasRoster())
+        let first = try store.importRoster([
+            RosterEntry(staffID: "1", name: "张伟", department: "办公室"),
+            RosterEntry(staffID: "2", name: "李娜", department: "安全科"),
+            RosterEntry(staffID: "3", name: "王芳", department: "财务部"),
+        ])
+        XCTAssertEqual(first.added.map(\.staffID), ["1", "2", "3"])
+        let second = try store.importRoster([
+            RosterEntry(staffID: "1", name: "张伟", department: "办公室"),
+            RosterEntry(staffID: "2", name: "李娜", department: "生产技术部/安全科"),
+            RosterEntry(staffID: "4", name: "赵六", department: "办公室"),
+        ])
+        XCTAssertEqual(second.added.map(\.staffID), ["4"])
+        XCTAssertEqual(second.changed.map(\.after.department), ["生产技术部/安全科"])
+        XCTAssertEqual(second.noLongerListed.map(\.staffID), ["3"])
+        XCTAssertEqual(second.unchanged, 1)
+        XCTAssertEqual(try store.roster().map(\.staffID).sorted(), ["1", "2", "4"])
+        XCTAssertEqual(try store.roster(includeInactive: true).count, 4, "nobody is deleted")
+        XCTAssertEqual(try store.staffMember("3")?.isActive, false)
+        // Listed again: re-activated and reported as a change.
+        let preview = try store.previewRoster([RosterEntry(staffID: "3", name: "王芳", department: "财务部")])
+        XCTAssertEqual(preview.changed.map(\.after.staffID), ["3"])
+        XCTAssertEqual(try store.staffMember("3")?.isActive, false, "a preview writes nothing")
+    }
+
+    func testPracticeAndWrongBookStreak() throws {
+        let store = try openStore()
+        let catalog = try StoreTestCatalog.get()
+        let practice = PracticeService(store: store, catalog: catalog, clock: clock, makeSeed: { 5 })
+        let items = try practice.draw(PracticeFilter(law: "档案法", type: .judge, count: 3))
+        XCTAssertEqual(items.count, 3)
+        XCTAssertTrue(items.allSatisfy { $0.question.lawID == "archives" && $0.question.type == .judge })
+        guard case .judgement(let truth) = items[0].question.answer else { return XCTFail() }
+        XCTAssertThrowsError(try practice.wrongBookDrill(staffID: "7")) { XCTAssertEqual($0 as? PracticeError, .wrongBookEmpty) }
+
+        let wrong = try practice.record(.judgement(!truth), for: items[0], staffID: "7")
+        XCTAssertFalse(wrong.correct)
+        XCTAssertEqual(wrong.wrongBookEntry?.rightStreak, 0)
+        let drill = try practice.wrongBookDrill(staffID: "7")
+        XCTAssertEqual(drill.map(\.question.id), [items[0].question.id])
+        XCTAssertTrue(drill[0].fromWrongBook)
+        XCTAssertEqual(try practice.record(.judgement(truth), for: drill[0], staffID: "7").wrongBookEntry?.rightStreak, 1)
+        // A wrong answer in between resets the streak.
+        _ = try practice.record(.judgement(!truth), for: drill[0], staffID: "7")
+        XCTAssertEqual(try store.wrongBook(staffID: "7").first?.rightStreak, 0)
+        XCTAssertFalse(try practice.record(.judgement(truth), for: drill[0], staffID: "7").clearedFromWrongBook)
+        let cleared = try practice.record(.judgement(truth), for: drill[0], staffID: "7")
+        XCTAssertTrue(cleared.clearedFromWrongBook, "right twice in a row clears it")
+        XCTAssertEqual(try store.wrongBook(staffID: "7"), [])
+        XCTAssertEqual(try store.wrongBook(staffID: "7", includeCleared: true).first?.wrongCount, 2)
+        XCTAssertEqual(try store.practiceCounts(staffID: "7").total, 5)
+        XCTAssertEqual(try store.allAttempts(), [], "practice is never an exam attempt")
+        XCTAssertThrowsError(try practice.draw(PracticeFilter(law: "刑法")))
+    }
+}
