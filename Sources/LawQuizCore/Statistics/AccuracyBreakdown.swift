@@ -26,26 +26,26 @@ public struct AccuracyBreakdown: Sendable, Hashable, Codable {
     public init(rows: [Row] = []) { self.rows = rows }
 }
 
-/// Tallies marks per law and per type while item rows stream past.
+/// Tallies marks per law and per type (fed per question by the item analysis).
 public struct AccuracyAccumulator: Sendable {
     private var byLaw: [String: AccuracyBreakdown.Row] = [:]
     private var byType: [String: AccuracyBreakdown.Row] = [:]
 
     public init() {}
 
-    public mutating func add(lawID: String, type: QuestionType, earned: Double, possible: Double, answered: Bool) {
-        Self.add(&byLaw, key: lawID, earned: earned, possible: possible, answered: answered)
-        Self.add(&byType, key: type.rawValue, earned: earned, possible: possible, answered: answered)
-    }
-
-    private static func add(_ rows: inout [String: AccuracyBreakdown.Row], key: String, earned: Double, possible: Double, answered: Bool) {
-        var row = rows[key] ?? AccuracyBreakdown.Row(key: key, title: key)
-        row.responses += 1
-        if possible > 0, earned >= possible - 1e-9 { row.right += 1 } else if earned > 0 { row.partial += 1 }
-        if !answered { row.unanswered += 1 }
-        row.earned += earned
-        row.possible += possible
-        rows[key] = row
+    public mutating func add(
+        lawID: String, type: QuestionType, responses: Int, right: Int, partial: Int, unanswered: Int, earned: Double, possible: Double
+    ) {
+        for (key, isLaw) in [(lawID, true), (type.rawValue, false)] {
+            var row = (isLaw ? byLaw[key] : byType[key]) ?? AccuracyBreakdown.Row(key: key, title: key)
+            row.responses += responses
+            row.right += right
+            row.partial += partial
+            row.unanswered += unanswered
+            row.earned += earned
+            row.possible += possible
+            if isLaw { byLaw[key] = row } else { byType[key] = row }
+        }
     }
 
     /// Per law, in the order given (unknown laws last), titled by `lawTitle`.

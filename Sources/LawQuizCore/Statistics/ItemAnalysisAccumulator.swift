@@ -8,12 +8,31 @@ public struct ItemAnalysisAccumulator: Sendable {
         var lawID: String
         var type: QuestionType
         var key: OptionBits
-        var n = 0, right = 0, unanswered = 0
+        var n = 0, right = 0, partial = 0, unanswered = 0
         var sumX = 0.0, sumX2 = 0.0, sumMax = 0.0, sumR = 0.0, sumR2 = 0.0, sumXR = 0.0
-        /// Marks and rest-of-paper marks in hundredths of a point → count, for cov_max.
-        var xCounts: [Int: Int] = [:]
+        /// Marks in hundredths of a point → count (a handful of values), for cov_max.
+        var xCounts: [(key: Int, count: Int)] = []
+        /// Rest-of-paper marks → count: dense bins of `grid` when the marks
+        /// fall on it (the usual case), hundredths of a point otherwise.
+        var restBins: [Int32]
         var restCounts: [Int: Int] = [:]
         var options = [Int](repeating: 0, count: 6)
+        var defined = false
+    }
+
+    /// The grid the rest-of-paper marks fall on: a step (e.g. 1 point, or 0.5
+    /// under partial scoring) and the highest total, so the histogram needed
+    /// for cov_max is an array rather than a dictionary.
+    public struct ScoreGrid: Sendable {
+        public var step: Double
+        public var maximum: Double
+
+        public init(step: Double, maximum: Double) {
+            self.step = step
+            self.maximum = maximum
+        }
+
+        var bins: Int { step > 0 && maximum >= 0 ? Int((maximum / step).rounded()) + 1 : 0 }
     }
 
     struct Moments: Sendable {
@@ -35,8 +54,33 @@ public struct ItemAnalysisAccumulator: Sendable {
     private var questions: [QuestionSums] = []
     private var positions: [Moments] = []
     private var totals = Moments()
+    private let grid: ScoreGrid?
 
-    public init() {}
+    public init(grid: ScoreGrid? = nil) {
+        self.grid = grid.flatMap { $0.bins > 0 && $0.bins <= 100_000 ? $0 : nil }
+    }
+
+    /// Declares question `index` (indices are the caller's, dense from 0).
+    public mutating func defineQuestion(index: Int, id: String, lawID: String, type: QuestionType, key: OptionBits) {
+        while questions.count <= index {
+            questions.append(QuestionSums(lawID: "", type: .single, key: OptionBits(raw: 0), restBins: [Int32](repeating: 0, count: grid?.bins ?? 0)))
+            questionIDs.append("")
+        }
+        guard !questions[index].defined else { return }
+        questions[index].lawID = lawID
+        questions[index].type = type
+        questions[index].key = key
+        questions[index].defined = true
+        questionIDs[index] = id
+        questionIndex[id] = index
+    }
+
+    /// Counts one paper item of an analysed attempt, by question index.
+    public mutating func addItem(question index: Int, position: Int, given: OptionBits, mark: Double, maxMark: Double, attemptTotal: Double) {
+        questions[index].add(mark: mark, maxMark: maxMark, rest: attemptTotal - mark, given: given, grid: grid)
+        if position >= positions.count { positions += Array(repeating: Moments(), count: position + 1 - positions.count) }
+        positions[position].add(mark)
+    }
 
     /// Counts one analysed attempt's total (once per attempt).
     public mutating func addAttempt(total: Double) {
@@ -48,26 +92,27 @@ public struct ItemAnalysisAccumulator: Sendable {
         questionID: String, lawID: String, type: QuestionType, position: Int, key: OptionBits, given: OptionBits,
         mark: Double, maxMark: Double, attemptTotal: Double
     ) {
-        let index: Int
-        if let known = questionIndex[questionID] {
-            index = known
-        } else {
-            index = questions.count
-            questionIndex[questionID] = index
-            questionIDs.append(questionID)
-            questions.append(QuestionSums(lawID: lawID, type: type, key: key))
+        let index = questionIndex[questionID] ?? questions.count
+        defineQuestion(index: index, id: questionID, lawID: lawID, type: type, key: key)
+        addItem(question: index, position: position, given: given, mark: mark, maxMark: maxMark, attemptTotal: attemptTotal)
+    }
+
+    /// Accuracy per law and per type, from the per-question sums.
+    public func accuracy() -> AccuracyAccumulator {
+        var accuracy = AccuracyAccumulator()
+        for sums in questions where sums.defined && sums.n > 0 {
+            accuracy.add(
+                lawID: sums.lawID, type: sums.type, responses: sums.n, right: sums.right, partial: sums.partial,
+                unanswered: sums.unanswered, earned: sums.sumX, possible: sums.sumMax)
         }
-        let rest = attemptTotal - mark
-        questions[index].add(mark: mark, maxMark: maxMark, rest: rest, given: given)
-        if position >= positions.count { positions += Array(repeating: Moments(), count: position + 1 - positions.count) }
-        positions[position].add(mark)
+        return accuracy
     }
 
     /// The analysis; `article` looks up a question's article for the report.
     public func result(thresholds: ItemFlagThresholds = ItemFlagThresholds(), article: (String) -> Int? = { _ in nil }) -> ItemAnalysis {
         var items: [ItemStatistics] = []
-        for (index, sums) in questions.enumerated() {
-            items.append(sums.statistics(id: questionIDs[index], article: article(questionIDs[index]), thresholds: thresholds))
+        for (index, sums) in questions.enumerated() where sums.defined && sums.n > 0 {
+            items.append(sums.statistics(id: questionIDs[index], article: article(questionIDs[index]), thresholds: thresholds, grid: grid))
         }
         items.sort { $0.questionID < $1.questionID }
         return ItemAnalysis(test: testStatistics(), items: items, thresholds: thresholds)
@@ -92,9 +137,9 @@ public struct ItemAnalysisAccumulator: Sendable {
 }
 
 extension ItemAnalysisAccumulator.QuestionSums {
-    mutating func add(mark: Double, maxMark: Double, rest: Double, given: OptionBits) {
+    mutating func add(mark: Double, maxMark: Double, rest: Double, given: OptionBits, grid: ItemAnalysisAccumulator.ScoreGrid?) {
         n += 1
-        if maxMark > 0, mark >= maxMark - 1e-9 { right += 1 }
+        if maxMark > 0, mark >= maxMark - 1e-9 { right += 1 } else if mark > 0 { partial += 1 }
         if given.isEmpty { unanswered += 1 }
         sumX += mark
         sumX2 += mark * mark
@@ -102,8 +147,13 @@ extension ItemAnalysisAccumulator.QuestionSums {
         sumR += rest
         sumR2 += rest * rest
         sumXR += mark * rest
-        xCounts[Int((mark * 100).rounded()), default: 0] += 1
-        restCounts[Int((rest * 100).rounded()), default: 0] += 1
+        let markKey = Int((mark * 100).rounded())
+        if let slot = xCounts.firstIndex(where: { $0.key == markKey }) {
+            xCounts[slot].count += 1
+        } else {
+            xCounts.append((markKey, 1))
+        }
+        addRest(rest, grid: grid)
         var bits = given.raw
         var option = 0
         while bits != 0, option < 6 {
@@ -113,7 +163,30 @@ extension ItemAnalysisAccumulator.QuestionSums {
         }
     }
 
-    func statistics(id: String, article: Int?, thresholds: ItemFlagThresholds) -> ItemStatistics {
+    mutating func addRest(_ rest: Double, grid: ItemAnalysisAccumulator.ScoreGrid?) {
+        if let grid {
+            let position = rest / grid.step
+            let bin = Int(position.rounded())
+            if abs(position - Double(bin)) < 1e-6, bin >= 0, bin < restBins.count {
+                restBins[bin] += 1
+                return
+            }
+        }
+        restCounts[Int((rest * 100).rounded()), default: 0] += 1
+    }
+
+    /// Rest-of-paper marks in hundredths of a point with their counts, ascending.
+    func restHistogram(grid: ItemAnalysisAccumulator.ScoreGrid?) -> [(key: Int, value: Int)] {
+        var merged = restCounts
+        if let grid {
+            for (bin, count) in restBins.enumerated() where count > 0 {
+                merged[Int((Double(bin) * grid.step * 100).rounded()), default: 0] += Int(count)
+            }
+        }
+        return merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    func statistics(id: String, article: Int?, thresholds: ItemFlagThresholds, grid: ItemAnalysisAccumulator.ScoreGrid?) -> ItemStatistics {
         let count = Double(n)
         let meanMax = n > 0 ? sumMax / count : 0
         let facility = meanMax > 0 ? (sumX / count) / meanMax : nil
@@ -123,7 +196,7 @@ extension ItemAnalysisAccumulator.QuestionSums {
         var discrimination: Double?
         if let varX, let varR, let cov, varX > 0, varR > 0 { discrimination = cov / (varX * varR).squareRoot() }
         var efficiency: Double?
-        if let cov, let maxCov = maximumCovariance(), maxCov > 1e-12 { efficiency = cov / maxCov }
+        if let cov, let maxCov = maximumCovariance(grid: grid), maxCov > 1e-12 { efficiency = cov / maxCov }
         let labelsCount = OptionBits.labels(for: type).count
         return ItemStatistics(
             questionID: id, lawID: lawID, article: article, type: type, drawn: n, right: right, facility: facility,
@@ -135,10 +208,10 @@ extension ItemAnalysisAccumulator.QuestionSums {
 
     /// cov_max: the covariance when the sorted x marks are paired with the
     /// sorted rest-of-paper marks (both ascending), walked over the histograms.
-    func maximumCovariance() -> Double? {
+    func maximumCovariance(grid: ItemAnalysisAccumulator.ScoreGrid?) -> Double? {
         guard n > 1 else { return nil }
-        var xs = xCounts.sorted { $0.key < $1.key }.makeIterator()
-        var rs = restCounts.sorted { $0.key < $1.key }.makeIterator()
+        var xs = xCounts.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.count) }.makeIterator()
+        var rs = restHistogram(grid: grid).makeIterator()
         var x = xs.next(), r = rs.next()
         var xLeft = x?.value ?? 0, rLeft = r?.value ?? 0
         var sumProducts = 0.0

@@ -49,7 +49,8 @@ public struct ExamReportLoader: Sendable {
         _ outcomes: ExamOutcomes, thresholds: ItemFlagThresholds = ItemFlagThresholds(), article: (String) -> Int? = { _ in nil },
         progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> (items: ItemAnalysis, accuracy: AccuracyAccumulator) {
-        let partial = Dictionary(([exam] + makeups).map { ($0.id, $0.multipleScoring == .partial) }, uniquingKeysWith: { a, _ in a })
+        let exams = [exam] + makeups
+        let partial = Dictionary(exams.map { ($0.id, $0.multipleScoring == .partial) }, uniquingKeysWith: { a, _ in a })
         var ids: [Int64] = [], scores: [Double] = [], partialScoring: [Bool] = []
         for outcome in outcomes.people where outcome.isRequired {
             guard let counted = outcome.counted else { continue }
@@ -58,24 +59,36 @@ public struct ExamReportLoader: Sendable {
             partialScoring.append(partial[counted.attempt.examID] ?? false)
         }
         let lookup = AttemptLookup(ids)
-        var items = ItemAnalysisAccumulator()
+        var items = ItemAnalysisAccumulator(grid: Self.grid(exams))
         for score in scores { items.addAttempt(total: score) }
-        var accuracy = AccuracyAccumulator()
-        let perPaper = ([exam] + makeups).map(\.questionCount).max() ?? 0
+        let perPaper = exams.map(\.questionCount).max() ?? 0
         let expected = ids.count * perPaper
         var done = 0
-        try reader.scanItems(of: lookup, itemsPerPaper: perPaper) { item in
-            guard let position = lookup.position(of: item.attemptID) else { return }
-            let mark = OptionBits.mark(
-                given: item.given, key: item.key, type: item.type, points: item.points, partial: partialScoring[position])
-            items.addItem(
-                questionID: item.questionID, lawID: item.lawID, type: item.type, position: item.itemIndex, key: item.key,
-                given: item.given, mark: mark, maxMark: item.points, attemptTotal: scores[position])
-            accuracy.add(lawID: item.lawID, type: item.type, earned: mark, possible: item.points, answered: !item.given.isEmpty)
+        try reader.scanItems(of: lookup, itemsPerPaper: perPaper) { question in
+            items.defineQuestion(index: question.index, id: question.id, lawID: question.lawID, type: question.type, key: question.key)
+        } item: { item in
+            let mark = OptionBits.mark(given: item.given, key: item.key, type: item.type, points: item.points, partial: partialScoring[item.attempt])
+            items.addItem(question: item.question, position: item.itemIndex, given: item.given, mark: mark, maxMark: item.points, attemptTotal: scores[item.attempt])
             done += 1
-            if done % 100_000 == 0 { progress(done, expected) }
+            if done % 250_000 == 0 { progress(done, expected) }
         }
         progress(done, expected)
-        return (items.result(thresholds: thresholds, article: article), accuracy)
+        return (items.result(thresholds: thresholds, article: article), items.accuracy())
+    }
+
+    /// The step all marks fall on: the greatest common divisor of the section
+    /// points in hundredths (halved under partial scoring), and the full marks.
+    static func grid(_ exams: [ExamDefinition]) -> ItemAnalysisAccumulator.ScoreGrid? {
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        var step = 0
+        for exam in exams {
+            for section in exam.sections {
+                let centi = Int((section.points * 100).rounded())
+                step = gcd(step, centi)
+                if exam.multipleScoring == .partial, section.type == .multiple { step = gcd(step, centi / 2) }
+            }
+        }
+        guard step > 0, let maximum = exams.map(\.fullMarks).max() else { return nil }
+        return ItemAnalysisAccumulator.ScoreGrid(step: Double(step) / 100, maximum: maximum)
     }
 }

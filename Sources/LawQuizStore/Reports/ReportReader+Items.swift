@@ -2,14 +2,25 @@ import Foundation
 import GRDB
 import LawQuizCore
 
-/// One paper item of an analysed attempt with the answer given, as the item
-/// scan hands it over. Answers are bit sets (see `OptionBits`).
-public struct ScannedItem: Sendable {
-    public var attemptID: Int64
-    public var itemIndex: Int
-    public var questionID: String
+/// A question met for the first time during an item scan.
+public struct ScannedQuestion: Sendable {
+    /// Dense index (0, 1, 2…) used by the item rows that follow.
+    public var index: Int
+    public var id: String
     public var type: QuestionType
     public var lawID: String
+    public var key: OptionBits
+}
+
+/// One paper item of an analysed attempt with the answer given. Answers are
+/// bit sets (see `OptionBits`); the question is an index into the questions
+/// reported before it.
+public struct ScannedItem: Sendable {
+    /// Position of the attempt in the `AttemptLookup`.
+    public var attempt: Int
+    public var itemIndex: Int
+    public var question: Int
+    public var type: QuestionType
     public var key: OptionBits
     public var given: OptionBits
     public var points: Double
@@ -45,35 +56,43 @@ extension ReportReader {
     /// Streams every paper item of the covered attempts with the answer given.
     /// Two sequential table scans (answers first, into a compact byte table;
     /// then the paper items) instead of a join that would visit the response
-    /// index once per item: millions of rows, bounded memory (one byte per item).
-    public func scanItems(of attempts: AttemptLookup, itemsPerPaper: Int, _ body: (ScannedItem) throws -> Void) throws {
+    /// index once per item: millions of rows, bounded memory (one byte per
+    /// item), columns read as bytes without building strings.
+    public func scanItems(
+        of attempts: AttemptLookup, itemsPerPaper: Int, question newQuestion: (ScannedQuestion) throws -> Void,
+        item body: (ScannedItem) throws -> Void
+    ) throws {
         try read { db in
             let answers = try Self.loadAnswers(db, attempts: attempts, itemsPerPaper: itemsPerPaper)
-            var typeCache: [String: QuestionType] = [:]
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT attempt_id, item_index, question_id, answer_key, points, type, law_id FROM paper_item")
-            while let row = try rows.next() {
-                guard let position = attempts.position(of: row[0]) else { continue }
-                let index: Int = row[1]
-                let typeName: String = row[5]
-                let type = typeCache[typeName] ?? QuestionType(rawValue: typeName) ?? .single
-                typeCache[typeName] = type
-                let raw = answers.raw(position: position, item: index)
-                let keyCode: String = row[3]
+            var questions = ByteInterner()
+            var types: [QuestionType] = []
+            let rows = try RawRows(db, sql: "SELECT attempt_id, item_index, question_id, answer_key, points, type, law_id FROM paper_item")
+            while try rows.step() {
+                guard let position = attempts.position(of: rows.int(0)) else { continue }
+                let index = Int(rows.int(1))
+                let (question, isNew) = questions.index(of: rows.bytes(2))
+                if isNew {
+                    let type = QuestionType(rawValue: rows.string(5)) ?? .single
+                    types.append(type)
+                    try newQuestion(ScannedQuestion(
+                        index: question, id: questions.values[question], type: type, lawID: rows.string(6),
+                        key: AnswerCode.bits(raw: AnswerCode.raw(rows.bytes(3)), type: type)))
+                }
+                let type = types[question]
                 try body(ScannedItem(
-                    attemptID: row[0], itemIndex: index, questionID: row[2], type: type, lawID: row[6],
-                    key: AnswerCode.bits(code: keyCode, type: type), given: AnswerCode.bits(raw: raw, type: type), points: row[4]))
+                    attempt: position, itemIndex: index, question: question, type: type,
+                    key: AnswerCode.bits(raw: AnswerCode.raw(rows.bytes(3)), type: type),
+                    given: AnswerCode.bits(raw: answers.raw(position: position, item: index), type: type), points: rows.double(4)))
             }
         }
     }
 
     static func loadAnswers(_ db: Database, attempts: AttemptLookup, itemsPerPaper: Int) throws -> AnswerTable {
         var table = AnswerTable(attempts: attempts.count, itemsPerPaper: itemsPerPaper)
-        let rows = try Row.fetchCursor(db, sql: "SELECT attempt_id, item_index, answer FROM response WHERE answer IS NOT NULL")
-        while let row = try rows.next() {
-            guard let position = attempts.position(of: row[0]) else { continue }
-            let code: String = row[2]
-            table.set(position: position, item: row[1], raw: AnswerCode.raw(code))
+        let rows = try RawRows(db, sql: "SELECT attempt_id, item_index, answer FROM response WHERE answer IS NOT NULL")
+        while try rows.step() {
+            guard let position = attempts.position(of: rows.int(0)) else { continue }
+            table.set(position: position, item: Int(rows.int(1)), raw: AnswerCode.raw(rows.bytes(2)))
         }
         return table
     }
@@ -110,8 +129,13 @@ struct AnswerTable {
 /// therefore arrives as bit 5 and is turned into 错 once the type is known.
 enum AnswerCode {
     static func raw(_ code: String) -> UInt8 {
+        var code = code
+        return code.withUTF8 { raw($0) }
+    }
+
+    @inline(__always) static func raw(_ code: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var raw: UInt8 = 0
-        for byte in code.utf8 {
+        for byte in code {
             if byte >= 65, byte <= 70 { raw |= 1 << (byte - 65) } else if byte == 84 { raw |= 1 << 6 }
         }
         return raw
