@@ -97,6 +97,26 @@ public struct ItemAnalysisAccumulator: Sendable {
         addItem(question: index, position: position, given: given, mark: mark, maxMark: maxMark, attemptTotal: attemptTotal)
     }
 
+    /// Adds another accumulator's items (a parallel partition of the same
+    /// scan), matching questions by id. Attempt totals are not merged: count
+    /// each attempt once, in one accumulator.
+    public mutating func merge(_ other: ItemAnalysisAccumulator) {
+        for (otherIndex, sums) in other.questions.enumerated() where sums.defined {
+            let id = other.questionIDs[otherIndex]
+            let index = questionIndex[id] ?? questions.count
+            defineQuestion(index: index, id: id, lawID: sums.lawID, type: sums.type, key: sums.key)
+            questions[index].merge(sums)
+        }
+        if other.positions.count > positions.count {
+            positions += Array(repeating: Moments(), count: other.positions.count - positions.count)
+        }
+        for (position, moments) in other.positions.enumerated() {
+            positions[position].n += moments.n
+            positions[position].sum += moments.sum
+            positions[position].sumSquares += moments.sumSquares
+        }
+    }
+
     /// Accuracy per law and per type, from the per-question sums.
     public func accuracy() -> AccuracyAccumulator {
         var accuracy = AccuracyAccumulator()
@@ -161,6 +181,29 @@ extension ItemAnalysisAccumulator.QuestionSums {
             bits >>= 1
             option += 1
         }
+    }
+
+    mutating func merge(_ other: ItemAnalysisAccumulator.QuestionSums) {
+        n += other.n
+        right += other.right
+        partial += other.partial
+        unanswered += other.unanswered
+        sumX += other.sumX
+        sumX2 += other.sumX2
+        sumMax += other.sumMax
+        sumR += other.sumR
+        sumR2 += other.sumR2
+        sumXR += other.sumXR
+        for entry in other.xCounts {
+            if let slot = xCounts.firstIndex(where: { $0.key == entry.key }) {
+                xCounts[slot].count += entry.count
+            } else {
+                xCounts.append(entry)
+            }
+        }
+        for (bin, count) in other.restBins.enumerated() where count > 0 && bin < restBins.count { restBins[bin] += count }
+        restCounts.merge(other.restCounts, uniquingKeysWith: +)
+        for option in options.indices { options[option] += other.options[option] }
     }
 
     mutating func addRest(_ rest: Double, grid: ItemAnalysisAccumulator.ScoreGrid?) {

@@ -59,22 +59,21 @@ public struct ExamReportLoader: Sendable {
             partialScoring.append(partial[counted.attempt.examID] ?? false)
         }
         let lookup = AttemptLookup(ids)
-        var items = ItemAnalysisAccumulator(grid: Self.grid(exams))
-        for score in scores { items.addAttempt(total: score) }
+        let grid = Self.grid(exams)
         let perPaper = exams.map(\.questionCount).max() ?? 0
-        let expected = ids.count * perPaper
-        var done = 0
-        try reader.scanItems(of: lookup, itemsPerPaper: perPaper) { question in
-            items.defineQuestion(index: question.index, id: question.id, lawID: question.lawID, type: question.type, key: question.key)
-        } item: { item in
-            let mark = OptionBits.mark(given: item.given, key: item.key, type: item.type, points: item.points, partial: partialScoring[item.attempt])
-            items.addItem(question: item.question, position: item.itemIndex, given: item.given, mark: mark, maxMark: item.points, attemptTotal: scores[item.attempt])
-            done += 1
-            if done % 250_000 == 0 { progress(done, expected) }
+        let sinks = try reader.scanItems(of: lookup, itemsPerPaper: perPaper, partitions: Self.partitions) { _ in
+            AnalysisSink(items: ItemAnalysisAccumulator(grid: grid), scores: scores, partialScoring: partialScoring)
         }
-        progress(done, expected)
+        var items = ItemAnalysisAccumulator(grid: grid)
+        for score in scores { items.addAttempt(total: score) }
+        for sink in sinks { items.merge(sink.items) }
+        let done = sinks.reduce(0) { $0 + $1.count }
+        progress(done, done)
         return (items.result(thresholds: thresholds, article: article), items.accuracy())
     }
+
+    /// Threads for the item scan: the machine's cores, at most 4.
+    static var partitions: Int { max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) }
 
     /// The step all marks fall on: the greatest common divisor of the section
     /// points in hundredths (halved under partial scoring), and the full marks.
@@ -90,5 +89,23 @@ public struct ExamReportLoader: Sendable {
         }
         guard step > 0, let maximum = exams.map(\.fullMarks).max() else { return nil }
         return ItemAnalysisAccumulator.ScoreGrid(step: Double(step) / 100, maximum: maximum)
+    }
+}
+
+/// One partition's share of the item analysis.
+struct AnalysisSink: ItemScanSink {
+    var items: ItemAnalysisAccumulator
+    let scores: [Double]
+    let partialScoring: [Bool]
+    var count = 0
+
+    mutating func question(_ question: ScannedQuestion) {
+        items.defineQuestion(index: question.index, id: question.id, lawID: question.lawID, type: question.type, key: question.key)
+    }
+
+    mutating func item(_ item: ScannedItem) {
+        let mark = OptionBits.mark(given: item.given, key: item.key, type: item.type, points: item.points, partial: partialScoring[item.attempt])
+        items.addItem(question: item.question, position: item.itemIndex, given: item.given, mark: mark, maxMark: item.points, attemptTotal: scores[item.attempt])
+        count += 1
     }
 }

@@ -20,7 +20,9 @@ extension ReportReader {
         try read { db in
             let attempts = try Self.submittedAttemptRows(db, examIDs: examIDs)
             let lookup = AttemptLookup(attempts.map(\.id))
-            let answers = try Self.loadAnswers(db, attempts: lookup, itemsPerPaper: itemsPerPaper)
+            let answers = AnswerTable(attempts: lookup.count, itemsPerPaper: itemsPerPaper)
+            defer { answers.deallocate() }
+            try Self.loadAnswers(db, attempts: lookup, into: answers, rowids: Int64.min...Int64.max)
             let rows = try Row.fetchCursor(
                 db,
                 sql: """

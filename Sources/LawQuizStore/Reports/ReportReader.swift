@@ -13,18 +13,27 @@ public final class ReportReader: Sendable {
     public init(path: URL) throws {
         self.path = path
         guard FileManager.default.fileExists(atPath: path.path) else { throw ReportStoreError.missing(path: path.path) }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(ResultsStore.busyTimeout)
-        configuration.label = "lawquiz-reports"
         do {
-            queue = try DatabaseQueue(path: path.path, configuration: configuration)
+            queue = try Self.openQueue(path)
             let tables = try queue.read { db in
                 try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
             }
             guard tables.isSuperset(of: ["staff", "attempt", "paper_item", "response"]) else {
                 throw ReportStoreError.notResultsStore(path: path.path)
             }
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path.path)
+        }
+    }
+
+    /// A read-only connection (SQLite's read-only flag: nothing can be written).
+    static func openQueue(_ path: URL) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(ResultsStore.busyTimeout)
+        configuration.label = "lawquiz-reports"
+        do {
+            return try DatabaseQueue(path: path.path, configuration: configuration)
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path.path)
         }
