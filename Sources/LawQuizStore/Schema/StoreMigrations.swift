@@ -6,6 +6,7 @@ enum StoreMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-roster-attempts-practice", migrate: createV1)
+        ReportIndexes.register(in: &migrator)
         return migrator
     }
 

@@ -1,0 +1,97 @@
+import Foundation
+
+/// `lawquiz export --format json`: the summary, the department roll-up, the
+/// item analysis, everyone's counted result, and every submitted attempt with
+/// its paper (question ids, option order, seed) and each response (answer
+/// given and right answer in bank letters, points) — enough to re-mark the
+/// exam independently. Attempts are streamed, one at a time.
+public struct JSONExporter: Sendable {
+    /// Exam id → whether 多选题 earn half for a correct subset (`multiple_scoring: partial`).
+    public var partialScoring: [String: Bool]
+
+    public init(partialScoring: [String: Bool]) { self.partialScoring = partialScoring }
+
+    public static let formatName = "lawquiz-exam-results"
+
+    /// Each paper item is written as an array in this order (a 150,000-attempt
+    /// export would be twice the size with the names repeated on every item):
+    /// position, question id, content hash, option order (bank letters in the
+    /// order shown), type, law, section, points, key and answer given (bank
+    /// letters, `T`/`F` for 判断题, null when unanswered), points earned.
+    public static let itemFields = [
+        "index", "questionID", "contentHash", "optionOrder", "type", "lawID", "section", "points", "key", "given", "earned",
+    ]
+
+    /// `attempts` calls its argument once per attempt, in any order.
+    public func write(
+        _ report: ExamReport, attempts: ((AttemptDetail) throws -> Void) throws -> Void, to writer: ByteWriter,
+        progress: @escaping (Int) -> Void = { _ in }
+    ) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        func encoded<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        try writer.write("{\n\"format\":\"\(Self.formatName)\",\n\"version\":1,\n")
+        try writer.write("\"exam\":" + (try encoded(report.header)) + ",\n")
+        try writer.write("\"summary\":" + (try encoded(report.summary)) + ",\n")
+        try writer.write("\"departments\":" + (try encoded(report.departments.nodes)) + ",\n")
+        if let items = report.items { try writer.write("\"itemAnalysis\":" + (try encoded(items)) + ",\n") }
+        if let byLaw = report.byLaw { try writer.write("\"byLaw\":" + (try encoded(byLaw.rows)) + ",\n") }
+        if let byType = report.byType { try writer.write("\"byType\":" + (try encoded(byType.rows)) + ",\n") }
+        try writePeople(report, to: writer)
+        var counted = Set<Int64>()
+        for outcome in report.outcomes.people where outcome.isRequired {
+            if let id = outcome.counted?.attempt.id { counted.insert(id) }
+        }
+        try writer.write("\"itemFields\":" + (try encoded(Self.itemFields)) + ",\n\"attempts\":[")
+        var written = 0
+        try attempts { attempt in
+            try writer.write((written == 0 ? "\n" : ",\n") + attemptJSON(attempt, mainExam: report.header.examID, counted: counted.contains(attempt.id)))
+            written += 1
+            if written % 2000 == 0 { progress(written) }
+        }
+        progress(written)
+        try writer.write("\n]\n}\n")
+    }
+
+    private func writePeople(_ report: ExamReport, to writer: ByteWriter) throws {
+        try writer.write("\"people\":[")
+        var first = true
+        for outcome in report.outcomes.people where outcome.isRequired || outcome.counted != nil {
+            let c = outcome.counted
+            var line = first ? "\n{" : ",\n{"
+            first = false
+            line += "\"staffID\":" + JSONText.string(outcome.person.staffID) + ",\"name\":" + JSONText.string(outcome.person.name)
+            line += ",\"department\":" + JSONText.string(outcome.person.department.components.joined(separator: "/"))
+            line += ",\"required\":" + JSONText.bool(outcome.isRequired) + ",\"status\":" + JSONText.string(outcome.status.label)
+            line += ",\"sat\":" + JSONText.bool(outcome.sat) + ",\"countedAttemptID\":" + (c.map { String($0.attempt.id) } ?? "null")
+            line += ",\"score\":" + (c.map { JSONText.number($0.attempt.score) } ?? "null")
+            line += ",\"passed\":" + (c.map { JSONText.bool($0.attempt.passed) } ?? "null")
+            line += ",\"excellent\":" + (c.map { JSONText.bool($0.attempt.excellent) } ?? "null")
+            line += ",\"attempts\":" + String(c?.totalAttempts ?? 0) + ",\"counting\":" + JSONText.string(c?.explanation) + "}"
+            try writer.write(line)
+        }
+        try writer.write("\n],\n")
+    }
+
+    func attemptJSON(_ a: AttemptDetail, mainExam: String, counted: Bool) -> String {
+        let partial = partialScoring[a.examID] ?? false
+        var json = "{\"id\":\(a.id),\"examID\":" + JSONText.string(a.examID) + ",\"examTitle\":" + JSONText.string(a.examTitle)
+        json += ",\"source\":\"" + (a.examID == mainExam ? "main" : "makeup") + "\",\"counted\":" + JSONText.bool(counted)
+        json += ",\"staffID\":" + JSONText.string(a.staffID) + ",\"seed\":\"\(a.seed)\",\"definitionHash\":" + JSONText.string(a.definitionHash)
+        json += ",\"startedAt\":" + JSONText.date(a.startedAt) + ",\"deadline\":" + JSONText.date(a.deadline)
+        json += ",\"submittedAt\":" + JSONText.date(a.submittedAt) + ",\"submitReason\":" + JSONText.string(a.submitReason)
+        json += ",\"score\":" + JSONText.number(a.score) + ",\"fullMarks\":" + JSONText.number(a.fullMarks)
+        json += ",\"passed\":" + JSONText.bool(a.passed) + ",\"excellent\":" + JSONText.bool(a.excellent)
+        json += ",\"multipleScoring\":\"" + (partial ? "partial" : "all_or_nothing") + "\",\"items\":["
+        for (offset, item) in a.items.enumerated() {
+            let key = OptionBits(code: item.keyCode, type: item.type)
+            let earned = OptionBits.mark(given: item.given, key: key, type: item.type, points: item.points, partial: partial)
+            json += (offset == 0 ? "[" : ",[") + String(item.index) + "," + JSONText.string(item.questionID) + ","
+                + JSONText.string(item.contentHash) + "," + JSONText.string(item.optionOrder) + ",\"" + item.type.rawValue + "\","
+                + JSONText.string(item.lawID) + "," + String(item.sectionIndex) + "," + JSONText.number(item.points) + ","
+                + JSONText.string(item.keyCode) + "," + JSONText.string(item.givenCode) + "," + JSONText.number(earned) + "]"
+        }
+        return json + "]}"
+    }
+}

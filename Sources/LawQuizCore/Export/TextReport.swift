@@ -1,0 +1,81 @@
+import Foundation
+
+/// The terminal renderings of `stats`, `absent` and `items`: aligned tables
+/// (wide characters count two cells) with the definitions spelled out.
+public struct TextReport: Sendable {
+    public var report: ExamReport
+    /// Terminal width for the bar chart.
+    public var width: Int
+
+    public init(report: ExamReport, width: Int) {
+        self.report = report
+        self.width = width
+    }
+
+    /// Title line and the rules the figures follow.
+    public var heading: String {
+        let h = report.header
+        return "\(h.title)（\(h.examID)）\n应考范围：\(h.scopeText)\n分数线：\(h.cutOffText)\n计分方式：\(h.countingText)\n"
+    }
+
+    /// `stats`: summary table and the score histogram.
+    public func summary() -> String {
+        var table = TextTable(headers: ["项目", "数值", "定义"], rightAligned: [1])
+        for line in report.summaryLines { table.rows.append([line.label, line.value, line.note]) }
+        var text = heading + "\n" + table.render()
+        text += "\n" + histogram()
+        return text
+    }
+
+    /// Score bands as a bar chart, each bar with its count and share of those who sat.
+    public func histogram() -> String {
+        let s = report.summary
+        guard s.sat > 0 else { return "分数分布：无人参考。\n" }
+        let bars = s.histogram.bands.map { band in
+            BarChart.Bar(label: band.label, value: band.count, annotation: "\(band.count)（\(Rate(band.count, of: s.sat).percentText)）")
+        }
+        return "分数分布（每 10 分一段，含下限不含上限，最后一段含满分；共 \(s.sat) 人）：\n" + BarChart(bars: bars).render(width: width).joined(separator: "\n") + "\n"
+    }
+
+    /// `stats --by department`: every node of the tree, indented, rolled up.
+    public func departments() -> String {
+        var table = TextTable(
+            headers: ["部门", "应考", "参考", "参考率", "合格", "合格率（按参考）", "合格率（按应考）", "优秀", "优秀率（按参考）", "优秀率（按应考）", "平均分", "应参考单位", "实际参考单位"],
+            rightAligned: Set(1...12))
+        for node in report.departments.nodes {
+            let name = String(repeating: "  ", count: node.depth) + node.department.name
+            table.rows.append([
+                name, String(node.required), String(node.sat), node.participationRate.text, String(node.passed), node.passRateOfSat.text,
+                node.passRateOfRequired.text, String(node.excellent), node.excellenceRateOfSat.text, node.excellenceRateOfRequired.text,
+                node.meanScore.map(ScoreFormat.oneDecimal) ?? "—", String(node.unitsRequired), String(node.unitsSat),
+            ])
+        }
+        return heading + "\n" + table.render()
+            + "\n各部门数字含下属部门。单位：名下直接有应考人员的部门；实际参考单位：其中至少一名应考人员参考。\n"
+    }
+
+    /// `stats --by law|type`: accuracy per group.
+    public func accuracy(_ breakdown: AccuracyBreakdown, heading label: String) -> String {
+        var table = TextTable(headers: [label, "题次", "全对", "部分得分", "未作答", "正确率", "得分率"], rightAligned: Set(1...6))
+        for row in breakdown.rows {
+            table.rows.append([
+                row.title, String(row.responses), String(row.right), String(row.partial), String(row.unanswered), row.accuracy.text,
+                row.scoreRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—",
+            ])
+        }
+        return heading + "\n" + table.render() + "\n正确率 = 全对题次 / 题次；得分率 = 所得分数 / 可得分数（含部分得分）。统计范围：应考人员的计入作答。\n"
+    }
+
+    /// `absent`: 未参考名单 grouped by department.
+    public func absent() -> String {
+        var text = heading + "\n未参考名单：\(report.summary.absent) 人（应考 \(report.summary.required) 人）\n"
+        var current: DepartmentPath?
+        var table = TextTable(headers: ["部门", "工号", "姓名"])
+        for outcome in report.outcomes.people where outcome.isRequired && outcome.counted == nil {
+            let first = outcome.person.department != current
+            current = outcome.person.department
+            table.rows.append([first ? outcome.person.department.text : "", outcome.person.staffID, outcome.person.name])
+        }
+        return table.rows.isEmpty ? text : text + "\n" + table.render()
+    }
+}

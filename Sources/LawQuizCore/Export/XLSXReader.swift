@@ -1,0 +1,148 @@
+import Foundation
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// One worksheet row as text cells, with its row number for messages.
+public struct XLSXRow: Sendable, Hashable {
+    /// 1-based row number in the sheet.
+    public var number: Int
+    public var cells: [String]
+}
+
+/// Reads the cell text of .xlsx worksheets (shared strings, inline strings,
+/// numbers, booleans, cached formula results). Enough to import a roster
+/// saved from Excel or WPS, and to read our own exports back in tests.
+public struct XLSXReader {
+    public let url: URL
+    /// Sheet names in workbook order, with the part each lives in.
+    public let sheets: [(name: String, part: String)]
+    private let archive: Archive
+    private let sharedStrings: [String]
+
+    public init(url: URL) throws {
+        self.url = url
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw ExportError.workbook(path: url.path, reason: "不是有效的 .xlsx 文件（无法作为压缩包打开）")
+        }
+        let workbookPart = "xl/workbook.xml"
+        let relations = try Self.relationships(try Self.part(archive, "xl/_rels/workbook.xml.rels", url: url))
+        let workbook = try XLSXElements.parse(try Self.part(archive, workbookPart, url: url), url: url)
+        sheets = workbook.filter { $0.name == "sheet" }.compactMap { element in
+            guard let name = element.attributes["name"], let id = element.attributes["r:id"], let target = relations[id] else { return nil }
+            return (name, target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target)
+        }
+        if let strings = archive["xl/sharedStrings.xml"] {
+            sharedStrings = try XLSXSharedStrings.parse(try Self.data(archive, strings, url: url), url: url)
+        } else {
+            sharedStrings = []
+        }
+    }
+
+    /// Rows of the sheet at `index` (0 = first sheet), blank rows left out.
+    public func rows(sheet index: Int) throws -> [XLSXRow] {
+        guard sheets.indices.contains(index) else {
+            throw ExportError.workbook(path: url.path, reason: "工作簿中没有第 \(index + 1) 个工作表")
+        }
+        return try XLSXSheetParser.parse(try Self.part(archive, sheets[index].part, url: url), sharedStrings: sharedStrings, url: url)
+    }
+
+    /// Rows of the sheet with this name.
+    public func rows(sheetNamed name: String) throws -> [XLSXRow] {
+        guard let index = sheets.firstIndex(where: { $0.name == name }) else {
+            throw ExportError.workbook(path: url.path, reason: "工作簿中没有名为“\(name)”的工作表")
+        }
+        return try rows(sheet: index)
+    }
+
+    static func part(_ archive: Archive, _ path: String, url: URL) throws -> Data {
+        guard let entry = archive[path] else { throw ExportError.workbook(path: url.path, reason: "缺少 \(path)") }
+        return try data(archive, entry, url: url)
+    }
+
+    static func data(_ archive: Archive, _ entry: Entry, url: URL) throws -> Data {
+        var data = Data()
+        do {
+            _ = try archive.extract(entry) { data.append($0) }
+        } catch {
+            throw ExportError.workbook(path: url.path, reason: "无法解压 \(entry.path)：\(error)")
+        }
+        return data
+    }
+
+    static func relationships(_ data: Data) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for element in try XLSXElements.parse(data, url: URL(fileURLWithPath: "workbook.xml.rels")) where element.name == "Relationship" {
+            if let id = element.attributes["Id"], let target = element.attributes["Target"] { result[id] = target }
+        }
+        return result
+    }
+}
+
+/// Collects start tags with their attributes (workbook and relationship parts).
+final class XLSXElements: NSObject, XMLParserDelegate {
+    struct Element {
+        var name: String
+        var attributes: [String: String]
+    }
+
+    private var elements: [Element] = []
+
+    static func parse(_ data: Data, url: URL) throws -> [Element] {
+        let collector = XLSXElements()
+        let parser = XMLParser(data: data)
+        parser.delegate = collector
+        guard parser.parse() else { throw ExportError.workbook(path: url.path, reason: "XML 无法解析：\(parser.parserError.map { "\($0)" } ?? "")") }
+        return collector.elements
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        elements.append(Element(name: Self.local(name), attributes: attributes))
+    }
+
+    static func local(_ name: String) -> String {
+        name.split(separator: ":").last.map(String.init) ?? name
+    }
+}
+
+/// The shared-string table: each `<si>`'s text runs joined, phonetic runs skipped.
+final class XLSXSharedStrings: NSObject, XMLParserDelegate {
+    private var strings: [String] = []
+    private var current = ""
+    private var inText = false
+    private var phoneticDepth = 0
+
+    static func parse(_ data: Data, url: URL) throws -> [String] {
+        let collector = XLSXSharedStrings()
+        let parser = XMLParser(data: data)
+        parser.delegate = collector
+        guard parser.parse() else { throw ExportError.workbook(path: url.path, reason: "共享字符串表无法解析") }
+        return collector.strings
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch XLSXElements.local(name) {
+        case "si": current = ""
+        case "t": inText = phoneticDepth == 0
+        case "rPh": phoneticDepth += 1
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch XLSXElements.local(name) {
+        case "si": strings.append(current)
+        case "t": inText = false
+        case "rPh": phoneticDepth -= 1
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText { current += string }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// How a make-up exam (补考) merges with the exam it makes up for.
+public enum MakeupRule: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The better of the two counted results (default): a make-up can only help.
+    case higher
+    /// A make-up result, when there is one, replaces the main exam's.
+    case replace
+
+    /// 取较高分 / 补考成绩替代.
+    public var title: String {
+        switch self {
+        case .higher: return "取正考与补考中较高分"
+        case .replace: return "有补考成绩时以补考成绩为准"
+        }
+    }
+}
+
+/// The attempt that counts for one person, with the reason it was chosen, so
+/// every report and export can say which attempt counted and why.
+public struct CountedAttempt: Sendable, Hashable {
+    public var attempt: ReportAttempt
+    /// 1-based position of the counted attempt among the person's attempts at its exam, oldest first.
+    public var ordinal: Int
+    /// Submitted attempts at the main exam.
+    public var mainAttempts: Int
+    /// Submitted attempts at make-up exams.
+    public var makeupAttempts: Int
+    /// 计分方式 as shown in exports, e.g. `最高分：第2次（共3次）`.
+    public var explanation: String
+
+    public var totalAttempts: Int { mainAttempts + makeupAttempts }
+    public var isMakeup: Bool { attempt.source == .makeup }
+}
+
+/// Chooses each person's counted attempt: the exam's counting rule within the
+/// main exam and within its make-ups, then the make-up rule between the two.
+public struct AttemptSelector: Sendable {
+    public var counting: AttemptCounting
+    public var makeupCounting: AttemptCounting
+    public var makeupRule: MakeupRule
+
+    public init(counting: AttemptCounting = .highest, makeupCounting: AttemptCounting = .highest, makeupRule: MakeupRule = .higher) {
+        self.counting = counting
+        self.makeupCounting = makeupCounting
+        self.makeupRule = makeupRule
+    }
+
+    /// The counted attempt of one person, or nil when they submitted none.
+    public func select(main: [ReportAttempt], makeup: [ReportAttempt]) -> CountedAttempt? {
+        let mainPick = pick(main, rule: counting)
+        let makeupPick = pick(makeup, rule: makeupCounting)
+        let chosen: (attempt: ReportAttempt, ordinal: Int, why: String)
+        switch (mainPick, makeupPick) {
+        case (nil, nil):
+            return nil
+        case (let only?, nil):
+            chosen = (only.attempt, only.ordinal, Self.describe(counting, only.ordinal, main.count, prefix: ""))
+        case (nil, let only?):
+            chosen = (only.attempt, only.ordinal, "补考" + Self.describe(makeupCounting, only.ordinal, makeup.count, prefix: "") + "（未参加正考）")
+        case (let first?, let second?):
+            let useMakeup = makeupRule == .replace || second.attempt.score > first.attempt.score
+            let mainText = "正考" + Self.describe(counting, first.ordinal, main.count, prefix: "")
+            let makeupText = "补考" + Self.describe(makeupCounting, second.ordinal, makeup.count, prefix: "")
+            let ruleText = makeupRule == .higher ? "取较高分" : "补考替代"
+            chosen = useMakeup
+                ? (second.attempt, second.ordinal, "\(makeupText)（\(ruleText)，正考 \(Self.score(first.attempt.score)) 分）")
+                : (first.attempt, first.ordinal, "\(mainText)（\(ruleText)，补考 \(Self.score(second.attempt.score)) 分）")
+        }
+        return CountedAttempt(
+            attempt: chosen.attempt, ordinal: chosen.ordinal, mainAttempts: main.count, makeupAttempts: makeup.count,
+            explanation: chosen.why)
+    }
+
+    private func pick(_ attempts: [ReportAttempt], rule: AttemptCounting) -> (attempt: ReportAttempt, ordinal: Int)? {
+        guard !attempts.isEmpty else { return nil }
+        let ordered = attempts.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+        guard let chosen = rule.select(ordered, startedAt: \.startedAt, score: \.score),
+            let index = ordered.firstIndex(where: { $0.id == chosen.id })
+        else { return nil }
+        return (chosen, index + 1)
+    }
+
+    /// `最高分：第2次（共3次）`; just `唯一一次` wording when there was one attempt.
+    static func describe(_ rule: AttemptCounting, _ ordinal: Int, _ count: Int, prefix: String) -> String {
+        if count == 1 { return prefix + "第1次（共1次）" }
+        return prefix + "\(rule.reportTitle)：第\(ordinal)次（共\(count)次）"
+    }
+
+    static func score(_ value: Double) -> String { ScoreFormat.text(value) }
+}
+
+extension AttemptCounting {
+    /// 最高分 / 首次 / 末次, as reports name the rule.
+    public var reportTitle: String {
+        switch self {
+        case .highest: return "最高分"
+        case .first: return "首次"
+        case .last: return "末次"
+        }
+    }
+}
+
+/// Scores printed without a trailing `.0` and with at most two decimals.
+public enum ScoreFormat {
+    public static func text(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        return String(format: "%.2f", rounded).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
+    }
+
+    /// One decimal, for means and standard deviations.
+    public static func oneDecimal(_ value: Double) -> String { String(format: "%.1f", value) }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// The same figures for every node of the department tree, each node counting
+/// everyone in its subtree, so a head of department sees their own total and
+/// the office sees which unit is behind.
+public struct DepartmentRollup: Sendable, Hashable, Codable {
+    public struct Node: Sendable, Hashable, Codable {
+        public var department: DepartmentPath
+        public var required: Int = 0
+        public var sat: Int = 0
+        public var passed: Int = 0
+        public var excellent: Int = 0
+        public var scoreTotal: Double = 0
+        /// Departments in the subtree with required staff of their own, and those where one of them sat.
+        public var unitsRequired: Int = 0
+        public var unitsSat: Int = 0
+        /// Roster members in the subtree (required or not), so a department
+        /// where no one is required still shows up with zeros.
+        public var members: Int = 0
+
+        public var depth: Int { department.depth }
+        public var absent: Int { required - sat }
+        public var participationRate: Rate { Rate(sat, of: required) }
+        public var passRateOfSat: Rate { Rate(passed, of: sat) }
+        public var passRateOfRequired: Rate { Rate(passed, of: required) }
+        public var excellenceRateOfSat: Rate { Rate(excellent, of: sat) }
+        public var excellenceRateOfRequired: Rate { Rate(excellent, of: required) }
+        public var meanScore: Double? { sat == 0 ? nil : scoreTotal / Double(sat) }
+    }
+
+    /// Tree order: the organisation first, each department before its sub-departments.
+    public var nodes: [Node]
+
+    public init(outcomes: ExamOutcomes) {
+        struct Own { var required = 0, sat = 0, passed = 0, excellent = 0, members = 0, total = 0.0 }
+        var own: [DepartmentPath: Own] = [:]
+        for outcome in outcomes.people {
+            var entry = own[outcome.person.department] ?? Own()
+            entry.members += 1
+            if outcome.isRequired {
+                entry.required += 1
+                if let counted = outcome.counted {
+                    entry.sat += 1
+                    entry.total += counted.attempt.score
+                    if counted.attempt.passed { entry.passed += 1 }
+                    if counted.attempt.excellent { entry.excellent += 1 }
+                }
+            }
+            own[outcome.person.department] = entry
+        }
+        var nodes: [DepartmentPath: Node] = [.organisation: Node(department: .organisation)]
+        for (department, entry) in own {
+            for path in department.selfAndAncestors {
+                var node = nodes[path] ?? Node(department: path)
+                node.required += entry.required
+                node.sat += entry.sat
+                node.passed += entry.passed
+                node.excellent += entry.excellent
+                node.scoreTotal += entry.total
+                node.members += entry.members
+                if entry.required > 0 { node.unitsRequired += 1 }
+                if entry.sat > 0 { node.unitsSat += 1 }
+                nodes[path] = node
+            }
+        }
+        self.nodes = nodes.values.sorted { $0.department < $1.department }
+    }
+
+    /// The row for one department, if it is in the roster.
+    public func node(_ department: DepartmentPath) -> Node? {
+        nodes.first { $0.department == department }
+    }
+}
+
+extension DepartmentRollup.Node {
+    private enum CodingKeys: String, CodingKey {
+        case department, depth, members, required, sat, absent, passed, excellent, scoreTotal, meanScore, unitsRequired, unitsSat
+        case participationRate, passRateOfSat, passRateOfRequired, excellenceRateOfSat, excellenceRateOfRequired
+    }
+
+    /// Encodes the counts with their derived rates, so JSON readers need not recompute them.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(department, forKey: .department)
+        try c.encode(depth, forKey: .depth)
+        try c.encode(members, forKey: .members)
+        try c.encode(required, forKey: .required)
+        try c.encode(sat, forKey: .sat)
+        try c.encode(absent, forKey: .absent)
+        try c.encode(passed, forKey: .passed)
+        try c.encode(excellent, forKey: .excellent)
+        try c.encode(scoreTotal, forKey: .scoreTotal)
+        try c.encodeIfPresent(meanScore, forKey: .meanScore)
+        try c.encode(unitsRequired, forKey: .unitsRequired)
+        try c.encode(unitsSat, forKey: .unitsSat)
+        try c.encode(participationRate, forKey: .participationRate)
+        try c.encode(passRateOfSat, forKey: .passRateOfSat)
+        try c.encode(passRateOfRequired, forKey: .passRateOfRequired)
+        try c.encode(excellenceRateOfSat, forKey: .excellenceRateOfSat)
+        try c.encode(excellenceRateOfRequired, forKey: .excellenceRateOfRequired)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        department = try c.decode(DepartmentPath.self, forKey: .department)
+        members = try c.decode(Int.self, forKey: .members)
+        required = try c.decode(Int.self, forKey: .required)
+        sat = try c.decode(Int.self, forKey: .sat)
+        passed = try c.decode(Int.self, forKey: .passed)
+        excellent = try c.decode(Int.self, forKey: .excellent)
+        scoreTotal = try c.decode(Double.self, forKey: .scoreTotal)
+        unitsRequired = try c.decode(Int.self, forKey: .unitsRequired)
+        unitsSat = try c.decode(Int.self, forKey: .unitsSat)
+    }
+}

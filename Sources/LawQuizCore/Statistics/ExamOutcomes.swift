@@ -1,0 +1,76 @@
+import Foundation
+
+/// One roster member's standing for an exam: whether they had to sit and the
+/// attempt that counts.
+public struct PersonOutcome: Sendable, Hashable {
+    public var person: ReportPerson
+    public var status: RequirementPolicy.Status
+    public var counted: CountedAttempt?
+
+    public var isRequired: Bool { status == .required }
+    /// 参考: required and submitted at least one attempt.
+    public var sat: Bool { isRequired && counted != nil }
+    public var passed: Bool { sat && counted?.attempt.passed == true }
+    public var excellent: Bool { sat && counted?.attempt.excellent == true }
+}
+
+/// Everyone's outcome for one exam: the single table every statistic, list
+/// and export is derived from, so they cannot disagree.
+public struct ExamOutcomes: Sendable {
+    /// Roster members, by department then 工号.
+    public var people: [PersonOutcome]
+    /// Submitted attempts by 工号 not on the roster at all (they never count).
+    public var unknownStaff: [String: CountedAttempt]
+
+    public init(people: [PersonOutcome], unknownStaff: [String: CountedAttempt] = [:]) {
+        self.people = people
+        self.unknownStaff = unknownStaff
+    }
+
+    /// Joins the roster with each person's submitted attempts. `attempts` may
+    /// hold attempts at the main exam and at its make-ups in any order.
+    public static func build(
+        roster: [ReportPerson], attempts: [ReportAttempt], policy: RequirementPolicy, selector: AttemptSelector
+    ) -> ExamOutcomes {
+        var byStaff: [String: (main: [ReportAttempt], makeup: [ReportAttempt])] = [:]
+        byStaff.reserveCapacity(roster.count)
+        for attempt in attempts {
+            if attempt.source == .main {
+                byStaff[attempt.staffID, default: ([], [])].main.append(attempt)
+            } else {
+                byStaff[attempt.staffID, default: ([], [])].makeup.append(attempt)
+            }
+        }
+        var people: [PersonOutcome] = []
+        people.reserveCapacity(roster.count)
+        for person in roster {
+            let own = byStaff.removeValue(forKey: person.staffID)
+            let counted = own.flatMap { selector.select(main: $0.main, makeup: $0.makeup) }
+            people.append(PersonOutcome(person: person, status: policy.status(of: person), counted: counted))
+        }
+        sortByDepartment(&people)
+        var unknown: [String: CountedAttempt] = [:]
+        for (staffID, own) in byStaff {
+            if let counted = selector.select(main: own.main, makeup: own.makeup) { unknown[staffID] = counted }
+        }
+        return ExamOutcomes(people: people, unknownStaff: unknown)
+    }
+
+    /// Department tree order, then 工号; departments are ranked once so
+    /// 100,000 people sort without comparing paths each time.
+    static func sortByDepartment(_ people: inout [PersonOutcome]) {
+        let departments = Set(people.map(\.person.department)).sorted()
+        var rank: [DepartmentPath: Int] = [:]
+        for (index, department) in departments.enumerated() { rank[department] = index }
+        let keyed = people.map { (rank[$0.person.department] ?? 0, $0) }
+        people = keyed.sorted { lhs, rhs in
+            lhs.0 != rhs.0 ? lhs.0 < rhs.0 : lhs.1.person.staffID < rhs.1.person.staffID
+        }.map(\.1)
+    }
+
+    /// 应考 people.
+    public var required: [PersonOutcome] { people.filter(\.isRequired) }
+
+    /// 未参考: required people without a submitted attempt.
+    public var absent: [PersonOutcome] { people.filter { $0.isRequired && $0.counted == nil } }
+}

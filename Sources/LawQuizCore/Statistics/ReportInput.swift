@@ -1,0 +1,60 @@
+import Foundation
+
+/// A roster member as the reports see them. Kept separate from the store's
+/// record so statistics can be computed (and tested) on plain values.
+public struct ReportPerson: Sendable, Hashable {
+    public var staffID: String
+    public var name: String
+    public var department: DepartmentPath
+    /// False once the person is no longer listed in the roster (left, moved on):
+    /// they stay in the store because results refer to them, but are not required.
+    public var active: Bool
+
+    public init(staffID: String, name: String, department: DepartmentPath, active: Bool = true) {
+        self.staffID = staffID
+        self.name = name
+        self.department = department
+        self.active = active
+    }
+}
+
+/// Whether an attempt belongs to the exam itself or to its make-up (补考).
+public enum AttemptSource: String, Sendable, Hashable, Codable {
+    case main
+    case makeup
+}
+
+/// One submitted attempt, reduced to what the reports need.
+public struct ReportAttempt: Sendable, Hashable {
+    public var id: Int64
+    public var examID: String
+    public var staffID: String
+    public var score: Double
+    /// As decided when the attempt was marked (cut-offs inclusive).
+    public var passed: Bool
+    public var excellent: Bool
+    public var startedAt: Date
+    public var submittedAt: Date?
+    public var source: AttemptSource
+
+    public init(
+        id: Int64, examID: String, staffID: String, score: Double, passed: Bool, excellent: Bool,
+        startedAt: Date, submittedAt: Date? = nil, source: AttemptSource = .main
+    ) {
+        self.id = id
+        self.examID = examID
+        self.staffID = staffID
+        self.score = score
+        self.passed = passed
+        self.excellent = excellent
+        self.startedAt = startedAt
+        self.submittedAt = submittedAt
+        self.source = source
+    }
+
+    /// Time taken from start to submission, when both are known.
+    public var duration: TimeInterval? {
+        guard let submittedAt else { return nil }
+        return max(0, submittedAt.timeIntervalSince(startedAt))
+    }
+}

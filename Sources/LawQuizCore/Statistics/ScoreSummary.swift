@@ -1,0 +1,73 @@
+import Foundation
+
+/// Descriptive statistics of the counted scores of those who sat.
+public struct ScoreSummary: Sendable, Hashable, Codable {
+    public var count: Int
+    public var mean: Double
+    public var median: Double
+    /// Population standard deviation (divides by n): the spread of this
+    /// group's scores, not an estimate for a wider population.
+    public var standardDeviation: Double
+    public var minimum: Double
+    public var maximum: Double
+
+    /// nil when there are no scores.
+    public init?(scores: [Double]) {
+        guard !scores.isEmpty else { return nil }
+        let sorted = scores.sorted()
+        let n = Double(sorted.count)
+        let mean = sorted.reduce(0, +) / n
+        let squares = sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let middle = sorted.count / 2
+        count = sorted.count
+        self.mean = mean
+        median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        standardDeviation = (squares / n).squareRoot()
+        minimum = sorted[0]
+        maximum = sorted[sorted.count - 1]
+    }
+}
+
+/// Scores counted in bands of 10 points: [0,10), [10,20), … with the last
+/// band closed so full marks fall in it.
+public struct ScoreHistogram: Sendable, Hashable, Codable {
+    public struct Band: Sendable, Hashable, Codable {
+        public var lower: Double
+        public var upper: Double
+        /// True for the last band, which includes its upper bound (full marks).
+        public var includesUpper: Bool
+        public var count: Int
+
+        /// `0–10`, `90–100`: each band includes its lower bound and not its
+        /// upper one, except the last, which includes full marks.
+        public var label: String {
+            "\(ScoreFormat.text(lower))–\(ScoreFormat.text(upper))"
+        }
+    }
+
+    public var bandWidth: Double
+    public var bands: [Band]
+
+    public init(fullMarks: Double, bandWidth: Double = 10) {
+        self.bandWidth = bandWidth
+        let count = max(1, Int((fullMarks / bandWidth).rounded(.up)))
+        bands = (0..<count).map { index in
+            Band(
+                lower: Double(index) * bandWidth, upper: min(fullMarks, Double(index + 1) * bandWidth),
+                includesUpper: index == count - 1, count: 0)
+        }
+    }
+
+    public init(scores: [Double], fullMarks: Double, bandWidth: Double = 10) {
+        self.init(fullMarks: fullMarks, bandWidth: bandWidth)
+        for score in scores { add(score) }
+    }
+
+    /// Counts one score; scores outside 0…full marks go to the nearest end band.
+    public mutating func add(_ score: Double) {
+        let index = min(bands.count - 1, max(0, Int((score / bandWidth).rounded(.down))))
+        bands[index].count += 1
+    }
+
+    public var total: Int { bands.reduce(0) { $0 + $1.count } }
+}

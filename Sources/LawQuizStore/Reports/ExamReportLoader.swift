@@ -1,0 +1,111 @@
+import Foundation
+import LawQuizCore
+
+/// Builds the administration reports of one exam from the read-only store:
+/// the roster joined with each person's counted attempt (make-ups merged),
+/// and — when asked — the item analysis and accuracy from one scan of the
+/// stored papers and answers.
+public struct ExamReportLoader: Sendable {
+    public let reader: ReportReader
+    public let exam: ExamDefinition
+    /// Definitions whose `makeup_of` names this exam.
+    public let makeups: [ExamDefinition]
+    public let makeupRule: MakeupRule
+
+    public init(reader: ReportReader, exam: ExamDefinition, catalog: ExamCatalog, makeupRule: MakeupRule = .higher) throws {
+        guard exam.formal else { throw ReportError.notFormal(examID: exam.id) }
+        self.reader = reader
+        self.exam = exam
+        self.makeups = catalog.definitions.filter { $0.makeupOf == exam.id }
+        self.makeupRule = makeupRule
+    }
+
+    public var policy: RequirementPolicy {
+        RequirementPolicy(
+            departments: exam.requiredDepartments.map(DepartmentPath.init(parsing:)),
+            exemptions: Dictionary(exam.exemptions.map { ($0.staffID, $0.reason) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    public func header(now: Date) -> ExamReportHeader {
+        ExamReportHeader(
+            examID: exam.id, title: exam.title, fullMarks: exam.fullMarks, passMark: exam.passMark, excellentMark: exam.excellentMark,
+            counting: exam.counting, makeupExamIDs: makeups.map(\.id), makeupRule: makeupRule,
+            requiredDepartments: exam.requiredDepartments, exemptions: exam.exemptions.count, generatedAt: now)
+    }
+
+    /// Everyone's outcome; throws when nobody is required (or no roster exists).
+    public func outcomes() throws -> ExamOutcomes {
+        let roster = try reader.roster()
+        let attempts = try reader.submittedAttempts(main: exam.id, makeups: makeups.map(\.id))
+        let selector = AttemptSelector(counting: exam.counting, makeupCounting: makeups.first?.counting ?? .highest, makeupRule: makeupRule)
+        let outcomes = ExamOutcomes.build(roster: roster, attempts: attempts, policy: policy, selector: selector)
+        try ReportError.checkRequired(outcomes, examID: exam.id)
+        return outcomes
+    }
+
+    /// Item analysis and accuracy by law and type over the counted attempts of
+    /// required people. `progress(done, expected)` is called every 100,000 items.
+    public func analyse(
+        _ outcomes: ExamOutcomes, thresholds: ItemFlagThresholds = ItemFlagThresholds(), article: (String) -> Int? = { _ in nil },
+        progress: (Int, Int) -> Void = { _, _ in }
+    ) throws -> (items: ItemAnalysis, accuracy: AccuracyAccumulator) {
+        let exams = [exam] + makeups
+        let partial = Dictionary(exams.map { ($0.id, $0.multipleScoring == .partial) }, uniquingKeysWith: { a, _ in a })
+        var ids: [Int64] = [], scores: [Double] = [], partialScoring: [Bool] = []
+        for outcome in outcomes.people where outcome.isRequired {
+            guard let counted = outcome.counted else { continue }
+            ids.append(counted.attempt.id)
+            scores.append(counted.attempt.score)
+            partialScoring.append(partial[counted.attempt.examID] ?? false)
+        }
+        let lookup = AttemptLookup(ids)
+        let grid = Self.grid(exams)
+        let perPaper = exams.map(\.questionCount).max() ?? 0
+        let sinks = try reader.scanItems(of: lookup, itemsPerPaper: perPaper, partitions: Self.partitions) { _ in
+            AnalysisSink(items: ItemAnalysisAccumulator(grid: grid), scores: scores, partialScoring: partialScoring)
+        }
+        var items = ItemAnalysisAccumulator(grid: grid)
+        for score in scores { items.addAttempt(total: score) }
+        for sink in sinks { items.merge(sink.items) }
+        let done = sinks.reduce(0) { $0 + $1.count }
+        progress(done, done)
+        return (items.result(thresholds: thresholds, article: article), items.accuracy())
+    }
+
+    /// Threads for the item scan: the machine's cores, at most 4.
+    static var partitions: Int { max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) }
+
+    /// The step all marks fall on: the greatest common divisor of the section
+    /// points in hundredths (halved under partial scoring), and the full marks.
+    static func grid(_ exams: [ExamDefinition]) -> ItemAnalysisAccumulator.ScoreGrid? {
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        var step = 0
+        for exam in exams {
+            for section in exam.sections {
+                let centi = Int((section.points * 100).rounded())
+                step = gcd(step, centi)
+                if exam.multipleScoring == .partial, section.type == .multiple { step = gcd(step, centi / 2) }
+            }
+        }
+        guard step > 0, let maximum = exams.map(\.fullMarks).max() else { return nil }
+        return ItemAnalysisAccumulator.ScoreGrid(step: Double(step) / 100, maximum: maximum)
+    }
+}
+
+/// One partition's share of the item analysis.
+struct AnalysisSink: ItemScanSink {
+    var items: ItemAnalysisAccumulator
+    let scores: [Double]
+    let partialScoring: [Bool]
+    var count = 0
+
+    mutating func question(_ question: ScannedQuestion) {
+        items.defineQuestion(index: question.index, id: question.id, lawID: question.lawID, type: question.type, key: question.key)
+    }
+
+    mutating func item(_ item: ScannedItem) {
+        let mark = OptionBits.mark(given: item.given, key: item.key, type: item.type, points: item.points, partial: partialScoring[item.attempt])
+        items.addItem(question: item.question, position: item.itemIndex, given: item.given, mark: mark, maxMark: item.points, attemptTotal: scores[item.attempt])
+        count += 1
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+
+#if canImport(GRDBSQLite)
+    import GRDBSQLite
+#else
+    import SQLite3
+#endif
+
+/// Steps a prepared statement with SQLite's C API and reads columns as raw
+/// bytes: the item scans visit millions of rows, and building a Swift String
+/// per column per row would cost more than SQLite's own work.
+struct RawRows {
+    private let statement: Statement
+    private let handle: OpaquePointer
+    private let db: Database
+
+    init(_ db: Database, sql: String, arguments: StatementArguments = []) throws {
+        self.db = db
+        statement = try db.makeStatement(sql: sql)
+        statement.arguments = arguments
+        handle = statement.sqliteStatement
+    }
+
+    /// Advances to the next row; false at the end.
+    func step() throws -> Bool {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW { return true }
+        if code == SQLITE_DONE { return false }
+        let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+    }
+
+    @inline(__always) func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    @inline(__always) func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+    @inline(__always) func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+    /// The column's text as bytes, valid until the next step.
+    @inline(__always) func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let pointer = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
+    func string(_ column: Int32) -> String { String(decoding: bytes(column), as: UTF8.self) }
+}
+
+/// Interns short text values (question ids, department paths) met row after
+/// row: a 64-bit FNV-1a of the bytes finds the slot, and the stored bytes are
+/// compared so two values can never be confused.
+struct ByteInterner {
+    private var slots: [UInt64: Int] = [:]
+    private(set) var values: [String] = []
+    private var bytes: [[UInt8]] = []
+    private var collisions: [String: Int] = [:]
+
+    /// The index of `text`, and whether it was new.
+    mutating func index(of text: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        if let slot = slots[hash] {
+            if bytes[slot].elementsEqual(text) { return (slot, false) }
+            let value = String(decoding: text, as: UTF8.self)
+            if let other = collisions[value] { return (other, false) }
+            collisions[value] = append(text)
+            return (values.count - 1, true)
+        }
+        let slot = append(text)
+        slots[hash] = slot
+        return (slot, true)
+    }
+
+    private mutating func append(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        values.append(String(decoding: text, as: UTF8.self))
+        bytes.append(Array(text))
+        return values.count - 1
+    }
+}

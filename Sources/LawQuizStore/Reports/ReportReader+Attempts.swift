@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import LawQuizCore
+
+extension ReportReader {
+    /// Number of submitted formal attempts at the exams, for progress.
+    public func submittedAttemptCount(examIDs: [String]) throws -> Int {
+        let marks = examIDs.map { _ in "?" }.joined(separator: ", ")
+        return try read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM attempt WHERE exam_id IN (\(marks)) AND status = 'submitted' AND is_formal = 1",
+                arguments: StatementArguments(examIDs)) ?? 0
+        }
+    }
+
+    /// Streams every submitted formal attempt at the exams, in id order, with
+    /// its paper and answers. Attempt rows are held (small); the paper items
+    /// are read in key order and handed over one attempt at a time.
+    public func forEachSubmittedAttempt(examIDs: [String], itemsPerPaper: Int, _ body: (AttemptDetail) throws -> Void) throws {
+        try read { db in
+            let attempts = try Self.submittedAttemptRows(db, examIDs: examIDs)
+            let lookup = AttemptLookup(attempts.map(\.id))
+            let answers = AnswerTable(attempts: lookup.count, itemsPerPaper: itemsPerPaper)
+            defer { answers.deallocate() }
+            try Self.loadAnswers(db, attempts: lookup, into: answers, rowids: Int64.min...Int64.max)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT attempt_id, item_index, question_id, content_hash, option_order, answer_key, points, section_index, type, law_id
+                    FROM paper_item WHERE attempt_id BETWEEN ? AND ? ORDER BY attempt_id, item_index
+                    """, arguments: [attempts.first?.id ?? 0, attempts.last?.id ?? -1])
+            var current: AttemptDetail?
+            var typeCache: [String: QuestionType] = [:]
+            while let row = try rows.next() {
+                let attemptID: Int64 = row[0]
+                guard let position = lookup.position(of: attemptID) else { continue }
+                if current?.id != attemptID {
+                    if let finished = current { try body(finished) }
+                    current = attempts[position]
+                }
+                let typeName: String = row[8]
+                let type = typeCache[typeName] ?? QuestionType(rawValue: typeName) ?? .single
+                typeCache[typeName] = type
+                let index: Int = row[1]
+                current?.items.append(AttemptDetail.Item(
+                    index: index, questionID: row[2], contentHash: row[3], optionOrder: row[4], keyCode: row[5], points: row[6],
+                    sectionIndex: row[7], type: type, lawID: row[9], given: AnswerCode.bits(raw: answers.raw(position: position, item: index), type: type)))
+            }
+            if let finished = current { try body(finished) }
+        }
+    }
+
+    static func submittedAttemptRows(_ db: Database, examIDs: [String]) throws -> [AttemptDetail] {
+        let marks = examIDs.map { _ in "?" }.joined(separator: ", ")
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT id, exam_id, exam_title, definition_hash, staff_id, seed, started_at, deadline, submitted_at, submit_reason,
+                    score, full_marks, passed, excellent
+                FROM attempt WHERE exam_id IN (\(marks)) AND status = 'submitted' AND is_formal = 1 ORDER BY id
+                """, arguments: StatementArguments(examIDs))
+        var result: [AttemptDetail] = []
+        while let row = try rows.next() {
+            result.append(AttemptDetail(
+                id: row[0], examID: row[1], examTitle: row[2], definitionHash: row[3], staffID: row[4],
+                seed: UInt64(bitPattern: row[5] as Int64), startedAt: row[6], deadline: row[7], submittedAt: row[8], submitReason: row[9],
+                score: row[10] ?? 0, fullMarks: row[11], passed: row[12] ?? false, excellent: row[13] ?? false, items: []))
+        }
+        return result
+    }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import GRDB
+import LawQuizCore
+
+/// A question met for the first time during an item scan.
+public struct ScannedQuestion: Sendable {
+    /// Dense index (0, 1, 2…) used by the item rows that follow.
+    public var index: Int
+    public var id: String
+    public var type: QuestionType
+    public var lawID: String
+    public var key: OptionBits
+}
+
+/// One paper item of an analysed attempt with the answer given. Answers are
+/// bit sets (see `OptionBits`); the question is an index into the questions
+/// reported before it.
+public struct ScannedItem: Sendable {
+    /// Position of the attempt in the `AttemptLookup`.
+    public var attempt: Int
+    public var itemIndex: Int
+    public var question: Int
+    public var type: QuestionType
+    public var key: OptionBits
+    public var given: OptionBits
+    public var points: Double
+}
+
+/// Which attempts a scan covers: a dense table from attempt id to position,
+/// because millions of item rows look their attempt up.
+public struct AttemptLookup: Sendable {
+    let lowest: Int64
+    let slots: [Int32]
+    public let count: Int
+
+    public init(_ ids: [Int64]) {
+        let lowest = ids.min() ?? 0
+        let highest = ids.max() ?? -1
+        var slots = [Int32](repeating: -1, count: Int(max(0, highest - lowest + 1)))
+        for (position, id) in ids.enumerated() { slots[Int(id - lowest)] = Int32(position) }
+        self.lowest = lowest
+        self.slots = slots
+        count = ids.count
+    }
+
+    /// Position of an attempt in the list given, or nil when it is not covered.
+    @inline(__always) public func position(of id: Int64) -> Int? {
+        let offset = id - lowest
+        guard offset >= 0, offset < slots.count else { return nil }
+        let slot = slots[Int(offset)]
+        return slot < 0 ? nil : Int(slot)
+    }
+}
+
+/// Receives the rows of one partition of an item scan (each partition runs
+/// on its own thread with its own sink, so sinks need no locking).
+public protocol ItemScanSink {
+    mutating func question(_ question: ScannedQuestion)
+    mutating func item(_ item: ScannedItem)
+}
+
+extension ReportReader {
+    /// Streams every paper item of the covered attempts with the answer given.
+    /// Two sequential table scans (answers first, into a compact byte table;
+    /// then the paper items) instead of a join that would visit the response
+    /// index once per item: millions of rows, bounded memory (one byte per
+    /// item), columns read as bytes without building strings. The tables are
+    /// split into `partitions` rowid ranges read in parallel on separate
+    /// read-only connections; each partition feeds its own sink, returned in order.
+    public func scanItems<Sink: ItemScanSink>(
+        of attempts: AttemptLookup, itemsPerPaper: Int, partitions: Int = 2, makeSink: (Int) -> Sink
+    ) throws -> [Sink] {
+        let count = max(1, partitions)
+        let connections = try [queue] + (1..<count).map { _ in try Self.openQueue(path) }
+        let answers = AnswerTable(attempts: attempts.count, itemsPerPaper: itemsPerPaper)
+        defer { answers.deallocate() }
+        let responseRanges = try rowidRanges("response", count)
+        try Self.parallel(count) { part in
+            try Self.read(connections[part], path: path) { db in
+                try Self.loadAnswers(db, attempts: attempts, into: answers, rowids: responseRanges[part])
+            }
+        }
+        let itemRanges = try rowidRanges("paper_item", count)
+        let sinks = SinkBox((0..<count).map(makeSink))
+        try Self.parallel(count) { part in
+            var sink = sinks.take(part)
+            try Self.read(connections[part], path: path) { db in
+                try Self.scanPaperItems(db, attempts: attempts, answers: answers, rowids: itemRanges[part], sink: &sink)
+            }
+            sinks.put(part, sink)
+        }
+        return sinks.all
+    }
+
+    private static func scanPaperItems<Sink: ItemScanSink>(
+        _ db: Database, attempts: AttemptLookup, answers: AnswerTable, rowids: ClosedRange<Int64>, sink: inout Sink
+    ) throws {
+        var questions = ByteInterner()
+        var types: [QuestionType] = []
+        let details = try db.makeStatement(sql: "SELECT type, law_id FROM paper_item WHERE rowid = ?")
+        let rows = try RawRows(
+            db, sql: "SELECT attempt_id, item_index, question_id, answer_key, points, rowid FROM paper_item WHERE rowid BETWEEN ? AND ?",
+            arguments: [rowids.lowerBound, rowids.upperBound])
+        while try rows.step() {
+            guard let position = attempts.position(of: rows.int(0)) else { continue }
+            let index = Int(rows.int(1))
+            let (question, isNew) = questions.index(of: rows.bytes(2))
+            if isNew {
+                let row = try Row.fetchOne(details, arguments: [rows.int(5)])
+                let type = (row?[0] as String?).flatMap(QuestionType.init(rawValue:)) ?? .single
+                types.append(type)
+                sink.question(ScannedQuestion(
+                    index: question, id: questions.values[question], type: type, lawID: row?[1] ?? "",
+                    key: AnswerCode.bits(raw: AnswerCode.raw(rows.bytes(3)), type: type)))
+            }
+            let type = types[question]
+            sink.item(ScannedItem(
+                attempt: position, itemIndex: index, question: question, type: type,
+                key: AnswerCode.bits(raw: AnswerCode.raw(rows.bytes(3)), type: type),
+                given: AnswerCode.bits(raw: answers.raw(position: position, item: index), type: type), points: rows.double(4)))
+        }
+    }
+
+    static func loadAnswers(_ db: Database, attempts: AttemptLookup, into table: AnswerTable, rowids: ClosedRange<Int64>) throws {
+        let rows = try RawRows(
+            db, sql: "SELECT attempt_id, item_index, answer FROM response WHERE rowid BETWEEN ? AND ? AND answer IS NOT NULL",
+            arguments: [rowids.lowerBound, rowids.upperBound])
+        while try rows.step() {
+            guard let position = attempts.position(of: rows.int(0)) else { continue }
+            table.set(position: position, item: Int(rows.int(1)), raw: AnswerCode.raw(rows.bytes(2)))
+        }
+    }
+
+    /// The table's rowids cut into `count` contiguous ranges of about equal width.
+    func rowidRanges(_ table: String, _ count: Int) throws -> [ClosedRange<Int64>] {
+        let (low, high) = try read { db -> (Int64, Int64) in
+            let row = try Row.fetchOne(db, sql: "SELECT MIN(rowid), MAX(rowid) FROM \(table)")
+            return (row?[0] ?? 0, row?[1] ?? -1)
+        }
+        guard high >= low else { return Array(repeating: 1...0, count: count) }
+        let width = (high - low + 1 + Int64(count) - 1) / Int64(count)
+        return (0..<count).map { part in
+            let start = low + Int64(part) * width
+            return start...min(high, start + width - 1)
+        }
+    }
+
+    static func read<T>(_ queue: DatabaseQueue, path: URL, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path.path)
+        }
+    }
+
+    /// Runs `body(0..<count)` on parallel threads, rethrowing the first error.
+    static func parallel(_ count: Int, _ body: (Int) throws -> Void) throws {
+        let failures = FailureBox()
+        withoutActuallyEscaping(body) { body in
+            let box = UncheckedBox(body)
+            DispatchQueue.concurrentPerform(iterations: count) { part in
+                do { try box.value(part) } catch { failures.record(error) }
+            }
+        }
+        if let error = failures.first { throw error }
+    }
+}
+
+/// The sinks of a parallel scan, each touched by one thread at a time.
+final class SinkBox<Sink>: @unchecked Sendable {
+    private var sinks: [Sink?]
+    private let lock = NSLock()
+
+    init(_ sinks: [Sink]) { self.sinks = sinks }
+
+    func take(_ part: Int) -> Sink {
+        lock.lock()
+        defer { lock.unlock() }
+        let sink = sinks[part]!
+        sinks[part] = nil
+        return sink
+    }
+
+    func put(_ part: Int, _ sink: Sink) {
+        lock.lock()
+        sinks[part] = sink
+        lock.unlock()
+    }
+
+    var all: [Sink] { sinks.compactMap { $0 } }
+}
+
+/// The first error thrown by any thread of a parallel scan.
+final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var first: Error?
+
+    func record(_ error: Error) {
+        lock.lock()
+        if first == nil { first = error }
+        lock.unlock()
+    }
+}
+
+/// Carries a non-Sendable value into `concurrentPerform`, whose threads the
+/// caller keeps apart (each works on its own partition).
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// The answers of the covered attempts, one byte per paper item, in memory
+/// shared by the scan threads (each writes its own rows' bytes). Items past
+/// `itemsPerPaper` — a paper from a changed definition — go to a locked side table.
+final class AnswerTable: @unchecked Sendable {
+    let itemsPerPaper: Int
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    private var overflow: [Int64: UInt8] = [:]
+    private let lock = NSLock()
+
+    init(attempts: Int, itemsPerPaper: Int) {
+        self.itemsPerPaper = max(1, itemsPerPaper)
+        bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, attempts * self.itemsPerPaper))
+        bytes.initialize(repeating: 0)
+    }
+
+    func deallocate() { bytes.deallocate() }
+
+    @inline(__always) func set(position: Int, item: Int, raw: UInt8) {
+        if item >= 0, item < itemsPerPaper {
+            bytes[position * itemsPerPaper + item] = raw
+        } else {
+            lock.lock()
+            overflow[Int64(position) << 20 | Int64(item & 0xFFFFF)] = raw
+            lock.unlock()
+        }
+    }
+
+    @inline(__always) func raw(position: Int, item: Int) -> UInt8 {
+        if item >= 0, item < itemsPerPaper { return bytes[position * itemsPerPaper + item] }
+        lock.lock()
+        defer { lock.unlock() }
+        return overflow[Int64(position) << 20 | Int64(item & 0xFFFFF)] ?? 0
+    }
+}
+
+/// The store's answer codes (`ABD`, `T`, `F`) as bits without knowing the
+/// type first: letters A–F are bits 0–5 and `T` bit 6; a judgement's `F`
+/// therefore arrives as bit 5 and is turned into 错 once the type is known.
+enum AnswerCode {
+    static func raw(_ code: String) -> UInt8 {
+        var code = code
+        return code.withUTF8 { raw($0) }
+    }
+
+    @inline(__always) static func raw(_ code: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var raw: UInt8 = 0
+        for byte in code {
+            if byte >= 65, byte <= 70 { raw |= 1 << (byte - 65) } else if byte == 84 { raw |= 1 << 6 }
+        }
+        return raw
+    }
+
+    static func bits(raw: UInt8, type: QuestionType) -> OptionBits {
+        guard type == .judge else { return OptionBits(raw: raw & 0x3F) }
+        return OptionBits(raw: (raw & 0x40 != 0 ? 1 : 0) | (raw & 0x20 != 0 ? 2 : 0))
+    }
+
+    static func bits(code: String, type: QuestionType) -> OptionBits {
+        bits(raw: raw(code), type: type)
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import LawQuizCore
+import LawQuizStore
+
+/// How a make-up exam's result merges with the main exam's, as an option.
+enum MakeupRuleOption: String, ExpressibleByArgument, CaseIterable {
+    case higher
+    case replace
+
+    var rule: MakeupRule { self == .higher ? .higher : .replace }
+}
+
+/// Options shared by the administration commands.
+struct ReportOptions: ParsableArguments {
+    @Argument(help: "考试编号（见 lawquiz exam list）。")
+    var exam: String
+
+    @Option(name: .customLong("makeup-rule"), help: "补考合并方式：higher（取较高分，默认）或 replace（有补考成绩时以补考为准）。")
+    var makeupRule: MakeupRuleOption = .higher
+}
+
+/// What every administration command needs: the exam, its make-ups, the
+/// read-only store and the laws. Unknown exams fail before the store is touched.
+struct ReportContext {
+    let paths: PathOptions
+    let library: LawLibrary
+    let loader: ExamReportLoader
+
+    init(paths: PathOptions, options: ReportOptions) throws {
+        self.paths = paths
+        library = try paths.loadLibrary()
+        let catalog = try paths.loadExams(library: library)
+        let exam = try catalog.definition(options.exam)
+        let reader = try ReportReader(path: paths.resolved.resultsDatabase)
+        loader = try ExamReportLoader(reader: reader, exam: exam, catalog: catalog, makeupRule: options.makeupRule.rule)
+    }
+
+    var lawNames: [String: String] {
+        Dictionary(library.laws.map { ($0.id, $0.shortName) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The report, with the item analysis and accuracy when `analyse` is set.
+    func report(analyse: Bool, thresholds: ItemFlagThresholds = ItemFlagThresholds()) throws -> ExamReport {
+        let outcomes = try loader.outcomes()
+        let header = loader.header(now: Date())
+        guard analyse else { return ExamReport(header: header, outcomes: outcomes, lawNames: lawNames) }
+        let articles = try articleLookup()
+        let progress = ProgressLine("分析作答")
+        defer { progress.finish() }
+        let (items, accuracy) = try loader.analyse(outcomes, thresholds: thresholds, article: { articles[$0] }, progress: progress.update)
+        let names = lawNames
+        return ExamReport(
+            header: header, outcomes: outcomes, items: items, byLaw: accuracy.laws(order: library.laws.map(\.id)) { names[$0] ?? $0 },
+            byType: accuracy.types(), lawNames: names)
+    }
+
+    /// Question id → article, from the banks (a question removed since keeps "?").
+    private func articleLookup() throws -> [String: Int] {
+        guard let catalog = try? paths.loadCatalog() else { return [:] }
+        return Dictionary(catalog.questions.map { ($0.id, $0.article) }, uniquingKeysWith: { first, _ in first })
+    }
+}

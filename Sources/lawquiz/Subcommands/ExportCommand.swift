@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import LawQuizCore
+import LawQuizStore
+
+/// `lawquiz export <exam> --format csv|json|xlsx|html --output FILE`.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "导出考试结果：CSV、JSON、Excel（xlsx）或 HTML 报告。",
+        discussion: """
+            csv：UTF-8（带 BOM，Excel 可直接打开），每位应考人员一行：工号, 姓名, 部门, 是否参考, 得分, 是否合格, 是否优秀, 用时, 提交时间,
+                 作答次数, 计分方式, 计入作答编号。以 = + - @ 制表符或回车开头的文字前加 ' ，防止被当作公式执行。
+            json：汇总、部门统计、试题分析、每人计入成绩，以及每份已提交作答的试卷（题目编号、选项顺序、随机种子）和每题作答
+                 （题库原字母的作答与标准答案、得分），可据此独立复核评分。
+            xlsx：工作表 汇总、成绩明细、部门统计、未参考名单、试题分析；数字为数值，比率为百分比格式。
+            html：单个自包含文件（无外部资源）：汇总、分数分布与各部门参考率图（内嵌 SVG）及各统计表，适合打印。
+            先写入临时文件再改名，失败时不会留下不完整的文件；输出文件已存在时须加 --force 才覆盖。本命令只读数据库。
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, xlsx, html }
+
+    @OptionGroup var report: ReportOptions
+
+    @Option(help: "导出格式：csv、json、xlsx 或 html。")
+    var format: Format
+
+    @Option(name: [.short, .long], help: "输出文件路径。")
+    var output: String
+
+    @Flag(help: "输出文件已存在时覆盖。")
+    var force = false
+
+    @OptionGroup var paths: PathOptions
+
+    func run() throws {
+        let destination = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        let target = AtomicOutput(destination: destination, overwrite: force)
+        try target.checkDestination()
+        let context = try ReportContext(paths: paths, options: report)
+        let data = try context.report(analyse: format != .csv)
+        let timeFormat = ReportTimeFormat(timeZone: .current)
+        let progress = ProgressLine("导出 \(format.rawValue)")
+        defer { progress.finish() }
+        switch format {
+        case .csv:
+            try target.write { try CSVExporter(timeFormat: timeFormat).write(data, to: $0, progress: progress.update) }
+        case .xlsx:
+            try target.produce { try XLSXExporter(timeZone: .current).write(data, to: $0, progress: progress.update) }
+        case .html:
+            try target.write { try HTMLExporter(timeFormat: timeFormat).write(data, to: $0) }
+        case .json:
+            try writeJSON(data, context: context, target: target, progress: progress)
+        }
+        progress.finish()
+        Console.error("已导出 \(destination.path)（应考 \(data.summary.required) 人，参考 \(data.summary.sat) 人）。")
+    }
+
+    private func writeJSON(_ data: ExamReport, context: ReportContext, target: AtomicOutput, progress: ProgressLine) throws {
+        let loader = context.loader
+        let exams = [loader.exam] + loader.makeups
+        let ids = exams.map(\.id)
+        let total = try loader.reader.submittedAttemptCount(examIDs: ids)
+        let exporter = JSONExporter(partialScoring: Dictionary(exams.map { ($0.id, $0.multipleScoring == .partial) }, uniquingKeysWith: { a, _ in a }))
+        let perPaper = exams.map(\.questionCount).max() ?? 0
+        try target.write { writer in
+            try exporter.write(
+                data, attempts: { try loader.reader.forEachSubmittedAttempt(examIDs: ids, itemsPerPaper: perPaper, $0) }, to: writer,
+                progress: { progress.update($0, total) })
+        }
+    }
+}
