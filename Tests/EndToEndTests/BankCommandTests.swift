@@ -3,7 +3,7 @@ import XCTest
 
 final class BankCommandTests: XCTestCase {
     func testLintCleanOnShippedBanks() throws {
-        let result = try LawQuizBinary.run(["bank", "lint"])
+        let result = try DataCommandRunner().run(["bank", "lint"])
         XCTAssertEqual(result.status, 0, result.stdout)
         XCTAssertTrue(result.stdout.contains("检查通过"))
     }
@@ -12,41 +12,41 @@ final class BankCommandTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lawquiz-lint-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let source = LawQuizBinary.repositoryRoot.appendingPathComponent("QuestionBanks/banks/archives.yaml")
+        let source = DataCommandRunner.repositoryRoot.appendingPathComponent("QuestionBanks/banks/archives.yaml")
         var lines = try String(contentsOf: source, encoding: .utf8).components(separatedBy: "\n")
         // Break the first question's type and the second evidence line we find.
         let typeLine = try XCTUnwrap(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("type:") })
         lines[typeLine] = lines[typeLine].replacingOccurrences(of: #"type:.*"#, with: "type: essay", options: .regularExpression)
         let copy = folder.appendingPathComponent("broken.yaml")
         try lines.joined(separator: "\n").write(to: copy, atomically: true, encoding: .utf8)
-        let result = try LawQuizBinary.run(["bank", "lint", copy.path])
+        let result = try DataCommandRunner().run(["bank", "lint", copy.path])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.contains("\(copy.path):\(typeLine + 1): 题型 “essay” 无效"), result.stdout)
         XCTAssertTrue(result.stdout.contains("发现 1 个问题"), result.stdout)
     }
 
     func testLintExitsTwoWhenInputCannotBeRead() throws {
-        let result = try LawQuizBinary.run(["bank", "lint", "/nonexistent/bank.yaml"])
+        let result = try DataCommandRunner().run(["bank", "lint", "/nonexistent/bank.yaml"])
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stdout.contains("找不到题库"))
-        let fixture = LawQuizBinary.repositoryRoot.appendingPathComponent("Tests/LawQuizCoreTests/Fixtures/malformed/syntax-error.yaml")
-        let syntax = try LawQuizBinary.run(["bank", "lint", fixture.path])
+        let fixture = DataCommandRunner.repositoryRoot.appendingPathComponent("Tests/LawQuizCoreTests/Fixtures/malformed/syntax-error.yaml")
+        let syntax = try DataCommandRunner().run(["bank", "lint", fixture.path])
         XCTAssertEqual(syntax.status, 2)
         XCTAssertTrue(syntax.stdout.contains("syntax-error.yaml:10: YAML 语法错误"), syntax.stdout)
     }
 
     func testListAndCoverageJSON() throws {
-        let list = try LawQuizBinary.run(["bank", "list", "--format", "json"])
+        let list = try DataCommandRunner().run(["bank", "list", "--format", "json"])
         XCTAssertEqual(list.status, 0)
         let listJSON = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
         let total = try XCTUnwrap(listJSON["total"] as? [String: Any])
         XCTAssertGreaterThan(total["questions"] as? Int ?? 0, 30)
-        let coverage = try LawQuizBinary.run(["bank", "coverage", "--format", "json"])
+        let coverage = try DataCommandRunner().run(["bank", "coverage", "--format", "json"])
         XCTAssertEqual(coverage.status, 0)
         let coverageJSON = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(coverage.stdout.utf8)) as? [String: Any])
         let laws = try XCTUnwrap(coverageJSON["laws"] as? [[String: Any]])
         XCTAssertEqual(Set(laws.compactMap { $0["law"] as? String }), ["work-safety", "archives", "national-security"])
-        let table = try LawQuizBinary.run(["bank", "coverage"])
+        let table = try DataCommandRunner().run(["bank", "coverage"])
         XCTAssertTrue(table.stdout.contains("覆盖率"))
     }
 }
