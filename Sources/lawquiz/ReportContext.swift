@@ -47,8 +47,9 @@ struct ReportContext {
         guard analyse else { return ExamReport(header: header, outcomes: outcomes, lawNames: lawNames) }
         let articles = try articleLookup()
         let progress = ProgressLine("分析作答")
+        progress.showElapsed()
         defer { progress.finish() }
-        let (items, accuracy) = try loader.analyse(outcomes, thresholds: thresholds, article: { articles[$0] }, progress: progress.update)
+        let (items, accuracy) = try loader.analyse(outcomes, thresholds: thresholds, article: { articles[$0] })
         let names = lawNames
         return ExamReport(
             header: header, outcomes: outcomes, items: items, byLaw: accuracy.laws(order: library.laws.map(\.id)) { names[$0] ?? $0 },

@@ -16,8 +16,8 @@ public enum MakeupRule: String, Sendable, Hashable, CaseIterable, Codable {
     }
 }
 
-/// The attempt that counts for one person, with the reason it was chosen, so
-/// every report and export can say which attempt counted and why.
+/// The attempt that counts for one person, with what is needed to say why
+/// it was chosen, so every report and export can say which attempt counted.
 public struct CountedAttempt: Sendable, Hashable {
     public var attempt: ReportAttempt
     /// 1-based position of the counted attempt among the person's attempts at its exam, oldest first.
@@ -26,11 +26,28 @@ public struct CountedAttempt: Sendable, Hashable {
     public var mainAttempts: Int
     /// Submitted attempts at make-up exams.
     public var makeupAttempts: Int
-    /// 计分方式 as shown in exports, e.g. `最高分：第2次（共3次）`.
-    public var explanation: String
+    /// The rules that chose it, and the other side's score when a make-up was merged.
+    public var counting: AttemptCounting
+    public var makeupCounting: AttemptCounting
+    public var makeupRule: MakeupRule
+    /// When both the main exam and a make-up were sat: the counted result of the other one.
+    public var otherScore: Double?
+    public var otherOrdinal: Int?
 
     public var totalAttempts: Int { mainAttempts + makeupAttempts }
     public var isMakeup: Bool { attempt.source == .makeup }
+
+    /// 计分方式 as shown in exports, e.g. `最高分：第2次（共3次）`, built on
+    /// demand (100,000 of them are rarely all needed).
+    public var explanation: String {
+        let own = isMakeup ? makeupAttempts : mainAttempts
+        let text = AttemptSelector.describe(isMakeup ? makeupCounting : counting, ordinal, own, prefix: "")
+        guard let otherScore else { return isMakeup ? "补考" + text + "（未参加正考）" : text }
+        let ruleText = makeupRule == .higher ? "取较高分" : "补考替代"
+        return isMakeup
+            ? "补考\(text)（\(ruleText)，正考 \(ScoreFormat.text(otherScore)) 分）"
+            : "正考\(text)（\(ruleText)，补考 \(ScoreFormat.text(otherScore)) 分）"
+    }
 }
 
 /// Chooses each person's counted attempt: the exam's counting rule within the
@@ -50,29 +67,26 @@ public struct AttemptSelector: Sendable {
     public func select(main: [ReportAttempt], makeup: [ReportAttempt]) -> CountedAttempt? {
         let mainPick = pick(main, rule: counting)
         let makeupPick = pick(makeup, rule: makeupCounting)
-        let chosen: (attempt: ReportAttempt, ordinal: Int, why: String)
+        var chosen: (attempt: ReportAttempt, ordinal: Int)
+        var other: (attempt: ReportAttempt, ordinal: Int)?
         switch (mainPick, makeupPick) {
         case (nil, nil):
             return nil
-        case (let only?, nil):
-            chosen = (only.attempt, only.ordinal, Self.describe(counting, only.ordinal, main.count, prefix: ""))
-        case (nil, let only?):
-            chosen = (only.attempt, only.ordinal, "补考" + Self.describe(makeupCounting, only.ordinal, makeup.count, prefix: "") + "（未参加正考）")
+        case (let only?, nil), (nil, let only?):
+            chosen = only
         case (let first?, let second?):
             let useMakeup = makeupRule == .replace || second.attempt.score > first.attempt.score
-            let mainText = "正考" + Self.describe(counting, first.ordinal, main.count, prefix: "")
-            let makeupText = "补考" + Self.describe(makeupCounting, second.ordinal, makeup.count, prefix: "")
-            let ruleText = makeupRule == .higher ? "取较高分" : "补考替代"
-            chosen = useMakeup
-                ? (second.attempt, second.ordinal, "\(makeupText)（\(ruleText)，正考 \(Self.score(first.attempt.score)) 分）")
-                : (first.attempt, first.ordinal, "\(mainText)（\(ruleText)，补考 \(Self.score(second.attempt.score)) 分）")
+            chosen = useMakeup ? second : first
+            other = useMakeup ? first : second
         }
         return CountedAttempt(
             attempt: chosen.attempt, ordinal: chosen.ordinal, mainAttempts: main.count, makeupAttempts: makeup.count,
-            explanation: chosen.why)
+            counting: counting, makeupCounting: makeupCounting, makeupRule: makeupRule, otherScore: other?.attempt.score,
+            otherOrdinal: other?.ordinal)
     }
 
     private func pick(_ attempts: [ReportAttempt], rule: AttemptCounting) -> (attempt: ReportAttempt, ordinal: Int)? {
+        if attempts.count == 1 { return (attempts[0], 1) }
         guard !attempts.isEmpty else { return nil }
         let ordered = attempts.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
         guard let chosen = rule.select(ordered, startedAt: \.startedAt, score: \.score),
@@ -81,13 +95,11 @@ public struct AttemptSelector: Sendable {
         return (chosen, index + 1)
     }
 
-    /// `最高分：第2次（共3次）`; just `唯一一次` wording when there was one attempt.
+    /// `最高分：第2次（共3次）`; `第1次（共1次）` when there was one attempt.
     static func describe(_ rule: AttemptCounting, _ ordinal: Int, _ count: Int, prefix: String) -> String {
         if count == 1 { return prefix + "第1次（共1次）" }
         return prefix + "\(rule.reportTitle)：第\(ordinal)次（共\(count)次）"
     }
-
-    static func score(_ value: Double) -> String { ScoreFormat.text(value) }
 }
 
 extension AttemptCounting {

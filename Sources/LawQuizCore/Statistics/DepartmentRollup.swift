@@ -33,23 +33,24 @@ public struct DepartmentRollup: Sendable, Hashable, Codable {
 
     public init(outcomes: ExamOutcomes) {
         struct Own { var required = 0, sat = 0, passed = 0, excellent = 0, members = 0, total = 0.0 }
-        var own: [DepartmentPath: Own] = [:]
+        var own = [Own](repeating: Own(), count: outcomes.departments.count)
         for outcome in outcomes.people {
-            var entry = own[outcome.person.department] ?? Own()
-            entry.members += 1
+            let key = outcome.person.departmentKey
+            guard own.indices.contains(key) else { continue }
+            own[key].members += 1
             if outcome.isRequired {
-                entry.required += 1
+                own[key].required += 1
                 if let counted = outcome.counted {
-                    entry.sat += 1
-                    entry.total += counted.attempt.score
-                    if counted.attempt.passed { entry.passed += 1 }
-                    if counted.attempt.excellent { entry.excellent += 1 }
+                    own[key].sat += 1
+                    own[key].total += counted.attempt.score
+                    if counted.attempt.passed { own[key].passed += 1 }
+                    if counted.attempt.excellent { own[key].excellent += 1 }
                 }
             }
-            own[outcome.person.department] = entry
         }
         var nodes: [DepartmentPath: Node] = [.organisation: Node(department: .organisation)]
-        for (department, entry) in own {
+        for (key, entry) in own.enumerated() where entry.members > 0 {
+            let department = outcomes.departments[key]
             for path in department.selfAndAncestors {
                 var node = nodes[path] ?? Node(department: path)
                 node.required += entry.required

@@ -21,10 +21,35 @@ public struct ExamOutcomes: Sendable {
     public var people: [PersonOutcome]
     /// Submitted attempts by 工号 not on the roster at all (they never count).
     public var unknownStaff: [String: CountedAttempt]
+    /// Departments by `ReportPerson.departmentKey`.
+    public var departments: [DepartmentPath]
 
-    public init(people: [PersonOutcome], unknownStaff: [String: CountedAttempt] = [:]) {
+    public init(people: [PersonOutcome], unknownStaff: [String: CountedAttempt] = [:], departments: [DepartmentPath]) {
         self.people = people
         self.unknownStaff = unknownStaff
+        self.departments = departments
+    }
+
+    /// Gives every person a department key (keeping the loader's when all have one) and returns the table.
+    static func internDepartments(_ roster: inout [ReportPerson]) -> [DepartmentPath] {
+        if !roster.isEmpty, roster.allSatisfy({ $0.departmentKey >= 0 }) {
+            var table = [DepartmentPath?](repeating: nil, count: (roster.map(\.departmentKey).max() ?? -1) + 1)
+            for person in roster where table[person.departmentKey] == nil { table[person.departmentKey] = person.department }
+            return table.map { $0 ?? .organisation }
+        }
+        var keys: [DepartmentPath: Int] = [:]
+        var table: [DepartmentPath] = []
+        for index in roster.indices {
+            let department = roster[index].department
+            if let key = keys[department] {
+                roster[index].departmentKey = key
+            } else {
+                keys[department] = table.count
+                roster[index].departmentKey = table.count
+                table.append(department)
+            }
+        }
+        return table
     }
 
     /// Joins the roster with each person's submitted attempts. `attempts` may
@@ -32,6 +57,8 @@ public struct ExamOutcomes: Sendable {
     public static func build(
         roster: [ReportPerson], attempts: [ReportAttempt], policy: RequirementPolicy, selector: AttemptSelector
     ) -> ExamOutcomes {
+        var roster = roster
+        let departments = internDepartments(&roster)
         var byStaff: [String: (main: [ReportAttempt], makeup: [ReportAttempt])] = [:]
         byStaff.reserveCapacity(roster.count)
         for attempt in attempts {
@@ -48,21 +75,20 @@ public struct ExamOutcomes: Sendable {
             let counted = own.flatMap { selector.select(main: $0.main, makeup: $0.makeup) }
             people.append(PersonOutcome(person: person, status: policy.status(of: person), counted: counted))
         }
-        sortByDepartment(&people)
+        sortByDepartment(&people, departments: departments)
         var unknown: [String: CountedAttempt] = [:]
         for (staffID, own) in byStaff {
             if let counted = selector.select(main: own.main, makeup: own.makeup) { unknown[staffID] = counted }
         }
-        return ExamOutcomes(people: people, unknownStaff: unknown)
+        return ExamOutcomes(people: people, unknownStaff: unknown, departments: departments)
     }
 
     /// Department tree order, then 工号; departments are ranked once so
     /// 100,000 people sort without comparing paths each time.
-    static func sortByDepartment(_ people: inout [PersonOutcome]) {
-        let departments = Set(people.map(\.person.department)).sorted()
-        var rank: [DepartmentPath: Int] = [:]
-        for (index, department) in departments.enumerated() { rank[department] = index }
-        let keyed = people.map { (rank[$0.person.department] ?? 0, $0) }
+    static func sortByDepartment(_ people: inout [PersonOutcome], departments: [DepartmentPath]) {
+        var rank = [Int](repeating: 0, count: departments.count)
+        for (position, key) in departments.indices.sorted(by: { departments[$0] < departments[$1] }).enumerated() { rank[key] = position }
+        let keyed = people.map { (rank[$0.person.departmentKey], $0) }
         people = keyed.sorted { lhs, rhs in
             lhs.0 != rhs.0 ? lhs.0 < rhs.0 : lhs.1.person.staffID < rhs.1.person.staffID
         }.map(\.1)

@@ -36,7 +36,7 @@ public struct ParticipationSummary: Sendable, Hashable, Codable {
     public init(outcomes: ExamOutcomes, fullMarks: Double) {
         var sat = 0, passed = 0, excellent = 0, exempt = 0, required = 0, uncounted = 0, makeup = 0
         var scores: [Double] = []
-        var unitsRequired = Set<DepartmentPath>(), unitsSat = Set<DepartmentPath>()
+        var unitsRequired = Set<Int>(), unitsSat = Set<Int>()
         for outcome in outcomes.people {
             if case .exempt = outcome.status { exempt += 1 }
             guard outcome.isRequired else {
@@ -44,10 +44,10 @@ public struct ParticipationSummary: Sendable, Hashable, Codable {
                 continue
             }
             required += 1
-            unitsRequired.insert(outcome.person.department)
+            unitsRequired.insert(outcome.person.departmentKey)
             guard let counted = outcome.counted else { continue }
             sat += 1
-            unitsSat.insert(outcome.person.department)
+            unitsSat.insert(outcome.person.departmentKey)
             scores.append(counted.attempt.score)
             if counted.attempt.passed { passed += 1 }
             if counted.attempt.excellent { excellent += 1 }

@@ -9,12 +9,17 @@ public struct ReportPerson: Sendable, Hashable {
     /// False once the person is no longer listed in the roster (left, moved on):
     /// they stay in the store because results refer to them, but are not required.
     public var active: Bool
+    /// Index of the department in the roster's department table, when the
+    /// loader interned them (-1 otherwise): grouping 100,000 people by an
+    /// integer is much cheaper than hashing Chinese path strings.
+    public var departmentKey: Int
 
-    public init(staffID: String, name: String, department: DepartmentPath, active: Bool = true) {
+    public init(staffID: String, name: String, department: DepartmentPath, active: Bool = true, departmentKey: Int = -1) {
         self.staffID = staffID
         self.name = name
         self.department = department
         self.active = active
+        self.departmentKey = departmentKey
     }
 }
 

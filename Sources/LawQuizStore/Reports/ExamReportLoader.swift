@@ -47,7 +47,7 @@ public struct ExamReportLoader: Sendable {
     /// required people. `progress(done, expected)` is called every 100,000 items.
     public func analyse(
         _ outcomes: ExamOutcomes, thresholds: ItemFlagThresholds = ItemFlagThresholds(), article: (String) -> Int? = { _ in nil },
-        progress: (Int, Int) -> Void = { _, _ in }
+        partitions: Int = ExamReportLoader.partitions, progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> (items: ItemAnalysis, accuracy: AccuracyAccumulator) {
         let exams = [exam] + makeups
         let partial = Dictionary(exams.map { ($0.id, $0.multipleScoring == .partial) }, uniquingKeysWith: { a, _ in a })
@@ -61,9 +61,10 @@ public struct ExamReportLoader: Sendable {
         let lookup = AttemptLookup(ids)
         let grid = Self.grid(exams)
         let perPaper = exams.map(\.questionCount).max() ?? 0
-        let sinks = try reader.scanItems(of: lookup, itemsPerPaper: perPaper, partitions: Self.partitions) { _ in
+        let sinks = (0..<max(1, partitions)).map { _ in
             AnalysisSink(items: ItemAnalysisAccumulator(grid: grid), scores: scores, partialScoring: partialScoring)
         }
+        try reader.scanItems(of: lookup, itemsPerPaper: perPaper, partitions: sinks.count) { sinks[$0] }
         var items = ItemAnalysisAccumulator(grid: grid)
         for score in scores { items.addAttempt(total: score) }
         for sink in sinks { items.merge(sink.items) }
@@ -72,8 +73,12 @@ public struct ExamReportLoader: Sendable {
         return (items.result(thresholds: thresholds, article: article), items.accuracy())
     }
 
-    /// Threads for the item scan: the machine's cores, at most 4.
-    static var partitions: Int { max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) }
+    /// Threads for the item scan: the machine's cores, at most 4
+    /// (LAWQUIZ_SCAN_THREADS overrides, for benchmarks).
+    public static var partitions: Int {
+        if let forced = ProcessInfo.processInfo.environment["LAWQUIZ_SCAN_THREADS"].flatMap(Int.init), forced > 0 { return min(forced, 8) }
+        return max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+    }
 
     /// The step all marks fall on: the greatest common divisor of the section
     /// points in hundredths (halved under partial scoring), and the full marks.
@@ -92,18 +97,24 @@ public struct ExamReportLoader: Sendable {
     }
 }
 
-/// One partition's share of the item analysis.
-struct AnalysisSink: ItemScanSink {
+/// One partition's share of the item analysis (used by one thread only).
+final class AnalysisSink: ItemScanSink {
     var items: ItemAnalysisAccumulator
     let scores: [Double]
     let partialScoring: [Bool]
     var count = 0
 
-    mutating func question(_ question: ScannedQuestion) {
+    init(items: ItemAnalysisAccumulator, scores: [Double], partialScoring: [Bool]) {
+        self.items = items
+        self.scores = scores
+        self.partialScoring = partialScoring
+    }
+
+    func question(_ question: ScannedQuestion) {
         items.defineQuestion(index: question.index, id: question.id, lawID: question.lawID, type: question.type, key: question.key)
     }
 
-    mutating func item(_ item: ScannedItem) {
+    func item(_ item: ScannedItem) {
         let mark = OptionBits.mark(given: item.given, key: item.key, type: item.type, points: item.points, partial: partialScoring[item.attempt])
         items.addItem(question: item.question, position: item.itemIndex, given: item.given, mark: mark, maxMark: item.points, attemptTotal: scores[item.attempt])
         count += 1

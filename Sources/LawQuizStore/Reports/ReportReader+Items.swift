@@ -54,9 +54,9 @@ public struct AttemptLookup: Sendable {
 
 /// Receives the rows of one partition of an item scan (each partition runs
 /// on its own thread with its own sink, so sinks need no locking).
-public protocol ItemScanSink {
-    mutating func question(_ question: ScannedQuestion)
-    mutating func item(_ item: ScannedItem)
+public protocol ItemScanSink: AnyObject {
+    func question(_ question: ScannedQuestion)
+    func item(_ item: ScannedItem)
 }
 
 extension ReportReader {
@@ -67,9 +67,9 @@ extension ReportReader {
     /// item), columns read as bytes without building strings. The tables are
     /// split into `partitions` rowid ranges read in parallel on separate
     /// read-only connections; each partition feeds its own sink, returned in order.
-    public func scanItems<Sink: ItemScanSink>(
-        of attempts: AttemptLookup, itemsPerPaper: Int, partitions: Int = 2, makeSink: (Int) -> Sink
-    ) throws -> [Sink] {
+    public func scanItems(
+        of attempts: AttemptLookup, itemsPerPaper: Int, partitions: Int = 2, makeSink: (Int) -> any ItemScanSink
+    ) throws {
         let count = max(1, partitions)
         let connections = try [queue] + (1..<count).map { _ in try Self.openQueue(path) }
         let answers = AnswerTable(attempts: attempts.count, itemsPerPaper: itemsPerPaper)
@@ -81,19 +81,16 @@ extension ReportReader {
             }
         }
         let itemRanges = try rowidRanges("paper_item", count)
-        let sinks = SinkBox((0..<count).map(makeSink))
+        let sinks = UncheckedBox((0..<count).map(makeSink))
         try Self.parallel(count) { part in
-            var sink = sinks.take(part)
             try Self.read(connections[part], path: path) { db in
-                try Self.scanPaperItems(db, attempts: attempts, answers: answers, rowids: itemRanges[part], sink: &sink)
+                try Self.scanPaperItems(db, attempts: attempts, answers: answers, rowids: itemRanges[part], sink: sinks.value[part])
             }
-            sinks.put(part, sink)
         }
-        return sinks.all
     }
 
-    private static func scanPaperItems<Sink: ItemScanSink>(
-        _ db: Database, attempts: AttemptLookup, answers: AnswerTable, rowids: ClosedRange<Int64>, sink: inout Sink
+    private static func scanPaperItems(
+        _ db: Database, attempts: AttemptLookup, answers: AnswerTable, rowids: ClosedRange<Int64>, sink: any ItemScanSink
     ) throws {
         var questions = ByteInterner()
         var types: [QuestionType] = []
@@ -164,30 +161,6 @@ extension ReportReader {
         }
         if let error = failures.first { throw error }
     }
-}
-
-/// The sinks of a parallel scan, each touched by one thread at a time.
-final class SinkBox<Sink>: @unchecked Sendable {
-    private var sinks: [Sink?]
-    private let lock = NSLock()
-
-    init(_ sinks: [Sink]) { self.sinks = sinks }
-
-    func take(_ part: Int) -> Sink {
-        lock.lock()
-        defer { lock.unlock() }
-        let sink = sinks[part]!
-        sinks[part] = nil
-        return sink
-    }
-
-    func put(_ part: Int, _ sink: Sink) {
-        lock.lock()
-        sinks[part] = sink
-        lock.unlock()
-    }
-
-    var all: [Sink] { sinks.compactMap { $0 } }
 }
 
 /// The first error thrown by any thread of a parallel scan.
