@@ -1,6 +1,6 @@
 import Foundation
 import LawQuizCore
-import LawQuizTerminal
+@testable import LawQuizTerminal
 import XCTest
 
 /// Screens: wrapping by cells, the paper's option order, stripped control
@@ -82,5 +82,23 @@ final class RenderingTests: XCTestCase {
         XCTAssertTrue(Confirmation.isYes("是"))
         XCTAssertFalse(Confirmation.isYes(""))
         XCTAssertFalse(Confirmation.isYes("n"))
+    }
+}
+
+/// The 解析 shown after an answer names options as they were shown.
+final class FeedbackLetteringTests: XCTestCase {
+    func testExplanationUsesDisplayLetters() {
+        let question = Question(
+            id: "t-2", type: .multiple, lawID: "work-safety", article: 49, stem: "下列属于禁止行为的有（ ）。",
+            options: ["倒卖资质", "转包", "分包给具备资质的单位", "出借资质"].enumerated().map {
+                QuestionOption(letter: OptionLetters.letter(at: $0.offset), text: $0.element)
+            },
+            answer: .options(["A", "B", "D"]), evidence: "", explanation: "A、B、D均属禁止行为，C项不选。",
+            source: SourceLocation(file: "t.yaml", line: 1))
+        let lettering = PaperItem(
+            index: 0, questionID: "t-2", contentHash: "", optionOrder: ["C", "A", "D", "B"], points: 1, sectionIndex: 0,
+            type: .multiple, lawID: "work-safety")
+        let lines = FeedbackText.explanation(question, lettering: lettering, width: 80)
+        XCTAssertEqual(lines, ["解析：B、D、C均属禁止行为，A项不选。"])
     }
 }
