@@ -75,6 +75,8 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(SessionInput(":g 12"), .command(.go(12)))
         XCTAssertEqual(SessionInput(":g12"), .command(.go(12)))
         XCTAssertEqual(SessionInput("：q"), .command(.quit))
+        XCTAssertEqual(SessionInput("：ｇ　１２"), .command(.go(12)), "full-width command from a Chinese input method")
+        XCTAssertEqual(SessionInput("：Ｑ"), .command(.quit))
         XCTAssertEqual(SessionInput(":S"), .command(.submit))
         if case .badCommand = SessionInput(":g x") {} else { XCTFail(":g x is a usage error") }
         if case .badCommand = SessionInput(":zz") {} else { XCTFail(":zz is unknown") }
