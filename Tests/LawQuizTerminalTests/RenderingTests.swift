@@ -67,6 +67,12 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(CommandCompletion.candidates(for: "A", atLineStart: true), [])
         XCTAssertEqual(CommandCompletion.candidates(for: ":q", atLineStart: false), [])
         XCTAssertEqual(CommandCompletion.commonPrefix([":n", ":p"]), ":")
+        // Practice offers only what practice understands; plain prompts offer nothing.
+        XCTAssertEqual(CommandCompletion.candidates(for: ":", atLineStart: true, among: CommandCompletion.practiceCommands), [":n", ":q", ":h"])
+        XCTAssertEqual(CommandCompletion.candidates(for: "", atLineStart: true, among: LineRequest.fixed("工号：").completions), [])
+        let mask = CommandCompletion.mask(of: CommandCompletion.practiceCommands)
+        XCTAssertEqual(CommandCompletion.names(inMask: mask), [":n", ":q", ":h"])
+        XCTAssertEqual(CommandCompletion.names(inMask: CommandCompletion.mask(of: CommandCompletion.examCommands)).count, 8)
     }
 
     func testSessionInputParsing() {

@@ -33,6 +33,13 @@ extension PracticeSessionLoop {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The answer prompt of practice: commands kept in memory only, and Tab
+    /// offering just the commands practice understands.
+    func practiceRequest(_ prompt: String) -> LineRequest {
+        LineRequest(
+            prompt: { _ in prompt }, remember: { $0.hasPrefix(":") }, completions: CommandCompletion.practiceCommands)
+    }
+
     func summaryText() -> String {
         var text = "本次练习答题 \(summary.answered) 道，答对 \(summary.right) 道"
         if summary.skipped > 0 { text += "，跳过 \(summary.skipped) 道" }
