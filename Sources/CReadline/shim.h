@@ -31,6 +31,12 @@ static inline void lq_rl_clear_line(void) {
     rl_end = 0;
 }
 
+/* Which session commands Tab may complete at the current prompt (bit i =
+   the i-th command); set before each line, read by the completion hook. */
+static unsigned int lq_completion_mask = 0;
+static inline void lq_set_completion_mask(unsigned int mask) { lq_completion_mask = mask; }
+static inline unsigned int lq_completion_mask_value(void) { return lq_completion_mask; }
+
 /* Signal flags: the handlers only set a flag; the session loop polls them. */
 static volatile sig_atomic_t lq_interrupt_flag = 0;
 static volatile sig_atomic_t lq_hangup_flag = 0;

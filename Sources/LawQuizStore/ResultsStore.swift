@@ -23,7 +23,32 @@ public final class ResultsStore: Sendable {
         } catch {
             throw StoreError.cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
         }
+        try Self.refuseForeignDatabase(path: path)
         pool = try Self.openPool(path: path)
+    }
+
+    /// A mistyped `--results` may name another program's SQLite file; opening
+    /// it as a pool would switch it to WAL and add our tables. Look first,
+    /// read-only, and refuse a file with tables but no migration record.
+    private static func refuseForeignDatabase(path: URL) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path.path)[.size] as? Int) ?? 0
+        guard size > 0 else { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        let tables: [String]
+        do {
+            let queue = try DatabaseQueue(path: path.path, configuration: configuration)
+            tables = try queue.read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            }
+            try queue.close()
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path.path)
+        }
+        if !tables.isEmpty, !tables.contains("grdb_migrations") {
+            throw StoreError.foreignDatabase(path: path.path, tables: tables)
+        }
     }
 
     /// Opens the pool and migrates. Several processes opening a new file at

@@ -16,6 +16,8 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
     case diskFull(path: String)
     /// The database was made by a newer lawquiz.
     case newerSchema(path: String)
+    /// An SQLite file of another program (tables, but none of ours): left untouched.
+    case foreignDatabase(path: String, tables: [String])
     /// Any other SQLite error.
     case sqlite(path: String, message: String)
 
@@ -33,6 +35,9 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
             return "磁盘已满，无法写入结果数据库 \(path)。请清理磁盘后重试；已保存的数据不受影响。"
         case .newerSchema(let path):
             return "结果数据库 \(path) 由更新版本的 lawquiz 创建，请升级 lawquiz 后再使用。"
+        case .foreignDatabase(let path, let tables):
+            let shown = tables.prefix(5).joined(separator: "、") + (tables.count > 5 ? " 等" : "")
+            return "\(path) 是其他程序的 SQLite 数据库（含表 \(shown)），不是 LawQuiz 结果数据库；文件未作改动。请用 --results 指定其他文件。"
         case .sqlite(let path, let message):
             return "结果数据库 \(path) 出错：\(message)"
         }

@@ -96,7 +96,7 @@ struct MainMenu {
             return
         }
         for (index, exam) in exams.enumerated() {
-            print("  \(index + 1). \(exam.title)（\(exam.id)，\(exam.questionCount) 题，限时 \(Int(exam.timeLimit / 60)) 分钟）")
+            print("  \(index + 1). \(exam.title)（\(exam.id)，\(exam.questionCount) 题，限时 \(exam.timeLimitText)）")
         }
         guard let choice = ask("选择考试 [1-\(exams.count)]，回车返回："), !choice.isEmpty else { return }
         guard let number = Int(choice), (1...exams.count).contains(number) else {

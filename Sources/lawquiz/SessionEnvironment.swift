@@ -19,6 +19,11 @@ struct SessionEnvironment {
     init(paths: PathOptions) throws {
         self.paths = paths
         catalog = try paths.loadCatalog()
+        if !catalog.diagnostics.isEmpty {
+            // A broken bank file drops its questions; say so, or a short paper
+            // or an empty practice looks like a mystery.
+            Console.error("注意：有 \(catalog.diagnostics.count) 个题库问题，相关题目未计入。请管理员运行 lawquiz bank lint 查看并修正。")
+        }
         store = try paths.openStore()
         clock = SystemWallClock()
         service = AttemptService(store: store, catalog: catalog, clock: clock)

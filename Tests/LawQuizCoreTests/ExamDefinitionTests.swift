@@ -33,6 +33,18 @@ final class ExamDefinitionTests: XCTestCase {
         XCTAssertFalse(demo.formal)
     }
 
+    func testTimeLimitTextNeverRoundsSeconds() {
+        func exam(minutes: Int, seconds: Int?) -> ExamDefinition {
+            ExamDefinition(
+                id: "t", title: "t", sections: [ExamSection(lawID: nil, type: .judge, count: 1, points: 100)],
+                timeLimitMinutes: minutes, timeLimitSeconds: seconds)
+        }
+        XCTAssertEqual(exam(minutes: 60, seconds: nil).timeLimitText, "60分钟")
+        XCTAssertEqual(exam(minutes: 1, seconds: 25).timeLimitText, "25秒")
+        XCTAssertEqual(exam(minutes: 2, seconds: 90).timeLimitText, "1分30秒")
+        XCTAssertEqual(exam(minutes: 2, seconds: 120).timeLimitText, "2分钟")
+    }
+
     func testDefaultsScaleToFullMarks() throws {
         let exam = try parseExam(minimal)
         XCTAssertEqual(exam.fullMarks, 50)

@@ -121,3 +121,27 @@ final class PaperDrawerTests: XCTestCase {
         XCTAssertEqual(splitMix.next(), 0xE220_A839_7B1D_CDAF)
     }
 }
+
+/// 解析 that names options by bank letter must follow the paper's shuffled lettering.
+final class OptionRelabelingTests: XCTestCase {
+    private func item(_ order: [String]) -> PaperItem {
+        PaperItem(
+            index: 0, questionID: "q", contentHash: "h", optionOrder: order, points: 1, sectionIndex: 0, type: .multiple,
+            lawID: "work-safety")
+    }
+
+    func testLettersInExplanationFollowDisplayOrder() {
+        // Bank C is shown as A, bank A as B, bank D as C, bank B as D.
+        let lettering = item(["C", "A", "D", "B"])
+        XCTAssertEqual(
+            lettering.relabelingOptionLetters(in: "A、B、D均属禁止行为；C项不选，选项B错误。"),
+            "B、D、C均属禁止行为；A项不选，选项D错误。")
+    }
+
+    func testOnlyStandaloneOptionLettersChange() {
+        let lettering = item(["B", "A", "C"])
+        XCTAssertEqual(lettering.relabelingOptionLetters(in: "GB 5A级 A项 D项 (A)"), "GB 5A级 B项 D项 (B)")
+        XCTAssertEqual(item(["A", "B", "C", "D"]).relabelingOptionLetters(in: "B项错误"), "B项错误")
+        XCTAssertEqual(item([]).relabelingOptionLetters(in: "A项"), "A项")
+    }
+}

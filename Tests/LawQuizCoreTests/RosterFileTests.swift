@@ -91,4 +91,12 @@ final class RosterFileTests: XCTestCase {
         ])
         XCTAssertThrowsError(try CSVReader.records("a,\"b\n")) { XCTAssertEqual(($0 as? CSVError)?.line, 1) }
     }
+
+    func testControlCharactersAndEscapesAreRefusedWithTheirLine() {
+        let found = problems("工号,姓名,部门\n1001,\u{1B}[31m张伟\u{1B}[0m,办公室\n1002,李娜,\"生产\n技术部\"\n1003,王\u{07}五,财务部\n")
+        XCTAssertEqual(found.map(\.line), [2, 3, 5], "\(found)")
+        XCTAssertTrue(found[0].message.contains("姓名中有终端转义序列"), found[0].message)
+        XCTAssertTrue(found[1].message.contains("部门中有换行"), found[1].message)
+        XCTAssertTrue(found[2].message.contains("控制字符 U+0007"), found[2].message)
+    }
 }

@@ -73,6 +73,8 @@ final class StatuteParserTests: XCTestCase {
         let law = try library.requireLaw(named: "安全生产法")
         XCTAssertEqual(try library.requireArticle("21", in: law).number, 21)
         XCTAssertEqual(try library.requireArticle("第二十一条", in: law).number, 21)
+        XCTAssertEqual(try library.requireArticle("第２１条", in: law).number, 21, "full-width digits from a Chinese input method")
+        XCTAssertEqual(try library.requireArticle("　２１　", in: law).number, 21)
         XCTAssertThrowsError(try library.requireArticle("120", in: law)) { error in
             XCTAssertEqual(error as? StatuteError, .unknownArticle(law: "安全生产法", number: 120, count: 119))
             XCTAssertTrue(error.localizedDescription.contains("第1条至第119条"))

@@ -44,3 +44,39 @@ final class TextTests: XCTestCase {
         XCTAssertFalse(EvidenceMatcher.occurs("……", in: article))
     }
 }
+
+final class LineBreakingTests: XCTestCase {
+    func testCommandsAndLatinWordsAreNotSplit() {
+        let hint = "（输入 对 或 错，也可用 √/×、T/F、Y/N；:h 查看命令）"
+        let lines = DisplayWidth.wrap(hint, width: 40)
+        XCTAssertEqual(lines.count, 2, "\(lines)")
+        XCTAssertFalse(lines[0].hasSuffix(":"), "\(lines)")
+        XCTAssertTrue(lines[1].contains(":h 查看命令"), "\(lines)")
+        for width in 8...40 {
+            for line in DisplayWidth.wrap("答题：多选输入全部选项（ABD、A,B,D 或 a b d）", width: width) {
+                XCTAssertLessThanOrEqual(DisplayWidth.of(line), max(width, 8))
+                XCTAssertFalse(line.hasPrefix("B,D") || line.hasPrefix(",") || line.hasSuffix("A,"), "\(width): \(line)")
+            }
+        }
+    }
+
+    func testBlankInStemIsNotTornApart() {
+        // At width 40 the space inside （ ） falls exactly at the break.
+        let stem = "根据《安全生产法》，生产经营单位使用被派遣劳动者的，被派遣劳动者在安全生产方面（ ）。"
+        let lines = DisplayWidth.wrap(stem, width: 40)
+        XCTAssertTrue(lines.allSatisfy { !$0.hasPrefix("）") && !$0.hasSuffix("（") }, "\(lines)")
+        XCTAssertTrue(lines.joined().contains("（ ）。"), "\(lines)")
+        for width in 8...60 {
+            for line in DisplayWidth.wrap(stem, width: width) {
+                XCTAssertFalse(line.first.map { "，。）》".contains($0) } ?? false, "\(width): \(line)")
+                XCTAssertFalse(line.last.map { "（《".contains($0) } ?? false, "\(width): \(line)")
+                XCTAssertLessThanOrEqual(DisplayWidth.of(line), width)
+            }
+        }
+    }
+
+    func testContinuationLinesDoNotStartWithASpace() {
+        let lines = DisplayWidth.wrap("alpha beta gamma delta epsilon", width: 11, indent: "  ")
+        XCTAssertEqual(lines, ["alpha beta", "  gamma", "  delta", "  epsilon"])
+    }
+}

@@ -28,6 +28,20 @@ final class ResultsStoreTests: StoreTestCase {
         XCTAssertEqual(try Data(contentsOf: databaseURL), garbage)
     }
 
+    func testAnotherProgramsSQLiteFileIsRefusedAndLeftAlone() throws {
+        try FileManager.default.createDirectory(at: databaseURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let other = try DatabaseQueue(path: databaseURL.path)
+        try other.write { try $0.execute(sql: "CREATE TABLE invoices(id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices VALUES (1, 9.5)") }
+        try other.close()
+        let before = try Data(contentsOf: databaseURL)
+        XCTAssertThrowsError(try openStore()) { error in
+            XCTAssertEqual(error as? StoreError, .foreignDatabase(path: self.databaseURL.path, tables: ["invoices"]))
+            XCTAssertTrue(error.localizedDescription.contains("不是 LawQuiz 结果数据库"), error.localizedDescription)
+        }
+        XCTAssertEqual(try Data(contentsOf: databaseURL), before, "no WAL switch, no tables added")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: databaseURL.path + "-wal"))
+    }
+
     func testUnwritableFolderIsReported() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let blocker = folder.appendingPathComponent("Results")

@@ -1,6 +1,6 @@
 import Foundation
 import LawQuizCore
-import LawQuizTerminal
+@testable import LawQuizTerminal
 import XCTest
 
 /// Screens: wrapping by cells, the paper's option order, stripped control
@@ -67,6 +67,12 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(CommandCompletion.candidates(for: "A", atLineStart: true), [])
         XCTAssertEqual(CommandCompletion.candidates(for: ":q", atLineStart: false), [])
         XCTAssertEqual(CommandCompletion.commonPrefix([":n", ":p"]), ":")
+        // Practice offers only what practice understands; plain prompts offer nothing.
+        XCTAssertEqual(CommandCompletion.candidates(for: ":", atLineStart: true, among: CommandCompletion.practiceCommands), [":n", ":q", ":h"])
+        XCTAssertEqual(CommandCompletion.candidates(for: "", atLineStart: true, among: LineRequest.fixed("工号：").completions), [])
+        let mask = CommandCompletion.mask(of: CommandCompletion.practiceCommands)
+        XCTAssertEqual(CommandCompletion.names(inMask: mask), [":n", ":q", ":h"])
+        XCTAssertEqual(CommandCompletion.names(inMask: CommandCompletion.mask(of: CommandCompletion.examCommands)).count, 8)
     }
 
     func testSessionInputParsing() {
@@ -75,6 +81,8 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(SessionInput(":g 12"), .command(.go(12)))
         XCTAssertEqual(SessionInput(":g12"), .command(.go(12)))
         XCTAssertEqual(SessionInput("：q"), .command(.quit))
+        XCTAssertEqual(SessionInput("：ｇ　１２"), .command(.go(12)), "full-width command from a Chinese input method")
+        XCTAssertEqual(SessionInput("：Ｑ"), .command(.quit))
         XCTAssertEqual(SessionInput(":S"), .command(.submit))
         if case .badCommand = SessionInput(":g x") {} else { XCTFail(":g x is a usage error") }
         if case .badCommand = SessionInput(":zz") {} else { XCTFail(":zz is unknown") }
@@ -82,5 +90,23 @@ final class RenderingTests: XCTestCase {
         XCTAssertTrue(Confirmation.isYes("是"))
         XCTAssertFalse(Confirmation.isYes(""))
         XCTAssertFalse(Confirmation.isYes("n"))
+    }
+}
+
+/// The 解析 shown after an answer names options as they were shown.
+final class FeedbackLetteringTests: XCTestCase {
+    func testExplanationUsesDisplayLetters() {
+        let question = Question(
+            id: "t-2", type: .multiple, lawID: "work-safety", article: 49, stem: "下列属于禁止行为的有（ ）。",
+            options: ["倒卖资质", "转包", "分包给具备资质的单位", "出借资质"].enumerated().map {
+                QuestionOption(letter: OptionLetters.letter(at: $0.offset), text: $0.element)
+            },
+            answer: .options(["A", "B", "D"]), evidence: "", explanation: "A、B、D均属禁止行为，C项不选。",
+            source: SourceLocation(file: "t.yaml", line: 1))
+        let lettering = PaperItem(
+            index: 0, questionID: "t-2", contentHash: "", optionOrder: ["C", "A", "D", "B"], points: 1, sectionIndex: 0,
+            type: .multiple, lawID: "work-safety")
+        let lines = FeedbackText.explanation(question, lettering: lettering, width: 80)
+        XCTAssertEqual(lines, ["解析：B、D、C均属禁止行为，A项不选。"])
     }
 }

@@ -159,6 +159,14 @@ public struct ExamDefinition: Sendable, Hashable {
     /// Seconds allowed for one attempt.
     public var timeLimit: TimeInterval { TimeInterval(timeLimitSeconds ?? timeLimitMinutes * 60) }
 
+    /// The limit for lists and menus: `60分钟`, or `25秒` / `1分30秒` when
+    /// `time_limit_seconds` is not whole minutes (never rounded to a wrong figure).
+    public var timeLimitText: String {
+        let seconds = Int(timeLimit)
+        if seconds % 60 == 0 { return "\(seconds / 60)分钟" }
+        return seconds < 60 ? "\(seconds)秒" : "\(seconds / 60)分\(seconds % 60)秒"
+    }
+
     /// A fingerprint of everything that decides how a paper is drawn and
     /// marked, stored with each attempt so a later edit of the file is visible.
     /// Comments and key order do not change it.

@@ -91,6 +91,11 @@ public enum RosterFile {
             let name = row.fields[nameColumn].trimmingCharacters(in: .whitespaces)
             if staffID.isEmpty { problems.append(CSVError(line: row.line, message: "工号为空")) }
             if name.isEmpty { problems.append(CSVError(line: row.line, message: "工号 \(staffID) 的姓名为空")) }
+            let unsafe = unsafeFields(row, columns: [("工号", idColumn), ("姓名", nameColumn), ("部门", departmentColumn)])
+            if !unsafe.isEmpty {
+                problems += unsafe.map { CSVError(line: row.line, message: $0) }
+                continue
+            }
             if let earlier = firstLine[staffID], !staffID.isEmpty {
                 problems.append(CSVError(line: row.line, message: "工号 \(staffID) 重复（第 \(earlier) 行已有）"))
                 continue
@@ -101,6 +106,17 @@ public enum RosterFile {
         }
         if !problems.isEmpty { try fail(file, problems) }
         return entries
+    }
+
+    /// Names are printed on terminals and in reports: a control character,
+    /// an escape sequence or a line break in a cell is refused, not stored.
+    private static func unsafeFields(_ row: CSVRecord, columns: [(title: String, index: Int)]) -> [String] {
+        columns.compactMap { column in
+            let value = row.fields[column.index]
+            if value.contains(where: \.isNewline) { return "\(column.title)中有换行，请删除" }
+            guard let description = TextNormalizer.unsafeCharacterDescription(in: value) else { return nil }
+            return "\(column.title)中有\(description)，请删除"
+        }
     }
 
     /// `综合办公室 / 秘书科` → `综合办公室/秘书科`.

@@ -52,7 +52,8 @@ public struct LawLibrary: Sendable {
     /// Resolves `21`, `第二十一条`, `二十一` to an article of `law`, or throws
     /// an error that gives the valid range.
     public func requireArticle(_ reference: String, in law: Law) throws -> Article {
-        var text = reference.trimmingCharacters(in: .whitespaces)
+        // NFKC folds full-width digits and spaces typed with a Chinese input method (第５３条).
+        var text = reference.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
         if text.hasPrefix("第") { text.removeFirst() }
         if text.hasSuffix("条") { text.removeLast() }
         guard let number = ChineseNumeral.value(of: text) else {

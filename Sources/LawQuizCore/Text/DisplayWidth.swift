@@ -45,12 +45,12 @@ public enum DisplayWidth {
         return missing > 0 ? String(repeating: " ", count: missing) + text : text
     }
 
-    /// Punctuation that must not begin a line (禁则).
-    static let closingPunctuation: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", "》", "〉", "】", ",", ".", ";", ":", "?", "!", ")"]
-
-    /// Wraps text into lines of at most `width` cells, breaking anywhere for CJK
-    /// and at spaces for Latin words; keeps explicit newlines; `indent` prefixes
-    /// continuation lines.
+    /// Wraps text into lines of at most `width` cells; keeps explicit
+    /// newlines; `indent` prefixes continuation lines. Lines break between
+    /// CJK characters and at spaces, never inside a run of Latin letters,
+    /// digits or ASCII symbols (so `:h`, `A,B,D`, `2021` stay whole), never
+    /// before closing punctuation and never after opening punctuation (禁则),
+    /// so a blank such as `（ ）` is not torn apart.
     public static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
         let limit = max(width, 8)
         var lines: [String] = []
@@ -58,26 +58,32 @@ public enum DisplayWidth {
             var line = ""
             var lineWidth = 0
             var prefix = ""
-            for character in paragraph {
-                let w = of(character)
-                if lineWidth + w > limit, !line.isEmpty {
-                    // Do not start a line with closing punctuation: the last
-                    // character of the full line moves down with it.
-                    var carried = ""
-                    if closingPunctuation.contains(character), line.count > 1, let last = line.last,
-                        !closingPunctuation.contains(last)
-                    {
-                        carried = String(last)
-                        line.removeLast()
-                    }
-                    lines.append(prefix + line)
-                    prefix = indent
-                    line = carried
-                    lineWidth = of(indent) + of(carried)
-                    if character == " " { continue }
+            var continuing = false
+            func startContinuation() {
+                while line.hasSuffix(" ") { line.removeLast() }
+                lines.append(prefix + line)
+                continuing = true
+                prefix = indent
+                line = ""
+                lineWidth = of(indent)
+            }
+            for unit in LineBreaking.units(of: String(paragraph)) {
+                let unitWidth = of(unit)
+                if unit == " ", line.isEmpty, continuing { continue }  // no space after a break
+                if lineWidth + unitWidth <= limit {
+                    line += unit
+                    lineWidth += unitWidth
+                    continue
                 }
-                line.append(character)
-                lineWidth += w
+                if !line.isEmpty { startContinuation() }
+                if unit == " " { continue }
+                // A unit wider than a whole line (a long URL) is cut by cells.
+                for character in unit {
+                    let w = of(character)
+                    if lineWidth + w > limit, !line.isEmpty { startContinuation() }
+                    line.append(character)
+                    lineWidth += w
+                }
             }
             lines.append(prefix + line)
         }

@@ -9,10 +9,25 @@ public enum CommandCompletion {
 
     /// Commands that start with `word`, only when the word begins the line
     /// and starts with `:` (answers are never completed).
-    public static func candidates(for word: String, atLineStart: Bool) -> [String] {
+    public static func candidates(for word: String, atLineStart: Bool, among offered: [String] = examCommands) -> [String] {
         guard atLineStart, word.hasPrefix(":") || word.isEmpty else { return [] }
         let prefix = word.isEmpty ? ":" : word
-        return commands.map(\.name).filter { $0.hasPrefix(prefix) }
+        return offered.filter { $0.hasPrefix(prefix) }
+    }
+
+    /// Commands of an exam session: all of them.
+    public static let examCommands = commands.map(\.name)
+    /// Practice understands only these; offering :g or :s there would mislead.
+    public static let practiceCommands = [":n", ":q", ":h"]
+
+    /// The commands as a bit set (bit i = `commands[i]`), the form the C side
+    /// keeps for the completion hook, which cannot capture Swift state.
+    static func mask(of names: [String]) -> UInt32 {
+        commands.enumerated().reduce(0) { mask, entry in names.contains(entry.element.name) ? mask | (1 << entry.offset) : mask }
+    }
+
+    static func names(inMask mask: UInt32) -> [String] {
+        commands.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element.name)
     }
 
     /// The longest prefix shared by all candidates (readline shows it first).

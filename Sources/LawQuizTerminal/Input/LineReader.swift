@@ -27,14 +27,18 @@ public struct LineRequest: Sendable {
     /// Whether the line may go into the in-memory history (commands only, never
     /// answers, and never to a file).
     public var remember: @Sendable (String) -> Bool
+    /// The `:` commands Tab may complete here; none at plain questions such
+    /// as the 工号 or a confirmation.
+    public var completions: [String]
 
     public init(
         prompt: @escaping @Sendable (Date) -> String, deadline: Date? = nil,
-        remember: @escaping @Sendable (String) -> Bool = { _ in false }
+        remember: @escaping @Sendable (String) -> Bool = { _ in false }, completions: [String] = []
     ) {
         self.prompt = prompt
         self.deadline = deadline
         self.remember = remember
+        self.completions = completions
     }
 
     /// A request with a fixed prompt and no deadline.

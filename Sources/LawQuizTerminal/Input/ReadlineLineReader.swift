@@ -35,6 +35,7 @@ public final class ReadlineLineReader: LineReader {
 
     public func readLine(_ request: LineRequest) -> LineReadResult {
         var prompt = request.prompt(clock.now)
+        lq_set_completion_mask(CommandCompletion.mask(of: request.completions))
         lq_install_line_handler(prompt)
         while true {
             if let finished = takeFinishedLine(request) { return finished }
@@ -99,7 +100,8 @@ enum ReadlineCompletionAdapter {
     static func complete(_ text: UnsafePointer<CChar>?, start: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         lq_rl_set_attempted_completion_over(1)
         let word = text.map { String(cString: $0) } ?? ""
-        let candidates = CommandCompletion.candidates(for: word, atLineStart: start == 0)
+        let offered = CommandCompletion.names(inMask: lq_completion_mask_value())
+        let candidates = CommandCompletion.candidates(for: word, atLineStart: start == 0, among: offered)
         guard !candidates.isEmpty else { return nil }
         let list = [CommandCompletion.commonPrefix(candidates)] + (candidates.count > 1 ? candidates : [])
         let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: list.count + 1)

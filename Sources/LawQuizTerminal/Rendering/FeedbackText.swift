@@ -3,8 +3,10 @@ import LawQuizCore
 /// 解析 and the article reference with its evidence, shared by the exam
 /// review and practice feedback.
 enum FeedbackText {
-    static func explanationAndArticle(_ question: Question, library: LawLibrary, width: Int, style: TerminalStyle) -> [String] {
-        var lines = explanation(question, width: width)
+    static func explanationAndArticle(
+        _ question: Question, lettering: PaperItem, library: LawLibrary, width: Int, style: TerminalStyle
+    ) -> [String] {
+        var lines = explanation(question, lettering: lettering, width: width)
         lines.append("依据：" + reference(question, library: library))
         if !question.evidence.isEmpty {
             lines += BankText.wrapped("“" + question.evidence + "”", width: width, firstPrefix: "      ", indent: "      ")
@@ -13,9 +15,12 @@ enum FeedbackText {
         return lines
     }
 
-    static func explanation(_ question: Question, width: Int) -> [String] {
+    /// 解析 with option letters as shown on this paper (`lettering`), since
+    /// options are shuffled and the bank text names them by bank letter.
+    static func explanation(_ question: Question, lettering: PaperItem, width: Int) -> [String] {
         guard !question.explanation.isEmpty else { return [] }
-        return BankText.wrapped(question.explanation, width: width, firstPrefix: "解析：", indent: "      ")
+        let text = lettering.relabelingOptionLetters(in: BankText.clean(question.explanation))
+        return BankText.wrapped(text, width: width, firstPrefix: "解析：", indent: "      ")
     }
 
     /// 《安全生产法》第二十一条.

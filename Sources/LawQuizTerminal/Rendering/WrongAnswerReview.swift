@@ -36,7 +36,7 @@ public struct WrongAnswerReview: Sendable {
             lines += BankText.wrapped(option.text, width: width, firstPrefix: "  \(OptionLetters.letter(at: position)). ", indent: "     ")
         }
         lines.append("你的答案：" + style.bad(review.givenDisplay ?? "未作答") + "    正确答案：" + style.good(review.rightDisplay))
-        lines += FeedbackText.explanationAndArticle(question, library: library, width: width, style: style)
+        lines += FeedbackText.explanationAndArticle(question, lettering: item, library: library, width: width, style: style)
         return lines.joined(separator: "\n")
     }
 }

@@ -32,7 +32,7 @@ extension ExamSessionLoop {
                 return style.prompt("[\(number)/\(total) 已答 \(answered)] ") + timeText + style.prompt(" 答案> ")
             },
             deadline: deadline,
-            remember: { $0.hasPrefix(":") })
+            remember: { $0.hasPrefix(":") }, completions: CommandCompletion.examCommands)
     }
 
     func answerMap() -> AnswerMap {

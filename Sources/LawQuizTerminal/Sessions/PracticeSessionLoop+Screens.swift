@@ -8,12 +8,13 @@ extension PracticeSessionLoop {
     func feedback(_ outcome: PracticeOutcome, item: PracticeItem) -> String {
         let width = output.width
         var lines = [outcome.correct ? style.good("✓ 回答正确") : style.bad("✗ 回答错误") + "，正确答案：" + style.good(outcome.rightDisplay)]
-        lines += FeedbackText.explanation(item.question, width: width)
+        lines += FeedbackText.explanation(item.question, lettering: item.paperItem, width: width)
         let article = FeedbackText.articleText(item.question, library: library, width: width)
         if article.isEmpty {
             // The article is missing from the statute text: show the bank's excerpt instead.
-            lines += FeedbackText.explanationAndArticle(item.question, library: library, width: width, style: style)
-                .dropFirst(FeedbackText.explanation(item.question, width: width).count)
+            lines += FeedbackText.explanationAndArticle(
+                item.question, lettering: item.paperItem, library: library, width: width, style: style
+            ).dropFirst(FeedbackText.explanation(item.question, lettering: item.paperItem, width: width).count)
         } else {
             lines.append(style.bold("法条：") + FeedbackText.reference(item.question, library: library))
             lines += article.dropFirst()
@@ -30,6 +31,13 @@ extension PracticeSessionLoop {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The answer prompt of practice: commands kept in memory only, and Tab
+    /// offering just the commands practice understands.
+    func practiceRequest(_ prompt: String) -> LineRequest {
+        LineRequest(
+            prompt: { _ in prompt }, remember: { $0.hasPrefix(":") }, completions: CommandCompletion.practiceCommands)
     }
 
     func summaryText() -> String {

@@ -81,7 +81,7 @@ public final class PracticeSessionLoop {
         output.write("\n" + card.render(width: output.width, style: style))
         while true {
             let prompt = style.prompt(drill ? "[巩固 还剩 \(remainingInDrill(after: item)) 道] 答案> " : "[练习 \(number)/\(total)] 答案> ")
-            switch reader.readLine(LineRequest(prompt: { _ in prompt }, remember: { $0.hasPrefix(":") })) {
+            switch reader.readLine(practiceRequest(prompt)) {
             case .endOfInput, .hangUp: return false
             case .deadlineReached: continue
             case .interrupted:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a line typed at a question means, before any answer parsing: a `:`
 /// command, an empty line (move on), or text to be read as an answer.
 public enum SessionInput: Sendable, Equatable {
@@ -17,7 +19,8 @@ public enum SessionInput: Sendable, Equatable {
             self = .answer(trimmed)
             return
         }
-        let body = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
+        // Full-width forms typed with a Chinese input method (：ｇ　１２) read as :g 12.
+        let body = trimmed.dropFirst().precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
         let word = body.prefix { !$0.isWhitespace && !$0.isNumber }.lowercased()
         let argument = body.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
         if let command = SessionCommand(word: word, argument: argument) {

@@ -19,7 +19,7 @@ struct ExamList: ParsableCommand {
         for exam in exams.definitions {
             table.rows.append([
                 exam.id, exam.title, String(exam.questionCount), ListingFormat.score(exam.fullMarks),
-                ListingFormat.score(exam.passMark), ListingFormat.score(exam.excellentMark), "\(exam.timeLimitMinutes)分钟",
+                ListingFormat.score(exam.passMark), ListingFormat.score(exam.excellentMark), exam.timeLimitText,
                 String(exam.attemptsAllowed), Self.countingTitle(exam.counting), Self.window(exam),
                 exam.formal ? (exam.makeupOf.map { "补考（\($0)）" } ?? "正式") : "模拟",
             ])

@@ -1,0 +1,48 @@
+/// Where a line of mixed Chinese and Latin text may break. Text is cut into
+/// units that must stay on one line: a single CJK character, a run of narrow
+/// non-space characters (a Latin word, a number, `:h`, `A,B,D`), or a space.
+/// Closing punctuation joins the unit before it and opening punctuation the
+/// unit after it, as Chinese typesetting rules (禁则) require; a space right
+/// after opening or before closing punctuation is part of the blank `（ ）`.
+enum LineBreaking {
+    /// Punctuation that must not begin a line.
+    static let closing: Set<Character> = [
+        "，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", "》", "〉", "】", "…", "—",
+        ",", ".", ";", ":", "?", "!", ")", "]", "}",
+    ]
+    /// Punctuation that must not end a line.
+    static let opening: Set<Character> = ["（", "「", "『", "“", "‘", "《", "〈", "【", "(", "[", "{"]
+
+    static func units(of text: String) -> [String] {
+        var units: [String] = []
+        var glueNext = false
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            let joinsPrevious: Bool
+            if units.isEmpty {
+                joinsPrevious = false
+            } else if glueNext || closing.contains(character) {
+                joinsPrevious = true
+            } else if character == " " {
+                joinsPrevious = next.map(closing.contains) ?? false
+            } else if let last = units[units.count - 1].last {
+                joinsPrevious = isNarrowWordCharacter(character) && isNarrowWordCharacter(last)
+            } else {
+                joinsPrevious = false
+            }
+            if joinsPrevious {
+                units[units.count - 1].append(character)
+            } else {
+                units.append(String(character))
+            }
+            glueNext = opening.contains(character) || (glueNext && character == " ")
+        }
+        return units
+    }
+
+    /// Letters, digits and ASCII symbols that form words which must not be split.
+    private static func isNarrowWordCharacter(_ character: Character) -> Bool {
+        character != " " && DisplayWidth.of(character) == 1
+    }
+}
