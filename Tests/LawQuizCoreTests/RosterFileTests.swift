@@ -99,4 +99,12 @@ final class RosterFileTests: XCTestCase {
         XCTAssertTrue(found[1].message.contains("部门中有换行"), found[1].message)
         XCTAssertTrue(found[2].message.contains("控制字符 U+0007"), found[2].message)
     }
+
+    func testHeaderOnlyFileIsRefusedRatherThanEmptyingTheRoster() {
+        for text in ["工号,姓名,部门\n", "工号,姓名,部门\r\n,,\r\n\r\n"] {
+            let found = problems(text)
+            XCTAssertEqual(found.map(\.line), [2], text)
+            XCTAssertTrue(found.first?.message.contains("没有人员") == true, "\(found)")
+        }
+    }
 }

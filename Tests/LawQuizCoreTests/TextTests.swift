@@ -80,3 +80,21 @@ final class LineBreakingTests: XCTestCase {
         XCTAssertEqual(lines, ["alpha beta", "  gamma", "  delta", "  epsilon"])
     }
 }
+
+/// `law search` on a terminal: wrapped by cells, highlights applied per line.
+final class SearchHighlightWrapTests: XCTestCase {
+    func testHighlightsSurviveWrappingAndDoNotCountTowardWidth() {
+        let paragraph = "档案主管部门根据违法线索进行检查时，在符合安全保密要求的前提下，可以检查有关库房、设施、设备，查阅有关材料，询问有关人员，记录有关情况，有关单位和个人应当配合。"
+        let style: (String) -> String = { "\u{1B}[1;33m" + $0 + "\u{1B}[0m" }
+        let lines = StatuteSearch.markedLines(["保密", "有关单位"], in: paragraph, firstPrefix: "  ", width: 40, style: style)
+        let plain = lines.map { $0.replacingOccurrences(of: "\u{1B}[1;33m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "") }
+        XCTAssertEqual(plain, DisplayWidth.wrap("  " + paragraph, width: 40))
+        XCTAssertTrue(plain.allSatisfy { DisplayWidth.of($0) <= 40 }, "\(plain)")
+        XCTAssertFalse(plain.contains { $0.hasPrefix("。") || $0.hasPrefix("，") }, "\(plain)")
+        XCTAssertEqual(lines.joined().components(separatedBy: "\u{1B}[1;33m").count - 1, 2, "\(lines)")
+        XCTAssertTrue(lines.joined().contains("\u{1B}[1;33m保密\u{1B}[0m"))
+        // A match cut by the line break is styled on both lines.
+        let split = StatuteSearch.markedLines(["安全保密"], in: "一二三四五六七八九安全保密", firstPrefix: "", width: 20, style: style)
+        XCTAssertEqual(split, ["一二三四五六七八九\u{1B}[1;33m安\u{1B}[0m", "\u{1B}[1;33m全保密\u{1B}[0m"])
+    }
+}

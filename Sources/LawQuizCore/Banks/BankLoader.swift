@@ -101,7 +101,12 @@ public enum BankLoader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem)，\($0.text)" } ?? problem
+            // The parser notices a problem where it stops (often the next
+            // line); the construct it was reading began at the context mark.
+            let detail = context.map { context in
+                context.mark.line != mark.line && context.mark.line > 0
+                    ? "\(problem)，\(context.text)：该结构从第 \(context.mark.line) 行开始" : "\(problem)，\(context.text)"
+            } ?? problem
             return BankDiagnostic(
                 file: file, line: mark.line,
                 message: "YAML 语法错误（\(detail)）：请检查缩进、冒号后的空格，含“: ”或“#”的文字请加引号",

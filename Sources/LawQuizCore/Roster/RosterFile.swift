@@ -105,6 +105,11 @@ public enum RosterFile {
             entries.append(RosterEntry(staffID: staffID, name: name, department: normalizeDepartment(row.fields[departmentColumn]), line: row.line))
         }
         if !problems.isEmpty { try fail(file, problems) }
+        // An empty list would mark everyone 不在册 and lock them out of exams:
+        // almost always the wrong file or sheet.
+        guard !entries.isEmpty else {
+            try fail(file, [CSVError(line: header.line + 1, message: "表头之后没有人员。花名册应列出全部在册人员；空名单会把所有人标为不在册，故未导入")])
+        }
         return entries
     }
 

@@ -21,6 +21,33 @@ public enum StatuteSearch {
         return hits
     }
 
+    /// A paragraph wrapped to `width` cells with every occurrence of the words
+    /// styled. Styling is applied after wrapping, line by line, so escape codes
+    /// never count toward the width and a match cut by a line break is styled
+    /// on both lines.
+    public static func markedLines(
+        _ words: [String], in text: String, firstPrefix: String, width: Int, style: (String) -> String
+    ) -> [String] {
+        let begin: Character = "\u{0E}", end: Character = "\u{0F}"  // zero-width markers, never in statute text
+        let marked = mark(words, in: text) { String(begin) + $0 + String(end) }
+        var open = false
+        return DisplayWidth.wrap(firstPrefix + marked, width: width).map { line in
+            var output = ""
+            var run = ""
+            for character in line {
+                guard character == begin || character == end else {
+                    run.append(character)
+                    continue
+                }
+                if !run.isEmpty { output += open ? style(run) : run }
+                run = ""
+                open = character == begin
+            }
+            if !run.isEmpty { output += open ? style(run) : run }
+            return output
+        }
+    }
+
     /// Wraps each occurrence of any word in `style` (for terminal highlighting).
     public static func mark(_ words: [String], in text: String, with style: (String) -> String) -> String {
         let terms = words.filter { !$0.isEmpty }.sorted { $0.count > $1.count }

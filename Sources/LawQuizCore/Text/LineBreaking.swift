@@ -19,6 +19,12 @@ enum LineBreaking {
         let characters = Array(text)
         for (index, character) in characters.enumerated() {
             let next = index + 1 < characters.count ? characters[index + 1] : nil
+            // Zero-width characters (markers placed by a caller) ride along
+            // with the unit before them and change no rule.
+            if DisplayWidth.of(character) == 0, !units.isEmpty {
+                units[units.count - 1].append(character)
+                continue
+            }
             let joinsPrevious: Bool
             if units.isEmpty {
                 joinsPrevious = false
@@ -26,7 +32,7 @@ enum LineBreaking {
                 joinsPrevious = true
             } else if character == " " {
                 joinsPrevious = next.map(closing.contains) ?? false
-            } else if let last = units[units.count - 1].last {
+            } else if let last = units[units.count - 1].last(where: { DisplayWidth.of($0) > 0 }) {
                 joinsPrevious = isNarrowWordCharacter(character) && isNarrowWordCharacter(last)
             } else {
                 joinsPrevious = false

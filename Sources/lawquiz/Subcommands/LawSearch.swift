@@ -27,7 +27,14 @@ struct LawSearch: ParsableCommand {
             let heading = "《\(hit.law.shortName)》\(hit.article.heading)"
             print(Console.bold(heading) + "  " + (hit.law.chapter(of: hit.article)?.heading ?? ""))
             for paragraph in hit.article.paragraphs {
-                print("  " + StatuteSearch.mark(words, in: paragraph, with: Console.highlight))
+                guard Console.standardOutputIsTerminal else {
+                    // Off a terminal one line per paragraph, for grep and scripts.
+                    print("  " + StatuteSearch.mark(words, in: paragraph, with: Console.highlight))
+                    continue
+                }
+                let lines = StatuteSearch.markedLines(
+                    words, in: paragraph, firstPrefix: "  ", width: Console.terminalWidth, style: Console.highlight)
+                print(lines.joined(separator: "\n"))
             }
             print("")
         }
