@@ -54,22 +54,11 @@ public enum SVGChart {
     static func f(_ value: Double) -> String { String(format: "%.1f", value) }
 }
 
-/// Text escaped for HTML content and attribute values.
+/// Text escaped for HTML content and attribute values: the XML escaping
+/// (which also drops control characters) plus the single quote.
 public enum HTMLText {
     public static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 || $0 < 0x20 }) else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\n", "\t": result.unicodeScalars.append(scalar)
-            default: if scalar.value >= 0x20 { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result
+        let escaped = XMLText.escaped(text)
+        return escaped.contains("'") ? escaped.replacingOccurrences(of: "'", with: "&#39;") : escaped
     }
 }
