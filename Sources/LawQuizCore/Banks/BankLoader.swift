@@ -6,6 +6,7 @@ import Yams
 public enum BankLoader {
     static let knownKeys: Set<String> = [
         "id", "type", "law", "article", "stem", "options", "answer", "evidence", "explanation", "difficulty", "tags",
+        "citations",
     ]
 
     /// Expands folders to their `*.yaml` / `*.yml` files (sorted); missing paths become diagnostics.

@@ -1,16 +1,23 @@
 import LawQuizCore
 
-/// 解析 and the article reference with its evidence, shared by the exam
-/// review and practice feedback.
+/// 解析 and the article references with their evidence, shared by the exam
+/// review and practice feedback. A case question shows every article it cites.
 enum FeedbackText {
     static func explanationAndArticle(
         _ question: Question, lettering: PaperItem, library: LawLibrary, width: Int, style: TerminalStyle
     ) -> [String] {
-        var lines = explanation(question, lettering: lettering, width: width)
-        lines.append("依据：" + reference(question, library: library))
-        if !question.evidence.isEmpty {
-            lines += BankText.wrapped("“" + question.evidence + "”", width: width, firstPrefix: "      ", indent: "      ")
-                .map(style.dim)
+        explanation(question, lettering: lettering, width: width) + citedEvidence(question, library: library, width: width, style: style)
+    }
+
+    /// `依据：《…》第X条` and its excerpt, for each cited article.
+    static func citedEvidence(_ question: Question, library: LawLibrary, width: Int, style: TerminalStyle) -> [String] {
+        var lines: [String] = []
+        for citation in question.citations {
+            lines.append("依据：" + reference(citation, library: library))
+            if !citation.evidence.isEmpty {
+                lines += BankText.wrapped("“" + citation.evidence + "”", width: width, firstPrefix: "      ", indent: "      ")
+                    .map(style.dim)
+            }
         }
         return lines
     }
@@ -23,20 +30,41 @@ enum FeedbackText {
         return BankText.wrapped(text, width: width, firstPrefix: "解析：", indent: "      ")
     }
 
-    /// 《安全生产法》第二十一条.
+    /// Every cited article: 《安全生产法》第二十一条、第九十四条.
     static func reference(_ question: Question, library: LawLibrary) -> String {
-        let law = library.law(named: question.lawID)
-        let name = law?.shortName ?? question.lawID
-        let heading = law?.article(question.article)?.heading ?? "第\(ChineseNumeral.string(from: question.article) ?? String(question.article))条"
-        return "《\(BankText.clean(name))》\(heading)"
+        var text = ""
+        var previousLaw: String?
+        for citation in question.citations {
+            let law = library.law(named: citation.lawID)
+            if !text.isEmpty { text += "、" }
+            if citation.lawID != previousLaw { text += "《\(BankText.clean(law?.shortName ?? citation.lawID))》" }
+            text += heading(citation, law: law)
+            previousLaw = citation.lawID
+        }
+        return text
     }
 
-    /// The whole article text, for practice feedback.
-    static func articleText(_ question: Question, library: LawLibrary, width: Int) -> [String] {
-        guard let law = library.law(named: question.lawID), let article = law.article(question.article) else { return [] }
-        var lines = [article.heading]
-        for paragraph in article.paragraphs {
-            lines += BankText.wrapped(paragraph, width: width, firstPrefix: "  ", indent: "")
+    /// 《安全生产法》第二十一条.
+    static func reference(_ citation: Citation, library: LawLibrary) -> String {
+        let law = library.law(named: citation.lawID)
+        return "《\(BankText.clean(law?.shortName ?? citation.lawID))》" + heading(citation, law: law)
+    }
+
+    private static func heading(_ citation: Citation, law: Law?) -> String {
+        law?.article(citation.article)?.heading
+            ?? "第\(ChineseNumeral.string(from: citation.article) ?? String(citation.article))条"
+    }
+
+    /// The whole text of each cited article, for practice feedback: a reference
+    /// line then its paragraphs. Empty when any cited article is missing from the statutes.
+    static func articleTexts(_ question: Question, library: LawLibrary, width: Int) -> [String] {
+        var lines: [String] = []
+        for citation in question.citations {
+            guard let law = library.law(named: citation.lawID), let article = law.article(citation.article) else { return [] }
+            lines.append(reference(citation, library: library))
+            for paragraph in article.paragraphs {
+                lines += BankText.wrapped(paragraph, width: width, firstPrefix: "  ", indent: "")
+            }
         }
         return lines
     }

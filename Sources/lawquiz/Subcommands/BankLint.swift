@@ -10,6 +10,7 @@ struct BankLint: ParsableCommand {
             检查：YAML 语法；必填字段及类型；编号全局唯一；单选恰一个答案、多选两个以上、判断为 true/false；
             2–6 个选项且内容不重复；法律与条文存在；evidence 为所引条文原文（忽略空白与全半角标点差异）；
             题干重复；控制字符与终端转义序列。
+            提示（不影响退出状态）：判断题题干与条文仅差一处情态词（应当/可以/必须/不得…）或一处否定词。
             退出状态：0 无问题；1 发现问题；2 文件无法读取。
             """)
 
@@ -23,13 +24,17 @@ struct BankLint: ParsableCommand {
         let targets = files.isEmpty ? [paths.resolved.banks.path] : files
         let collection = BankLoader.load(paths: targets)
         let diagnostics = BankLinter(library: library).lint(collection)
-        for diagnostic in diagnostics { print(diagnostic) }
+        let warnings = TrickWordingRule(library: library).warnings(collection.questions)
+        for diagnostic in (diagnostics + warnings).sorted(by: { ($0.file, $0.line) < ($1.file, $1.line) }) {
+            print(diagnostic)
+        }
         let questionCount = collection.questions.count
+        let notes = warnings.isEmpty ? "" : "，另有 \(warnings.count) 条提示"
         if diagnostics.isEmpty {
-            print("检查通过：\(collection.banks.count) 个题库文件，\(questionCount) 道题，未发现问题。")
+            print("检查通过：\(collection.banks.count) 个题库文件，\(questionCount) 道题，未发现问题\(notes)。")
             return
         }
-        print("发现 \(diagnostics.count) 个问题（\(collection.banks.count) 个题库文件，\(questionCount) 道题可读）。")
+        print("发现 \(diagnostics.count) 个问题（\(collection.banks.count) 个题库文件，\(questionCount) 道题可读）\(notes)。")
         throw ExitCode(diagnostics.contains { $0.severity == .unreadable } ? 2 : 1)
     }
 }
