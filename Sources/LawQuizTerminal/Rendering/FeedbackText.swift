@@ -36,10 +36,11 @@ enum FeedbackText {
         var previousLaw: String?
         for citation in question.citations {
             let law = library.law(named: citation.lawID)
+            let lawID = law?.id ?? citation.lawID
             if !text.isEmpty { text += "、" }
-            if citation.lawID != previousLaw { text += "《\(BankText.clean(law?.shortName ?? citation.lawID))》" }
+            if lawID != previousLaw { text += "《\(BankText.clean(law?.shortName ?? citation.lawID))》" }
             text += heading(citation, law: law)
-            previousLaw = citation.lawID
+            previousLaw = lawID
         }
         return text
     }
