@@ -31,6 +31,15 @@ final class TrickWordingRuleTests: XCTestCase {
         XCTAssertTrue(found.first?.message.contains("否定词（题干少了“不”）") ?? false, "\(found)")
     }
 
+    func testDroppedLeadingNegationIsFlaggedThoughTheClauseOccurs() throws {
+        // “具备安全生产条件的” occurs in 第二十条 only as the tail of “不具备安全生产条件的”.
+        let found = try warnings(
+            stem: "具备安全生产条件的，不得从事生产经营活动。", evidence: "不具备安全生产条件的，不得从事生产经营活动。",
+            article: 20, law: "work-safety")
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertTrue(found.first?.message.contains("题干少了“不”") ?? false, "\(found)")
+    }
+
     func testFactualChangeIsClean() throws {
         let found = try warnings(
             stem: "根据《国家安全法》，维护国家安全的责任由中央和内地各级国家机关承担，香港特别行政区、澳门特别行政区不负有这一责任。",

@@ -40,12 +40,31 @@ public struct TrickWordingRule: Sendable {
             return [TextNormalizer.comparable(citation.evidence), texts[lawID]?[citation.article]].compactMap { $0 }
         }
         for clause in Self.clauses(question.stem) where clause.count >= Self.minimumClauseLength {
-            guard !sources.contains(where: { $0.contains(clause) }) else { continue }
+            if sources.contains(where: { $0.contains(clause) }) {
+                // Found as it stands, but perhaps only as the tail of “不…”: the stem dropped a leading negation.
+                if let negation = Self.negationAlwaysBefore(clause, in: sources) { return "一处否定词（题干少了“\(negation)”）" }
+                continue
+            }
             for (variant, finding) in Self.variants(of: clause) where sources.contains(where: { $0.contains(variant) }) {
                 return finding
             }
         }
         return nil
+    }
+
+    /// The negation that precedes every occurrence of `clause` in the texts that contain it, if one does.
+    static func negationAlwaysBefore(_ clause: String, in sources: [String]) -> String? {
+        var found: String?
+        for source in sources {
+            var searchStart = source.startIndex
+            while let range = source.range(of: clause, range: searchStart..<source.endIndex) {
+                let before = source[..<range.lowerBound]
+                guard let negation = negations.first(where: { before.hasSuffix($0) }) else { return nil }
+                found = found ?? negation
+                searchStart = source.index(after: range.lowerBound)
+            }
+        }
+        return found
     }
 
     /// The stem cut at sentence and clause punctuation (not at 、, which joins list items).
