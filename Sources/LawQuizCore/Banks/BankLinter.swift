@@ -7,11 +7,16 @@ public struct BankLinter: Sendable {
 
     public init(library: LawLibrary) {
         self.library = library
+        comparableArticles = Self.comparableArticles(of: library)
+    }
+
+    /// Law id → article number → the article's text through `TextNormalizer.comparable`.
+    static func comparableArticles(of library: LawLibrary) -> [String: [Int: String]] {
         var texts: [String: [Int: String]] = [:]
         for law in library.laws {
             texts[law.id] = Dictionary(uniqueKeysWithValues: law.articles.map { ($0.number, TextNormalizer.comparable($0.text)) })
         }
-        comparableArticles = texts
+        return texts
     }
 
     /// Every problem in the collection: the loader's plus the semantic checks, in file and line order.

@@ -15,11 +15,7 @@ public struct TrickWordingRule: Sendable {
 
     public init(library: LawLibrary) {
         self.library = library
-        var texts: [String: [Int: String]] = [:]
-        for law in library.laws {
-            texts[law.id] = Dictionary(uniqueKeysWithValues: law.articles.map { ($0.number, TextNormalizer.comparable($0.text)) })
-        }
-        self.texts = texts
+        texts = BankLinter.comparableArticles(of: library)
     }
 
     /// One warning per flagged judge question, in the order given.
@@ -33,7 +29,7 @@ public struct TrickWordingRule: Sendable {
         }
     }
 
-    /// “一处情态词（条文“应当”、题干“可以”）” when the stem is the statute with one word swapped.
+    /// 一处情态词（条文“应当”，题干“可以”） when the stem is the statute with one word swapped; nil when clean.
     func finding(_ question: Question) -> String? {
         let sources = question.citations.flatMap { citation -> [String] in
             let lawID = library.law(named: citation.lawID)?.id ?? citation.lawID
