@@ -120,7 +120,6 @@ final class CitationRenderingTests: XCTestCase {
             evidence: "（三）组织制定并实施本单位安全生产教育和培训计划", explanation: "见第二十一条、第九十四条。",
             furtherCitations: [Citation(lawID: "安全生产法", article: 94, evidence: "处二万元以上五万元以下的罚款")],
             source: SourceLocation(file: "t.yaml", line: 1))
-        XCTAssertEqual(FeedbackText.reference(question, library: library), "《安全生产法》第二十一条、第九十四条")
         let lines = FeedbackText.citedEvidence(question, library: library, width: 80, style: .plain)
         XCTAssertEqual(lines, [
             "依据：《安全生产法》第二十一条", "      “（三）组织制定并实施本单位安全生产教育和培训计划”",

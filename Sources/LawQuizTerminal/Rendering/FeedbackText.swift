@@ -30,21 +30,6 @@ enum FeedbackText {
         return BankText.wrapped(text, width: width, firstPrefix: "解析：", indent: "      ")
     }
 
-    /// Every cited article: 《安全生产法》第二十一条、第九十四条.
-    static func reference(_ question: Question, library: LawLibrary) -> String {
-        var text = ""
-        var previousLaw: String?
-        for citation in question.citations {
-            let law = library.law(named: citation.lawID)
-            let lawID = law?.id ?? citation.lawID
-            if !text.isEmpty { text += "、" }
-            if lawID != previousLaw { text += "《\(BankText.clean(law?.shortName ?? citation.lawID))》" }
-            text += heading(citation, law: law)
-            previousLaw = lawID
-        }
-        return text
-    }
-
     /// 《安全生产法》第二十一条.
     static func reference(_ citation: Citation, library: LawLibrary) -> String {
         let law = library.law(named: citation.lawID)
