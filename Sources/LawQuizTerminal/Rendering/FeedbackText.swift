@@ -41,17 +41,15 @@ enum FeedbackText {
             ?? "第\(ChineseNumeral.string(from: citation.article) ?? String(citation.article))条"
     }
 
-    /// The whole text of each cited article, for practice feedback: a reference
-    /// line then its paragraphs. Empty when any cited article is missing from the statutes.
-    static func articleTexts(_ question: Question, library: LawLibrary, width: Int) -> [String] {
-        var lines: [String] = []
+    /// The whole text of each cited article, for practice feedback: its
+    /// reference and wrapped paragraphs. Nil when any cited article is missing from the statutes.
+    static func articleTexts(_ question: Question, library: LawLibrary, width: Int) -> [(reference: String, lines: [String])]? {
+        var texts: [(reference: String, lines: [String])] = []
         for citation in question.citations {
-            guard let law = library.law(named: citation.lawID), let article = law.article(citation.article) else { return [] }
-            lines.append(reference(citation, library: library))
-            for paragraph in article.paragraphs {
-                lines += BankText.wrapped(paragraph, width: width, firstPrefix: "  ", indent: "")
-            }
+            guard let law = library.law(named: citation.lawID), let article = law.article(citation.article) else { return nil }
+            let lines = article.paragraphs.flatMap { BankText.wrapped($0, width: width, firstPrefix: "  ", indent: "") }
+            texts.append((reference(citation, library: library), lines))
         }
-        return lines
+        return texts
     }
 }
