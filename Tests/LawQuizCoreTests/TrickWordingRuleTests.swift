@@ -40,6 +40,15 @@ final class TrickWordingRuleTests: XCTestCase {
         XCTAssertTrue(found.first?.message.contains("题干少了“不”") ?? false, "\(found)")
     }
 
+    func testPermissiveAddedToAMandatoryPenaltyIsFlagged() throws {
+        // 第四十九条 imposes the fine outright (并对单位处…); “可以处” invites 错 on a 对 key.
+        let found = try warnings(
+            stem: "某公司利用档案馆的档案时损毁档案，可以处一万元以上十万元以下的罚款。",
+            evidence: "并对单位处一万元以上十万元以下的罚款", article: 49, law: "archives")
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertTrue(found.first?.message.contains("题干多出“可以”") ?? false, "\(found)")
+    }
+
     func testFactualChangeIsClean() throws {
         let found = try warnings(
             stem: "根据《国家安全法》，维护国家安全的责任由中央和内地各级国家机关承担，香港特别行政区、澳门特别行政区不负有这一责任。",

@@ -1,5 +1,5 @@
 /// Flags a 判断题 whose stem differs from the statute only by a modal swap
-/// (应当 → 可以) or by one negation (不、未、无、非): such a question turns on a
+/// (应当 → 可以), an added 可以, or one negation (不、未、无、非): such a question turns on a
 /// word a careful examinee can argue about (a region that must act also may
 /// act), not on a fact. A warning for an author to rewrite the stem so the
 /// false version changes a number, a body, a deadline or a duty-holder.
@@ -7,6 +7,8 @@ public struct TrickWordingRule: Sendable {
     /// Modal words, longest first so 应当 is read before 应.
     static let modals = ["应当", "可以", "必须", "不得", "有权", "无权", "禁止", "严禁", "不应", "不必", "无须", "应", "须", "可"]
     static let negations = ["没有", "不", "未", "无", "非", "没"]
+    /// Permissive words: added to a consequence the article imposes outright (处…罚款), they invite 错 on a 对 key.
+    static let permissives: Set<String> = ["可以", "可"]
     /// Shorter clauses match the statute too easily to mean anything.
     static let minimumClauseLength = 6
 
@@ -69,7 +71,7 @@ public struct TrickWordingRule: Sendable {
             .map { TextNormalizer.comparable(String($0)) }
     }
 
-    /// The clause with one modal replaced by another, one negation removed, or one inserted.
+    /// The clause with one modal replaced by another, a permissive dropped, one negation removed, or one inserted.
     static func variants(of clause: String) -> [(String, String)] {
         let characters = Array(clause)
         var result: [(String, String)] = []
@@ -81,6 +83,9 @@ public struct TrickWordingRule: Sendable {
                 let after = String(rest.dropFirst(modal.count))
                 for other in modals where other != modal {
                     result.append((before + other + after, "一处情态词（条文“\(other)”，题干“\(modal)”）"))
+                }
+                if permissives.contains(modal) {
+                    result.append((before + after, "一处情态词（题干多出“\(modal)”，条文的处理是必须的）"))
                 }
             }
             if let negation = negations.first(where: { rest.hasPrefix($0) }) {
