@@ -34,17 +34,20 @@ public struct StaffIdentification {
         self.style = style
     }
 
-    /// The 工号 to use. Throws roster errors (unknown or inactive 工号) and
-    /// `SessionStartError` when input ends or the person declines.
+    /// The 工号 to use. Throws roster errors (unknown or inactive 工号),
+    /// `StaffIDError` for control or invisible characters (before anything is
+    /// stored) and `SessionStartError` when input ends or the person declines.
     public func identify(given: String?) throws -> String {
         let typed = given == nil
         let staffID = try given?.trimmingCharacters(in: .whitespaces) ?? askStaffID()
         guard !staffID.isEmpty else { throw SessionStartError.noStaffID }
+        try StaffIDCheck.validate(staffID)
         guard let member = try service.identify(staffID: staffID) else {
             output.line(style.dim("提示：尚未导入花名册，任何工号均可作答，成绩记在工号 \(staffID) 名下。"))
             return staffID
         }
-        output.line("工号 \(member.staffID)：\(style.bold(member.name))，\(member.department)")
+        output.line(TerminalText.visible("工号 \(member.staffID)：", newlines: .space) + style.bold(TerminalText.visible(member.name, newlines: .space))
+            + TerminalText.visible("，\(member.department)", newlines: .space))
         if typed {
             guard case .line(let answer) = reader.readLine(.fixed(style.prompt("是本人吗？输入 y 确认：", "1;33"))),
                 Confirmation.isYes(answer)

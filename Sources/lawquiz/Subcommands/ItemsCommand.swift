@@ -32,7 +32,15 @@ struct ItemsCommand: ParsableCommand {
     @Option(help: "输出格式：table 或 json。")
     var format: Format = .table
 
+    @OptionGroup var display: DisplayOptions
+
     @OptionGroup var paths: PathOptions
+
+    /// The flagged list wrapped (continuation lines indented) when a width applies.
+    static func wrapped(_ text: String, width: Int?) -> String {
+        guard let width else { return text }
+        return text.split(separator: "\n").flatMap { DisplayWidth.wrap(String($0), width: width, indent: "    ") }.joined(separator: "\n") + "\n"
+    }
 
     func validate() throws {
         guard (0...100).contains(easy), (0...100).contains(hard), hard < easy else {
@@ -50,13 +58,12 @@ struct ItemsCommand: ParsableCommand {
         }
         let names = data.lawNames
         let text = ItemReportText(analysis: analysis, lawName: { names[$0] ?? $0 })
-        print(TextReport(report: data, width: Console.terminalWidth).heading)
-        print(text.test())
+        var output = TextReport(report: data, width: display.textWidth).heading + "\n" + text.test(width: display.tableWidth) + "\n"
         guard analysis.test.attempts > 0 else {
-            print("尚无计入的作答，无法分析试题。")
+            display.emit(output + "尚无计入的作答，无法分析试题。\n")
             return
         }
-        print(text.items())
-        print(text.flagged(), terminator: "")
+        output += text.items(width: display.tableWidth) + "\n"
+        display.emit(output + Self.wrapped(text.flagged(), width: display.tableWidth))
     }
 }
