@@ -41,7 +41,8 @@ struct LawQuiz: ParsableCommand {
         } catch let error as ExitCode {
             exit(withError: error)
         } catch let error as LocalizedError {
-            Console.error("错误：" + (error.errorDescription ?? "\(error)"))
+            // Messages may quote arguments and file contents: made inert first.
+            Console.error("错误：" + TerminalText.visible(error.errorDescription ?? "\(error)"))
             Foundation.exit(ExitStatus.for(error).rawValue)
         } catch {
             exit(withError: error)

@@ -33,7 +33,7 @@ struct MainMenu {
                 default: print(style.warning("请输入 1、2、3、4 或 q。"))
                 }
             } catch let error as LocalizedError {
-                print(style.bad("错误：") + (error.errorDescription ?? "\(error)"))
+                print(style.bad("错误：") + TerminalText.visible(error.errorDescription ?? "\(error)"))
             } catch let error as ExitCode where error.rawValue == ExitStatus.leftInProgress.rawValue {
                 continue  // left an exam in progress: back to the menu
             }
@@ -72,7 +72,7 @@ struct MainMenu {
             do {
                 try LawShow.parse(parts + pathArguments).run()
             } catch let error as LocalizedError {
-                print(style.bad("错误：") + (error.errorDescription ?? "\(error)"))
+                print(style.bad("错误：") + TerminalText.visible(error.errorDescription ?? "\(error)"))
             }
         }
     }

@@ -18,7 +18,14 @@ public struct TextReport: Sendable {
     /// Title line and the rules the figures follow.
     public var heading: String {
         let h = report.header
-        return TerminalText.visible("\(h.title)（\(h.examID)）", newlines: .space) + "\n应考范围：\(h.scopeText)\n分数线：\(h.cutOffText)\n计分方式：\(h.countingText)\n"
+        return fitted(TerminalText.visible("\(h.title)（\(h.examID)）", newlines: .space) + "\n应考范围：\(h.scopeText)\n分数线：\(h.cutOffText)\n计分方式：\(h.countingText)\n")
+    }
+
+    /// Prose lines wrapped to the table width (unchanged when unlimited).
+    func fitted(_ text: String) -> String {
+        guard let tableWidth else { return text }
+        let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        return DisplayWidth.wrap(body, width: tableWidth, minimumWidth: 1).joined(separator: "\n") + (text.hasSuffix("\n") ? "\n" : "")
     }
 
     /// `stats`: summary table and the score histogram.
@@ -37,7 +44,7 @@ public struct TextReport: Sendable {
         let bars = s.histogram.bands.map { band in
             BarChart.Bar(label: band.label, value: band.count, annotation: "\(band.count)（\(Rate(band.count, of: s.sat).percentText)）")
         }
-        return "分数分布（每 10 分一段，含下限不含上限，最后一段含满分；共 \(s.sat) 人）：\n" + BarChart(bars: bars).render(width: width).joined(separator: "\n") + "\n"
+        return fitted("分数分布（每 10 分一段，含下限不含上限，最后一段含满分；共 \(s.sat) 人）：\n") + BarChart(bars: bars).render(width: width).joined(separator: "\n") + "\n"
     }
 
     /// `stats --by department`: every node of the tree, indented, rolled up.
@@ -60,7 +67,7 @@ public struct TextReport: Sendable {
             ])
         }
         return heading + "\n" + table.render(width: tableWidth)
-            + "\n各部门数字含下属部门。单位：名下直接有应考人员的部门；实际参考单位：其中至少一名应考人员参考。\n"
+            + "\n" + fitted("各部门数字含下属部门。单位：名下直接有应考人员的部门；实际参考单位：其中至少一名应考人员参考。\n")
     }
 
     /// `stats --by law|type`: accuracy per group.
@@ -77,7 +84,8 @@ public struct TextReport: Sendable {
                 row.scoreRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—",
             ])
         }
-        return heading + "\n" + table.render(width: tableWidth) + "\n正确率 = 全对题次 / 题次；得分率 = 所得分数 / 可得分数（含部分得分）。统计范围：应考人员的计入作答。\n"
+        return heading + "\n" + table.render(width: tableWidth) + "\n"
+            + fitted("正确率 = 全对题次 / 题次；得分率 = 所得分数 / 可得分数（含部分得分）。统计范围：应考人员的计入作答。\n")
     }
 
     /// `absent`: 未参考名单 grouped by department.

@@ -58,7 +58,7 @@ struct ItemsCommand: ParsableCommand {
         }
         let names = data.lawNames
         let text = ItemReportText(analysis: analysis, lawName: { names[$0] ?? $0 })
-        var output = TextReport(report: data, width: display.textWidth).heading + "\n" + text.test(width: display.tableWidth) + "\n"
+        var output = TextReport(report: data, width: display.textWidth, tableWidth: display.tableWidth).heading + "\n" + text.test(width: display.tableWidth) + "\n"
         guard analysis.test.attempts > 0 else {
             display.emit(output + "尚无计入的作答，无法分析试题。\n")
             return
