@@ -27,8 +27,8 @@ public struct TableColumn: Sendable {
     /// Higher matters more; when the table cannot fit, columns are dropped
     /// lowest priority first (the rightmost of equals first).
     public var priority: Int
-    /// Cells a wrapped or shortened column keeps at least (less when its
-    /// text is shorter anyway).
+    /// Cells a wrapped or shortened column keeps at least, besides a quarter
+    /// of the table width (less when its text is shorter anyway).
     public var minimumWidth: Int
 
     public init(_ header: String, _ alignment: Alignment = .left, fit: Fit = .fixed, priority: Int = essential, minimumWidth: Int = 10) {
@@ -132,7 +132,9 @@ public struct TextTable: Sendable {
             let longestCell = cells.reduce(0) { max($0, DisplayWidth.of($1[index])) }
             switch columns[index].fit {
             case .fixed: minimum[index] = max(longestCell, head, 1)
-            case .wrap, .shorten: minimum[index] = min(natural[index], max(columns[index].minimumWidth, head))
+            // Text keeps a quarter of the width (or its column minimum): a
+            // title folded into a sliver is worse than a dropped minor column.
+            case .wrap, .shorten: minimum[index] = min(natural[index], max(columns[index].minimumWidth, width / 4, head))
             }
             widths[index] = minimum[index]
         }
