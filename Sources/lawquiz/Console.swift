@@ -36,12 +36,7 @@ enum Console {
 
 extension Console {
     /// Columns of the terminal on standard output, or 80 off a terminal.
-    static var terminalWidth: Int {
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
-        return 80
-    }
+    static var terminalWidth: Int { TerminalFacts.columns }
 }
 
 extension Console {

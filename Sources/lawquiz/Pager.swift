@@ -1,5 +1,6 @@
 import Foundation
 import LawQuizCore
+import LawQuizTerminal
 
 /// Long output on a terminal goes through a pager, as git and psql do:
 /// `$LAWQUIZ_PAGER`, else `$PAGER`, else `less -FRX` (quits when the text
@@ -15,7 +16,7 @@ import LawQuizCore
 /// never starts a pager.
 enum Pager {
     static func show(_ text: String, allowed: Bool) {
-        guard allowed, Console.standardOutputIsTerminal, height(of: text) >= screenRows, let command = command() else {
+        guard allowed, Console.standardOutputIsTerminal, height(of: text) >= TerminalFacts.rows, let command = command() else {
             print(text, terminator: "")
             return
         }
@@ -40,12 +41,6 @@ enum Pager {
         return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
             $0 + max(1, (DisplayWidth.of(String($1)) + columns - 1) / columns)
         }
-    }
-
-    private static var screenRows: Int {
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
-        return ProcessInfo.processInfo.environment["LINES"].flatMap(Int.init) ?? 24
     }
 
     /// Runs `sh -c command` with the text on its standard input; false when
