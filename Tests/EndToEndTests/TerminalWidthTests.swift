@@ -70,6 +70,17 @@ final class TerminalWidthTests: XCTestCase {
         print("exam take at 60 cols: widest line \(Self.widest(report.transcript))")
     }
 
+    /// Practice: question, feedback with the article and the summary at 60 columns.
+    func testPracticeScreensFitSixtyColumns() throws {
+        let report = try onTerminal(["practice", "--staff", "1003", "--type", "单选", "--count", "2"], columns: 60, steps: [
+            .expect("答案> "), .type("A\r"), .expect("答案> "), .type("B\r"), .expect("本次练习答题"),
+        ])
+        XCTAssertNil(report.failure, report.transcript)
+        for line in report.transcript.split(separator: "\n") where DisplayWidth.of(String(line)) > 60 {
+            XCTFail("\(DisplayWidth.of(String(line))) cells: \(line)")
+        }
+    }
+
     /// The menu: the law table and the exam list at 60 columns.
     func testMenuFitsSixtyColumns() throws {
         let report = try onTerminal([], columns: 60, steps: [

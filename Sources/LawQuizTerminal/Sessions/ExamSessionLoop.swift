@@ -124,7 +124,7 @@ public final class ExamSessionLoop {
         case .submit: return try confirmSubmit(prefix: nil)
         case .quit: return .finish(leave(.quit))
         case .help:
-            output.line(HelpScreen.exam)
+            output.wrappedLine(HelpScreen.exam)
             return .stay
         }
     }

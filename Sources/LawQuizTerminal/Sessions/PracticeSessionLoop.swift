@@ -55,7 +55,7 @@ public final class PracticeSessionLoop {
     var library: LawLibrary { service.catalog.library }
 
     public func run() throws -> PracticeSummary {
-        output.line(style.dim(HelpScreen.practice))
+        output.wrappedLine(HelpScreen.practice, style: style.dim)
         var shown = 0
         while !queue.isEmpty {
             let item = queue.removeFirst()
@@ -66,7 +66,8 @@ public final class PracticeSessionLoop {
             }
         }
         summary.wrongBookOpen = try service.store.wrongBook(staffID: staffID).count
-        output.write("\n" + summaryText())
+        output.line()
+        output.wrappedLine(summaryText(), style: style.bold)
         return summary
     }
 
@@ -94,7 +95,7 @@ public final class PracticeSessionLoop {
                     summary.skipped += 1
                     return true
                 case .command(.quit): return false
-                case .command(.help): output.line(HelpScreen.practice)
+                case .command(.help): output.wrappedLine(HelpScreen.practice)
                 case .command: output.line(style.warning("练习中可用 :n 跳过、:q 结束、:h 帮助。"))
                 case .badCommand(let hint): output.line(style.warning(hint))
                 case .answer(let answer):
