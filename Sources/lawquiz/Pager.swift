@@ -24,15 +24,25 @@ enum Pager {
         if !page(text, through: command) { print(text, terminator: "") }
     }
 
-    /// The pager command line, or nil for none (`cat` or empty means none).
-    static func command(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        if let chosen = environment["LAWQUIZ_PAGER"] ?? environment["PAGER"] {
-            let trimmed = chosen.trimmingCharacters(in: .whitespaces)
-            return trimmed.isEmpty || trimmed == "cat" ? nil : trimmed
-        }
+    /// The pager to run as an argument vector, or nil for none (`cat` or
+    /// empty means none). As git does, a command without shell
+    /// metacharacters is run directly, anything else through `sh -c`.
+    static func command(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String]? {
         let path = environment["PATH"] ?? "/usr/bin:/bin"
-        let hasLess = path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/less") }
-        return hasLess ? "less -FRX" : nil
+        guard let chosen = environment["LAWQUIZ_PAGER"] ?? environment["PAGER"] else {
+            return executable("less", path: path).map { [$0, "-FRX"] }
+        }
+        let trimmed = chosen.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed == "cat" { return nil }
+        guard trimmed.allSatisfy({ $0.isLetter || $0.isNumber || " -_./,:+@".contains($0) }) else { return ["/bin/sh", "-c", trimmed] }
+        let words = trimmed.split(separator: " ").map(String.init)
+        return executable(words[0], path: path).map { [$0] + words.dropFirst() }
+    }
+
+    /// `name` found on `path` (or as given when it has a slash), when executable.
+    private static func executable(_ name: String, path: String) -> String? {
+        let candidates = name.contains("/") ? [name] : path.split(separator: ":").map { "\($0)/\(name)" }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// Screen lines the text takes, counting lines wider than the terminal as several.
@@ -43,9 +53,9 @@ enum Pager {
         }
     }
 
-    /// Runs `sh -c command` with the text on its standard input; false when
-    /// it could not be started (then the caller prints the text itself).
-    private static func page(_ text: String, through command: String) -> Bool {
+    /// Runs the pager with the text on its standard input; false when it
+    /// could not be started (then the caller prints the text itself).
+    private static func page(_ text: String, through command: [String]) -> Bool {
         guard getuid() == geteuid() else { return false }
         let programGroup = getegid()
         if programGroup != getgid() {
@@ -53,8 +63,8 @@ enum Pager {
         }
         defer { if programGroup != getegid() { _ = setegid(programGroup) } }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         var environment = ProcessInfo.processInfo.environment
         if environment["LESS"] == nil { environment["LESS"] = "FRX" }
         process.environment = environment

@@ -32,10 +32,11 @@ struct TerminalDriver {
     /// Runs `arguments` with TERM=xterm, LANG=C.UTF-8 (or no locale at all
     /// when `lang` is nil), INPUTRC=/dev/null and HOME in a temporary folder,
     /// playing `steps`. `size` (columns, rows) is set on the terminal before
-    /// the program starts; `environment` adds variables.
+    /// the program starts; `environment` adds variables; `command` replaces
+    /// `lawquiz` and its arguments altogether (a launcher, another binary).
     static func run(
         _ arguments: [String], steps: [Step], runner: DataCommandRunner, lang: String? = "C.UTF-8",
-        size: (columns: Int, rows: Int)? = nil, environment extra: [String: String] = [:]
+        size: (columns: Int, rows: Int)? = nil, environment extra: [String: String] = [:], command: [String]? = nil
     ) throws -> Report {
         guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile)
         else { throw XCTSkip("python3 is needed for the pseudo-terminal tests") }
@@ -46,7 +47,7 @@ struct TerminalDriver {
         let stepData = try JSONSerialization.data(withJSONObject: steps.map(\.json))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script.path, String(decoding: stepData, as: UTF8.self), DataCommandRunner.binary.path] + arguments
+        process.arguments = [script.path, String(decoding: stepData, as: UTF8.self)] + (command ?? [DataCommandRunner.binary.path] + arguments)
         var environment = [
             "PATH": "/usr/bin:/bin", "TERM": "xterm", "INPUTRC": "/dev/null", "HOME": home.path,
             "LAWQUIZ_BANKS": runner.banks.path, "LAWQUIZ_RESULTS": runner.results.path, "COLUMNS": "100",
