@@ -20,9 +20,10 @@ enum Console {
     static func bold(_ text: String) -> String { style(text, "1") }
     static func highlight(_ text: String) -> String { style(text, "1;33") }
 
-    /// Writes a line to standard error.
+    /// Writes a line to standard error. Messages quote arguments and file
+    /// contents, so control characters are made visible first.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.visible(text) + "\n").utf8))
     }
 
     static func absoluteExecutablePath(_ argument: String) -> String {

@@ -34,15 +34,19 @@ struct LawQuiz: ParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
-            exit(withError: error)
+            // The parser quotes what was typed (an unknown option, a bad
+            // value): its messages go through the sanitiser like ours.
+            let status = exitCode(for: error)
+            guard status != .success else { exit(withError: error) }
+            Console.error(fullMessage(for: error))
+            Foundation.exit(status.rawValue)
         }
         do {
             try command.run()
         } catch let error as ExitCode {
             exit(withError: error)
         } catch let error as LocalizedError {
-            // Messages may quote arguments and file contents: made inert first.
-            Console.error("错误：" + TerminalText.visible(error.errorDescription ?? "\(error)"))
+            Console.error("错误：" + (error.errorDescription ?? "\(error)"))
             Foundation.exit(ExitStatus.for(error).rawValue)
         } catch {
             exit(withError: error)

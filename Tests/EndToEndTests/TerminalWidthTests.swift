@@ -126,6 +126,17 @@ final class TerminalSanitiserTests: XCTestCase {
         }
     }
 
+    func testEchoedArgumentsInErrorsAreShownInert() throws {
+        let runner = DataCommandRunner()
+        defer { runner.cleanUp() }
+        for (arguments, status) in [(["law", "show", "\u{1B}[2J安全", "1"], 2), (["law", "list", "--x\u{1B}]0;evil\u{07}"], 64)] {
+            let output = try runner.run(arguments)
+            XCTAssertEqual(output.status, Int32(status), output.stderr)
+            XCTAssertFalse((output.stdout + output.stderr).utf8.contains(0x1B), "\(arguments): \(output.stderr)")
+            XCTAssertTrue(output.stderr.contains("^["), output.stderr)
+        }
+    }
+
     func testStaffIDWithControlCharactersIsRefusedBeforeAnythingIsStored() throws {
         let runner = DataCommandRunner()
         defer { runner.cleanUp() }
