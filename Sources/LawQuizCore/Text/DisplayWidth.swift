@@ -39,6 +39,11 @@ public enum DisplayWidth {
         return missing > 0 ? text + String(repeating: " ", count: missing) : text
     }
 
+    /// `text` without the spaces padding its end (a padded last column).
+    public static func trimmingTrailingSpaces(_ text: String) -> String {
+        String(text.reversed().drop(while: { $0 == " " }).reversed())
+    }
+
     /// Pads on the left to `width` cells, for numbers in tables.
     public static func leftPadded(_ text: String, to width: Int) -> String {
         let missing = width - of(text)

@@ -67,8 +67,6 @@ public struct TextTable: Sendable {
         self.init(columns: headers.enumerated().map { TableColumn($0.element, rightAligned.contains($0.offset) ? .right : .left) }, rows: rows)
     }
 
-    public var headers: [String] { columns.map(\.header) }
-
     /// The table as text ending in a newline: header, a rule, then rows;
     /// fitted to `width` cells when one is given.
     public func render(width: Int? = nil) -> String {
@@ -207,7 +205,7 @@ public struct TextTable: Sendable {
                 case .left: text += last ? cell : DisplayWidth.padded(cell, to: widths[part.index])
                 }
             }
-            return String(text.reversed().drop(while: { $0 == " " }).reversed())
+            return DisplayWidth.trimmingTrailingSpaces(text)
         }
     }
 
@@ -239,7 +237,7 @@ public struct TextTable: Sendable {
                     let values = wrapped(row[index], width: valueWidth)
                     for (offset, value) in values.enumerated() {
                         let head = offset == 0 ? heads[index] : ""
-                        lines.append(String((DisplayWidth.padded(head, to: label) + " | " + value).reversed().drop(while: { $0 == " " }).reversed()))
+                        lines.append(DisplayWidth.trimmingTrailingSpaces(DisplayWidth.padded(head, to: label) + " | " + value))
                     }
                 } else {
                     lines += wrapped(heads[index], width: width)
