@@ -21,9 +21,14 @@ enum Console {
     static func highlight(_ text: String) -> String { style(text, "1;33") }
 
     /// Writes a line to standard error. Messages quote arguments and file
-    /// contents, so control characters are made visible first.
+    /// contents, so control characters are made visible first; on a
+    /// terminal the message is wrapped to its width.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((TerminalText.visible(text) + "\n").utf8))
+        var message = TerminalText.visible(text)
+        if isatty(STDERR_FILENO) == 1 {
+            message = DisplayWidth.wrap(message, width: TerminalFacts.columns).joined(separator: "\n")
+        }
+        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
     static func absoluteExecutablePath(_ argument: String) -> String {

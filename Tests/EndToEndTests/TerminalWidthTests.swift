@@ -56,18 +56,31 @@ final class TerminalWidthTests: XCTestCase {
         print("widest line per command (cells):\n  " + figures.joined(separator: "\n  "))
     }
 
-    /// The rules screen, the question, the answer map and the result screen at 60 columns.
-    func testExamScreensFitSixtyColumns() throws {
-        let report = try onTerminal(["exam", "take", "annual", "--staff", "1003"], columns: 60, steps: [
-            .expect("答案> "), .type("A\r"), .expect("答案> "), .type(":l\r"), .expect("答题卡"), .expect("答案> "),
-            .type(":s\r"), .expect("未作答"), .type("y\r"), .expect("得分"),
-        ])
-        XCTAssertNil(report.failure, report.transcript)
-        XCTAssertEqual(report.status, 0, report.transcript)
+    /// The rules screen, the question, the answer map, :h, the submit
+    /// confirmation and the result screen at 80 and 60 columns.
+    func testExamScreensFitEightyAndSixtyColumns() throws {
+        for (columns, exam, staff, answer) in [(80, "annual", "1003", "A"), (60, "mock", "1007", "对")] {
+            let report = try onTerminal(["exam", "take", exam, "--staff", staff], columns: columns, steps: [
+                .expect("答案> "), .type(answer + "\r"), .expect("答案> "), .type(":l\r"), .expect("答题卡"), .expect("答案> "),
+                .type(":h\r"), .expect("命令："), .expect("答案> "), .type(":s\r"), .expect("未作答"), .type("y\r"), .expect("得分"),
+            ])
+            XCTAssertNil(report.failure, report.transcript)
+            XCTAssertEqual(report.status, 0, report.transcript)
+            for line in report.transcript.split(separator: "\n") where DisplayWidth.of(String(line)) > columns {
+                XCTFail("\(columns) columns: \(DisplayWidth.of(String(line))) cells: \(line)")
+            }
+            print("exam take at \(columns) cols: widest line \(Self.widest(report.transcript))")
+        }
+    }
+
+    /// An error message on a terminal wraps like everything else.
+    func testErrorsWrapOnATerminal() throws {
+        let report = try onTerminal(["exam", "take", "mock", "--staff", "1003"], columns: 60)
+        XCTAssertEqual(report.status, 2, report.transcript)
+        XCTAssertTrue(report.transcript.contains("不能再次参加"), report.transcript)
         for line in report.transcript.split(separator: "\n") where DisplayWidth.of(String(line)) > 60 {
             XCTFail("\(DisplayWidth.of(String(line))) cells: \(line)")
         }
-        print("exam take at 60 cols: widest line \(Self.widest(report.transcript))")
     }
 
     /// Practice: question, feedback with the article and the summary at 60 columns.

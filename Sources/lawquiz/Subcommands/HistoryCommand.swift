@@ -36,9 +36,11 @@ struct HistoryCommand: ParsableCommand {
             print(output + (staff.map { "工号 \($0) 没有考试记录。" } ?? "还没有考试记录。"))
             return
         }
+        // With --staff the person is named above the table: 工号 and 姓名 give way first.
+        let person = staff == nil ? 60 : 10
         var table = TextTable(columns: [
-            TableColumn("序号", .right), TableColumn("考试", fit: .wrap), TableColumn("工号", priority: 60),
-            TableColumn("姓名", fit: .shorten, priority: 70, minimumWidth: 6), TableColumn("开始时间", priority: 50),
+            TableColumn("序号", .right), TableColumn("考试", fit: .wrap), TableColumn("工号", priority: person),
+            TableColumn("姓名", fit: .shorten, priority: person + 10, minimumWidth: 6), TableColumn("开始时间", priority: 50),
             TableColumn("用时", priority: 20), TableColumn("状态", fit: .wrap, priority: 40), TableColumn("得分", .right),
             TableColumn("结果"),
         ])
