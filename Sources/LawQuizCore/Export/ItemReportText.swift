@@ -48,7 +48,9 @@ public struct ItemReportText: Sendable {
         return table.render(width: width)
     }
 
-    public func flagged() -> String {
+    /// The flagged questions, one per entry; wrapped (continuation lines
+    /// indented) when a `width` is given.
+    public func flagged(width: Int? = nil) -> String {
         let flagged = analysis.flagged
         guard !flagged.isEmpty else { return "没有需要注意的题目。\n" }
         var lines = ["需要注意的题目（\(flagged.count) 道）："]
@@ -57,6 +59,7 @@ public struct ItemReportText: Sendable {
             lines.append("  \(item.questionID)  \(lawName(item.lawID)) \(article)  \(item.flags.map(\.title).joined(separator: "、"))"
                 + "  F=\(Self.percent(item.facility)) D=\(Self.decimal(item.discrimination)) 抽到 \(item.drawn) 次")
         }
-        return lines.joined(separator: "\n") + "\n"
+        guard let width else { return lines.joined(separator: "\n") + "\n" }
+        return lines.flatMap { DisplayWidth.wrap($0, width: width, indent: "    ") }.joined(separator: "\n") + "\n"
     }
 }

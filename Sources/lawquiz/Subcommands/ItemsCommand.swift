@@ -36,12 +36,6 @@ struct ItemsCommand: ParsableCommand {
 
     @OptionGroup var paths: PathOptions
 
-    /// The flagged list wrapped (continuation lines indented) when a width applies.
-    static func wrapped(_ text: String, width: Int?) -> String {
-        guard let width else { return text }
-        return text.split(separator: "\n").flatMap { DisplayWidth.wrap(String($0), width: width, indent: "    ") }.joined(separator: "\n") + "\n"
-    }
-
     func validate() throws {
         guard (0...100).contains(easy), (0...100).contains(hard), hard < easy else {
             throw ValidationError("--easy 与 --hard 须在 0 到 100 之间，且 --hard 小于 --easy")
@@ -64,6 +58,6 @@ struct ItemsCommand: ParsableCommand {
             return
         }
         output += text.items(width: display.tableWidth) + "\n"
-        display.emit(output + Self.wrapped(text.flagged(), width: display.tableWidth))
+        display.emit(output + text.flagged(width: display.tableWidth))
     }
 }
