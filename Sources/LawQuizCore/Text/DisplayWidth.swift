@@ -41,7 +41,10 @@ public enum DisplayWidth {
 
     /// `text` without the spaces padding its end (a padded last column).
     public static func trimmingTrailingSpaces(_ text: String) -> String {
-        String(text.reversed().drop(while: { $0 == " " }).reversed())
+        guard text.last == " " else { return text }
+        var end = text.endIndex
+        while end > text.startIndex, text[text.index(before: end)] == " " { end = text.index(before: end) }
+        return String(text[..<end])
     }
 
     /// Pads on the left to `width` cells, for numbers in tables.

@@ -77,21 +77,21 @@ public struct TextTable: Sendable {
     public func lines(width: Int?) -> [String] {
         let cells = rows.map { row in columns.indices.map { $0 < row.count ? TerminalText.visible(row[$0], newlines: .space) : "" } }
         let heads = columns.map { TerminalText.visible($0.header, newlines: .space) }
-        let natural = columns.indices.map { index in
-            cells.reduce(DisplayWidth.of(heads[index])) { max($0, DisplayWidth.of($1[index])) }
-        }
+        let cellWidths = cells.map { $0.map(DisplayWidth.of) }
+        let longest = columns.indices.map { index in cellWidths.reduce(0) { max($0, $1[index]) } }
+        let natural = columns.indices.map { max(longest[$0], DisplayWidth.of(heads[$0])) }
         var shown = Array(columns.indices)
         guard let width, total(natural, shown) > width else {
-            return grid(cells, heads: heads, shown: shown, widths: natural)
+            return grid(cells, cellWidths: cellWidths, heads: heads, shown: shown, widths: natural)
         }
         // Headers kept on one line unless wrapping them (onto two lines at
         // most) saves a column.
-        let whole = fitting(cells, heads: heads, natural: natural, width: width, wrapHeaders: false)
-        let wrapped = fitting(cells, heads: heads, natural: natural, width: width, wrapHeaders: true)
+        let whole = fitting(heads: heads, longest: longest, natural: natural, width: width, wrapHeaders: false)
+        let wrapped = fitting(heads: heads, longest: longest, natural: natural, width: width, wrapHeaders: true)
         let choice = [whole, wrapped].compactMap { $0 }.min { $0.dropped.count < $1.dropped.count }
         guard let choice else { return expanded(cells, heads: heads, width: width) }
         shown = columns.indices.filter { !choice.dropped.contains($0) }
-        var lines = grid(cells, heads: heads, shown: shown, widths: choice.widths)
+        var lines = grid(cells, cellWidths: cellWidths, heads: heads, shown: shown, widths: choice.widths)
         if !choice.dropped.isEmpty {
             let names = choice.dropped.sorted().map { heads[$0] }.joined(separator: "、")
             lines += DisplayWidth.wrap("（为适应 \(width) 列，省略了：\(names)；\(fullViewHint)）", width: width, minimumWidth: 1)
@@ -101,11 +101,11 @@ public struct TextTable: Sendable {
 
     /// Widths after dropping the fewest columns (least important first), or
     /// nil when even the essential ones cannot fit.
-    private func fitting(_ cells: [[String]], heads: [String], natural: [Int], width: Int, wrapHeaders: Bool) -> (widths: [Int], dropped: [Int])? {
+    private func fitting(heads: [String], longest: [Int], natural: [Int], width: Int, wrapHeaders: Bool) -> (widths: [Int], dropped: [Int])? {
         var shown = Array(columns.indices)
         var dropped: [Int] = []
         while true {
-            if let widths = fit(cells, heads: heads, shown: shown, natural: natural, width: width, wrapHeaders: wrapHeaders) {
+            if let widths = fit(heads: heads, longest: longest, shown: shown, natural: natural, width: width, wrapHeaders: wrapHeaders) {
                 return (widths, dropped)
             }
             let candidates = shown.filter { columns[$0].priority != TableColumn.essential }
@@ -122,14 +122,13 @@ public struct TextTable: Sendable {
     /// Column widths for `shown` within `width`, or nil when even the
     /// narrowest allowed widths do not fit. Spare cells go to text columns in
     /// proportion to what they lack, then to wrapped headers.
-    private func fit(_ cells: [[String]], heads: [String], shown: [Int], natural: [Int], width: Int, wrapHeaders: Bool) -> [Int]? {
+    private func fit(heads: [String], longest: [Int], shown: [Int], natural: [Int], width: Int, wrapHeaders: Bool) -> [Int]? {
         var widths = natural
         var minimum = natural
         for index in shown {
             let head = wrapHeaders ? Self.twoLineWidth(heads[index]) : DisplayWidth.of(heads[index])
-            let longestCell = cells.reduce(0) { max($0, DisplayWidth.of($1[index])) }
             switch columns[index].fit {
-            case .fixed: minimum[index] = max(longestCell, head, 1)
+            case .fixed: minimum[index] = max(longest[index], head, 1)
             // Text keeps a quarter of the width (or its column minimum): a
             // title folded into a sliver is worse than a dropped minor column.
             case .wrap, .shorten: minimum[index] = min(natural[index], max(columns[index].minimumWidth, width / 4, head))
@@ -169,12 +168,32 @@ public struct TextTable: Sendable {
         return (max(unit, 1)...max(full, 1)).first { DisplayWidth.wrap(header, width: $0, minimumWidth: 1).count <= 2 } ?? full
     }
 
-    /// Header (wrapped when its column is narrower), a rule, then the rows.
-    private func grid(_ cells: [[String]], heads: [String], shown: [Int], widths: [Int]) -> [String] {
+    /// Header (wrapped when its column is narrower), a rule, then the rows;
+    /// a row whose cells all fit (every row of an unlimited table) takes the
+    /// short path, with the cell widths measured once.
+    private func grid(_ cells: [[String]], cellWidths: [[Int]], heads: [String], shown: [Int], widths: [Int]) -> [String] {
         var lines = block(shown.map { (index: $0, lines: wrapped(heads[$0], width: widths[$0])) }, widths: widths)
         lines.append(shown.map { String(repeating: "-", count: widths[$0]) }.joined(separator: String(repeating: " ", count: Self.gap)))
-        for row in cells {
-            lines += block(shown.map { (index: $0, lines: layout(row[$0], column: columns[$0], width: widths[$0])) }, widths: widths)
+        lines.reserveCapacity(cells.count + 3)
+        for (row, measured) in zip(cells, cellWidths) {
+            guard shown.allSatisfy({ measured[$0] <= widths[$0] }) else {
+                lines += block(shown.map { (index: $0, lines: layout(row[$0], column: columns[$0], width: widths[$0])) }, widths: widths)
+                continue
+            }
+            var text = ""
+            for (position, index) in shown.enumerated() {
+                if position > 0 { text.append(contentsOf: repeatElement(" ", count: Self.gap)) }
+                let padding = repeatElement(" " as Character, count: widths[index] - measured[index])
+                switch columns[index].alignment {
+                case .right:
+                    text.append(contentsOf: padding)
+                    text += row[index]
+                case .left:
+                    text += row[index]
+                    if position < shown.count - 1 { text.append(contentsOf: padding) }
+                }
+            }
+            lines.append(DisplayWidth.trimmingTrailingSpaces(text))
         }
         return lines
     }
