@@ -96,8 +96,8 @@ public final class PracticeSessionLoop {
                     return true
                 case .command(.quit): return false
                 case .command(.help): output.wrappedLine(HelpScreen.practice)
-                case .command: output.line(style.warning("练习中可用 :n 跳过、:q 结束、:h 帮助。"))
-                case .badCommand(let hint): output.line(style.warning(hint))
+                case .command: output.wrappedLine("练习中可用 :n 跳过、:q 结束、:h 帮助。", style: style.warning)
+                case .badCommand(let hint): output.wrappedLine(hint, style: style.warning)
                 case .answer(let answer):
                     if try answered(answer, item: item) { return true }
                 }
@@ -116,7 +116,7 @@ public final class PracticeSessionLoop {
         do {
             key = try item.parse(text)
         } catch {
-            output.line(style.warning(error.errorDescription ?? "无法识别的答案"))
+            output.wrappedLine(error.errorDescription ?? "无法识别的答案", style: style.warning)
             return false
         }
         let outcome = try service.record(key, for: item, staffID: staffID)
