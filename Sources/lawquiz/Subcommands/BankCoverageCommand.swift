@@ -29,7 +29,8 @@ struct BankCoverageCommand: ParsableCommand {
             table.rows.append([
                 law.shortName, String(law.questions), "\(law.coveredArticles)/\(law.articles)",
                 String(format: "%.1f%%", law.coverage * 100),
-                law.uncovered.isEmpty ? "无" : law.uncovered.map(String.init).joined(separator: ","),
+                // 、 (not ,) so a long list wraps between numbers, never inside one.
+                law.uncovered.isEmpty ? "无" : law.uncovered.map(String.init).joined(separator: "、"),
             ])
         }
         display.emit(table.render(width: display.tableWidth))
