@@ -17,11 +17,11 @@ final class TextTableTests: XCTestCase {
             ])
     }
 
-    func testNoLineExceedsTheWidthFrom40To200() {
+    func testNoLineExceedsTheWidthFrom20To200() {
         let natural = table.lines(width: nil)
         let naturalWidth = natural.map(DisplayWidth.of).max() ?? 0
         XCTAssertGreaterThan(naturalWidth, 100)
-        for width in 40...200 {
+        for width in 20...200 {
             let lines = table.lines(width: width)
             for line in lines {
                 XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "width \(width): \(line)")
