@@ -23,8 +23,22 @@ public final class ResultsStore: Sendable {
         } catch {
             throw StoreError.cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
         }
+        try Self.createGroupShared(path: path)
         try Self.refuseForeignDatabase(path: path)
         pool = try Self.openPool(path: path)
+    }
+
+    /// Creates a missing store file 0660 (less the umask) before SQLite does
+    /// (SQLite would make it 0644): on an installed host every examinee's
+    /// process writes it through the lawquiz group, and SQLite gives the WAL
+    /// and SHM files the same mode.
+    private static func createGroupShared(path: URL) throws {
+        let descriptor = open(path.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o660)
+        if descriptor >= 0 {
+            close(descriptor)
+        } else if errno != EEXIST {
+            throw StoreError.cannotCreateFolder(path: path.path, reason: String(cString: strerror(errno)))
+        }
     }
 
     /// A mistyped `--results` may name another program's SQLite file; opening

@@ -27,14 +27,20 @@ public struct ExamTakeFlow {
         self.style = style
     }
 
-    /// Runs the sitting. The outcome tells the caller which exit status to use.
-    public func run(staffID given: String?) throws -> ExamSessionOutcome {
-        let staffID = try StaffIdentification(service: service, reader: reader, output: output, style: style)
+    /// Runs the sitting. The outcome tells the caller which exit status to
+    /// use. `proctor`: the login of an administrator starting it for someone
+    /// else, recorded on a new attempt; `pin`: a shared console's PIN step.
+    public func run(staffID given: String?, proctor: String? = nil, pin: PINPrompt? = nil) throws -> ExamSessionOutcome {
+        let staffID = try StaffIdentification(service: service, reader: reader, output: output, style: style, pin: pin)
             .identify(given: given)
-        switch try service.begin(exam: exam, staffID: staffID) {
+        let opening = try service.begin(exam: exam, staffID: staffID)
+        if let proctor, case .session(let session) = opening, !session.resumed {
+            try service.store.recordProctor(attemptID: session.attempt.id, login: proctor)
+        }
+        switch opening {
         case .expired(let result):
             output.line(style.warning("上次作答已超过截止时间（\(ExamTimeFormat.format(result.attempt.deadline))），已按保存的答案交卷。"))
-            ExamResultPresenter(library: library, output: output, style: style).show(result)
+            ExamResultPresenter(library: library, output: output, style: style).show(result, showKeys: exam.showsKeys(now: clock.now))
             return .submitted(result)
         case .session(let session):
             if session.resumed {

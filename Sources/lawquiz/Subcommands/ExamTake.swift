@@ -19,7 +19,7 @@ struct ExamTake: ParsableCommand {
     @Argument(help: "考试编号，如 demo、2023-annual（lawquiz exam list 查看）。")
     var exam: String
 
-    @Option(name: .customLong("staff"), help: ArgumentHelp("工号；不指定时会提示输入。", valueName: "工号"))
+    @Option(name: .customLong("staff"), help: ArgumentHelp("工号；不指定时会提示输入。安装模式下仅管理员可用（监考代开，记录管理员登录名），其他人按登录名确定工号。", valueName: "工号"))
     var staff: String?
 
     @OptionGroup var paths: PathOptions
@@ -27,10 +27,17 @@ struct ExamTake: ParsableCommand {
     func run() throws {
         let session = try SessionEnvironment(paths: paths)
         let definition = try session.exams().definition(exam)
-        let outcome = try ExamTakeFlow(
+        let deployment = Deployment.current
+        let choice = try deployment.staffChoice(requested: staff, command: "exam take", store: session.store)
+        let flow = ExamTakeFlow(
             exam: definition, service: session.service, reader: session.reader, output: session.output,
-            clock: session.clock, style: session.style
-        ).run(staffID: staff)
+            clock: session.clock, style: session.style)
+        let outcome: ExamSessionOutcome
+        switch choice {
+        case .fixed(let staffID, let proctor): outcome = try flow.run(staffID: staffID, proctor: proctor)
+        case .asked, .askedWithPIN:
+            outcome = try flow.run(staffID: nil, pin: deployment.pinPrompt(choice: choice, store: session.store, reader: session.reader))
+        }
         if case .left = outcome { throw ExitCode(ExitStatus.leftInProgress.rawValue) }
     }
 }

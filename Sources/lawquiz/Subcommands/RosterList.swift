@@ -16,6 +16,7 @@ struct RosterList: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
+        try Deployment.current.requireAdministrator("roster list")
         let store = try paths.openStore()
         var members = try store.roster(includeInactive: includeInactive)
         if let department {
@@ -26,9 +27,13 @@ struct RosterList: ParsableCommand {
             print(try store.hasRoster() ? "没有符合条件的人员。" : "尚未导入花名册。用 lawquiz roster import <文件.csv> 导入。")
             return
         }
-        var table = TextTable(headers: includeInactive ? ["工号", "姓名", "部门", "状态"] : ["工号", "姓名", "部门"])
+        let logins = members.contains { $0.loginName != nil }
+        var headers = ["工号", "姓名", "部门"] + (logins ? ["登录名"] : [])
+        if includeInactive { headers.append("状态") }
+        var table = TextTable(headers: headers)
         for member in members {
             var row = [member.staffID, member.name, RosterImport.department(member.department)]
+            if logins { row.append(member.loginName ?? "—") }
             if includeInactive { row.append(member.isActive ? "在册" : "不在册") }
             table.rows.append(row)
         }
