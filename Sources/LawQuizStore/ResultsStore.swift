@@ -2,6 +2,14 @@ import Foundation
 import GRDB
 import LawQuizCore
 
+#if canImport(Glibc)
+    import Glibc
+    private let openFile: @Sendable (UnsafePointer<CChar>, Int32, mode_t) -> Int32 = Glibc.open
+#else
+    import Darwin
+    private let openFile: @Sendable (UnsafePointer<CChar>, Int32, mode_t) -> Int32 = Darwin.open
+#endif
+
 /// The SQLite results file (WAL, versioned migrations). Safe to share between
 /// threads, and between processes: every write is one short IMMEDIATE
 /// transaction and waits up to 10 s for another process's write to finish.
@@ -33,7 +41,7 @@ public final class ResultsStore: Sendable {
     /// process writes it through the lawquiz group, and SQLite gives the WAL
     /// and SHM files the same mode.
     private static func createGroupShared(path: URL) throws {
-        let descriptor = open(path.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o660)
+        let descriptor = openFile(path.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o660)
         if descriptor >= 0 {
             close(descriptor)
         } else if errno != EEXIST {

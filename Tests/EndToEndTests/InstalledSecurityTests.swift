@@ -1,0 +1,216 @@
+import Foundation
+import XCTest
+
+/// Issue 8 end to end, as root: installs the built lawquiz set-group-id into
+/// a temporary prefix with `scripts/install`, creates two staff logins and an
+/// administrator with useradd, and tries what a hostile examinee would with
+/// `runuser`. Everything created (users, groups the test made, files) is
+/// removed in tearDown. Skipped, saying why, when not root.
+final class InstalledSecurityTests: XCTestCase {
+    private var root: URL!
+    private var prefix: URL { root.appendingPathComponent("usr") }
+    private var sysconf: URL { root.appendingPathComponent("etc") }
+    private var state: URL { root.appendingPathComponent("var/lib/lawquiz") }
+    private var binary: String { prefix.appendingPathComponent("bin/lawquiz").path }
+    private var users: [String] = []
+    private var createdGroups: [String] = []
+    private let tag = String(UUID().uuidString.prefix(6)).lowercased()
+    private var staff1: String { "lqs\(tag)a" }
+    private var staff2: String { "lqs\(tag)b" }
+    private var admin: String { "lqs\(tag)m" }
+
+    override func setUpWithError() throws {
+        guard getuid() == 0 else {
+            throw XCTSkip("安装模式安全测试需要 root（安装 set-group-id 程序、用 useradd 建用户）；当前不是 root，已跳过")
+        }
+        for tool in ["/usr/sbin/runuser", "/usr/sbin/useradd", "/usr/bin/faketime"] where !FileManager.default.isExecutableFile(atPath: tool) {
+            throw XCTSkip("缺少 \(tool)（faketime 由 scripts/setup 安装）")
+        }
+        root = URL(fileURLWithPath: "/tmp/lawquiz-installed-\(tag)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        for group in ["lawquiz", "lawquiz-admin"] {
+            if try shell("getent", ["group", group]).status != 0 { createdGroups.append(group) }
+        }
+        let install = try shell(
+            "/bin/bash", [DataCommandRunner.repositoryRoot.appendingPathComponent("scripts/install").path, "install"],
+            environment: [
+                "PREFIX": prefix.path, "SYSCONFDIR": sysconf.path, "STATEDIR": root.appendingPathComponent("var/lib").path,
+                "BINARY": DataCommandRunner.binary.path, "TIME_ZONE": "Asia/Shanghai",
+            ])
+        XCTAssertEqual(install.status, 0, install.stderr)
+        try useradd(staff1, groups: [])
+        try useradd(staff2, groups: [])
+        try useradd(admin, groups: ["lawquiz-admin"])
+    }
+
+    override func tearDownWithError() throws {
+        for user in users { _ = try? shell("/usr/sbin/userdel", [user]) }
+        for group in createdGroups { _ = try? shell("/usr/sbin/groupdel", [group]) }
+        if let root { try? FileManager.default.removeItem(at: root) }
+    }
+
+    func testInstalledProgramKeepsKeysResultsAndClockFromExaminees() throws {
+        try checkLayout()
+        try writeExams()
+        let roster = root.appendingPathComponent("roster.csv")
+        try "工号,姓名,部门,登录名\n9001,张伟,综合办公室,\(staff1)\n9002,李娜,综合办公室,\(staff2)\n9009,王强,信息科,\(admin)\n"
+            .write(to: roster, atomically: true, encoding: .utf8)
+        chmod(roster.path, 0o644)
+
+        // Administrators only: roster import by staff is refused, by the admin done.
+        XCTAssertEqual(try lawquiz(as: staff1, ["roster", "import", roster.path]).status, 77)
+        let imported = try lawquiz(as: admin, ["roster", "import", roster.path])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(try lawquiz(as: admin, ["roster", "list"]).stdout.contains(staff2))
+
+        // Keys, results and cache cannot be read outside lawquiz.
+        let bankFile = try XCTUnwrap(FileManager.default.subpaths(atPath: prefix.appendingPathComponent("share/lawquiz/banks").path)?
+            .first { $0.hasSuffix(".yaml") })
+        for path in [
+            prefix.appendingPathComponent("share/lawquiz/banks/\(bankFile)").path, state.appendingPathComponent("lawquiz.sqlite").path,
+        ] {
+            let read = try shell("/usr/sbin/runuser", ["-u", staff1, "--", "/bin/cat", path])
+            XCTAssertNotEqual(read.status, 0, "\(path) 可被普通用户读取")
+        }
+        XCTAssertNotEqual(try shell("/usr/sbin/runuser", ["-u", staff1, "--", "/bin/ls", state.appendingPathComponent("cache").path]).status, 0)
+
+        // Other banks, another store, LAWQUIZ_* and another person's 工号: refused with 77.
+        let elsewhere = root.appendingPathComponent("mine.sqlite").path
+        for (arguments, environment) in [
+            (["exam", "list", "--banks", DataCommandRunner.repositoryRoot.appendingPathComponent("QuestionBanks").path], [String: String]()),
+            (["history", "--results", elsewhere], [:]),
+            (["history"], ["LAWQUIZ_RESULTS": elsewhere]),
+            (["exam", "take", "open", "--staff", "9002"], [:]),
+            (["stats", "open"], [:]),
+            (["export", "open", "--format", "csv", "--output", elsewhere], [:]),
+        ] {
+            let refused = try lawquiz(as: staff1, arguments, environment: environment)
+            XCTAssertEqual(refused.status, 77, "\(arguments) \(environment): \(refused.stdout) \(refused.stderr)")
+            XCTAssertTrue(refused.stderr.contains("管理员"), refused.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: elsewhere))
+
+        // The window is read in the config's zone and compared as instants: TZ and libfaketime change nothing.
+        XCTAssertEqual(try shell("/usr/bin/faketime", ["2020-01-01 00:00:00", "/bin/date", "+%Y"]).stdout, "2020\n", "faketime 本身应生效")
+        for (label, prefixCommand) in [
+            ("TZ", ["/usr/bin/env", "TZ=Etc/GMT+12"]), ("faketime", ["/usr/bin/faketime", "-f", "-2h"]),
+            ("faketime absolute", ["/usr/bin/faketime", "2020-01-01 00:00:00"]),
+        ] {
+            let closed = try lawquiz(as: staff1, ["exam", "take", "closed"], wrapper: prefixCommand)
+            XCTAssertNotEqual(closed.status, 0, "\(label): \(closed.stdout)")
+            XCTAssertTrue(closed.stderr.contains("已截止") || closed.stderr.contains("截止"), "\(label): \(closed.stderr)")
+        }
+
+        // The ordinary path: both staff sit (identified by login), keys held back until closes_at.
+        for user in [staff1, staff2] {
+            let sat = try lawquiz(as: user, ["exam", "take", "open"], input: ":s\ny\n")
+            XCTAssertEqual(sat.status, 0, sat.stdout + sat.stderr)
+            XCTAssertTrue(sat.stdout.contains("答案与解析将在考试截止"), sat.stdout)
+            XCTAssertFalse(sat.stdout.contains("正确答案"), sat.stdout)
+        }
+        let own = try lawquiz(as: staff2, ["history"])
+        XCTAssertTrue(own.stdout.contains("9002") && !own.stdout.contains("9001"), own.stdout)
+        let stats = try lawquiz(as: admin, ["stats", "open"])
+        XCTAssertEqual(stats.status, 0, stats.stderr)
+        XCTAssertTrue(stats.stdout.contains("2/3"), stats.stdout)
+
+        // Everything lawquiz created in the state folder is group-only.
+        for name in try FileManager.default.contentsOfDirectory(atPath: state.path) {
+            let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: state.appendingPathComponent(name).path)[.posixPermissions] as? Int)
+            XCTAssertEqual(mode & 0o007, 0, "\(name) mode \(String(mode, radix: 8))")
+        }
+    }
+
+    /// The layout `make install` promises.
+    private func checkLayout() throws {
+        let expectations: [(String, Int)] = [
+            (binary, 0o2755), (prefix.appendingPathComponent("share/lawquiz").path, 0o750),
+            (prefix.appendingPathComponent("share/lawquiz/exams/demo.yaml").path, 0o640), (state.path, 0o2770),
+            (state.appendingPathComponent("lawquiz.sqlite").path, 0o660),
+        ]
+        for (path, mode) in expectations {
+            var info = stat()
+            XCTAssertEqual(stat(path, &info), 0, path)
+            XCTAssertEqual(Int(info.st_mode) & 0o7777, mode, path)
+            XCTAssertEqual(groupName(info.st_gid), "lawquiz", path)
+        }
+        var config = stat()
+        XCTAssertEqual(stat(sysconf.appendingPathComponent("lawquiz/lawquiz.yaml").path, &config), 0)
+        XCTAssertEqual(config.st_uid, 0)
+    }
+
+    /// A formal exam open now and one that closed an hour ago, its times
+    /// written without a zone (read in the config's Asia/Shanghai).
+    private func writeExams() throws {
+        let shanghai = try XCTUnwrap(TimeZone(identifier: "Asia/Shanghai"))
+        func local(_ offset: TimeInterval) -> String {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = shanghai
+            formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+            return formatter.string(from: Date().addingTimeInterval(offset))
+        }
+        let sections = """
+            sections:
+              - { law: work-safety, type: single, count: 1, points: 50 }
+              - { type: judge, count: 1, points: 50 }
+            """
+        let exams = prefix.appendingPathComponent("share/lawquiz/exams")
+        for (id, opens, closes) in [("open", -3600.0, 3600.0), ("closed", -7200.0, -3600.0)] {
+            let file = exams.appendingPathComponent("\(id).yaml")
+            try "id: \(id)\ntitle: 窗口测试 \(id)\ntime_limit_minutes: 10\nopens_at: \(local(opens))\ncloses_at: \(local(closes))\n\(sections)\n"
+                .write(to: file, atomically: true, encoding: .utf8)
+            chmod(file.path, 0o640)
+            _ = try shell("/bin/chgrp", ["lawquiz", file.path])
+        }
+    }
+
+    // MARK: Running things
+
+    private struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// lawquiz as `user` through runuser, with a clean environment plus `environment`.
+    private func lawquiz(
+        as user: String, _ arguments: [String], input: String = "", environment: [String: String] = [:], wrapper: [String] = []
+    ) throws -> Output {
+        let variables = ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "NO_COLOR=1"] + environment.map { "\($0.key)=\($0.value)" }
+        return try shell(
+            "/usr/sbin/runuser", ["-u", user, "--", "/usr/bin/env", "-i"] + variables + wrapper + [binary] + arguments, input: input)
+    }
+
+    private func useradd(_ name: String, groups: [String]) throws {
+        let added = try shell("/usr/sbin/useradd", ["-M", "-N", "-s", "/bin/sh"] + (groups.isEmpty ? [] : ["-G", groups.joined(separator: ",")]) + [name])
+        XCTAssertEqual(added.status, 0, added.stderr)
+        users.append(name)
+    }
+
+    private func groupName(_ id: gid_t) -> String? {
+        guard let entry = getgrgid(id), let name = entry.pointee.gr_name else { return nil }
+        return String(cString: name)
+    }
+
+    private func shell(_ program: String, _ arguments: [String], input: String = "", environment: [String: String]? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/\(program)")
+        process.arguments = arguments
+        process.currentDirectoryURL = root ?? URL(fileURLWithPath: "/")
+        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let errors = ErrorPipeReader(stderr.fileHandleForReading)
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: errors.wait(), as: UTF8.self))
+    }
+}
