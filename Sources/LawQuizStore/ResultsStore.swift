@@ -75,7 +75,8 @@ public final class ResultsStore: Sendable {
 
     /// Opens the pool and migrates. Several processes opening a new file at
     /// the same moment race to switch it to WAL and to create the tables; the
-    /// loser sees "locked" or "table already exists" and simply tries again,
+    /// loser sees "locked", "table already exists" or "duplicate column name"
+    /// (an ALTER TABLE of v3-identity) and simply tries again,
     /// finding the work done.
     private static func openPool(path: URL) throws -> DatabasePool {
         var configuration = Configuration()
@@ -95,7 +96,7 @@ public final class ResultsStore: Sendable {
             } catch let error as DatabaseError {
                 tries += 1
                 let racing = [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode)
-                    || (error.message ?? "").contains("already exists")
+                    || (error.message ?? "").contains("already exists") || (error.message ?? "").contains("duplicate column name")
                 guard racing, tries < 50 else { throw StoreError.from(error, path: path.path) }
                 usleep(useconds_t(20_000 + tries * 2_000))
             }

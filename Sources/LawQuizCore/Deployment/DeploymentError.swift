@@ -30,7 +30,7 @@ public enum DeploymentError: LocalizedError, Sendable, Hashable {
             return "lawquiz \(command) 只能由管理员运行（root 或用户组 \(group) 的成员）。如需查看，请联系管理员。"
         case .overridesRefused(let names, let group):
             return "安装模式下只有管理员（root 或用户组 \(group) 的成员）可以指定 \(names.joined(separator: "、"))；"
-                + "题库和结果数据库的位置由 /etc/lawquiz/lawquiz.yaml 决定。请去掉这些选项或环境变量后重试。"
+                + "题库和结果数据库的位置由安装配置 lawquiz.yaml 决定。请去掉这些选项或环境变量后重试。"
         case .loginNotOnRoster(let login):
             return "登录名 \(login) 不在花名册中（花名册的 登录名 列），无法确认你的工号。请联系管理员。"
         case .missingConfig(let path):

@@ -60,7 +60,8 @@ extension ExamSessionLoop {
         case .hangUp: why = "终端已关闭，已保存并离开。"
         }
         output.line(
-            "\(why)已答 \(session.answeredCount)/\(count) 题。再次运行 lawquiz exam take \(session.exam.id) --staff \(session.attempt.staffID) 继续作答；"
+            "\(why)已答 \(session.answeredCount)/\(count) 题。再次运行 lawquiz exam take \(session.exam.id)"
+                + (hintStaffOption ? " --staff \(session.attempt.staffID)" : "") + " 继续作答；"
                 + "计时不停，剩余 \(left)，截止 \(ExamTimeFormat.format(deadline))。")
         return .left(reason)
     }

@@ -13,6 +13,8 @@ public struct ExamTakeFlow {
     let output: TextOutput
     let clock: WallClock
     let style: TerminalStyle
+    /// Passed on to the session loop's resume hint (see `ExamSessionLoop`).
+    public var hintStaffOption = true
 
     public init(
         exam: ExamDefinition, service: AttemptService, reader: LineReader, output: TextOutput, clock: WallClock,
@@ -54,10 +56,11 @@ public struct ExamTakeFlow {
             if session.definitionChanged {
                 output.line(style.dim("（注：考试定义在开考后有改动，本次作答仍按开考时的试卷和分值。）"))
             }
-            return try ExamSessionLoop(
+            let loop = ExamSessionLoop(
                 session: session, service: service, library: library, reader: reader, output: output, clock: clock,
-                style: style
-            ).run()
+                style: style)
+            loop.hintStaffOption = hintStaffOption
+            return try loop.run()
         }
     }
 }

@@ -29,9 +29,10 @@ struct ExamTake: ParsableCommand {
         let definition = try session.exams().definition(exam)
         let deployment = Deployment.current
         let choice = try deployment.staffChoice(requested: staff, command: "exam take", store: session.store)
-        let flow = ExamTakeFlow(
+        var flow = ExamTakeFlow(
             exam: definition, service: session.service, reader: session.reader, output: session.output,
             clock: session.clock, style: session.style)
+        flow.hintStaffOption = !deployment.installed
         let outcome: ExamSessionOutcome
         switch choice {
         case .fixed(let staffID, let proctor): outcome = try flow.run(staffID: staffID, proctor: proctor)
