@@ -18,6 +18,7 @@ final class InstalledSecurityTests: XCTestCase {
     private var staff1: String { "lqs\(tag)a" }
     private var staff2: String { "lqs\(tag)b" }
     private var admin: String { "lqs\(tag)m" }
+    private var kiosk: String { "lqs\(tag)k" }
 
     override func setUpWithError() throws {
         guard getuid() == 0 else {
@@ -41,6 +42,7 @@ final class InstalledSecurityTests: XCTestCase {
         try useradd(staff1, groups: [])
         try useradd(staff2, groups: [])
         try useradd(admin, groups: ["lawquiz-admin"])
+        try useradd(kiosk, groups: [])
     }
 
     override func tearDownWithError() throws {
@@ -53,7 +55,7 @@ final class InstalledSecurityTests: XCTestCase {
         try checkLayout()
         try writeExams()
         let roster = root.appendingPathComponent("roster.csv")
-        try "工号,姓名,部门,登录名\n9001,张伟,综合办公室,\(staff1)\n9002,李娜,综合办公室,\(staff2)\n9009,王强,信息科,\(admin)\n"
+        try "工号,姓名,部门,登录名\n9001,张伟,综合办公室,\(staff1)\n9002,李娜,综合办公室,\(staff2)\n9003,王芳,综合办公室,\n9009,王强,信息科,\(admin)\n"
             .write(to: roster, atomically: true, encoding: .utf8)
         chmod(roster.path, 0o644)
 
@@ -112,13 +114,52 @@ final class InstalledSecurityTests: XCTestCase {
         XCTAssertTrue(own.stdout.contains("9002") && !own.stdout.contains("9001"), own.stdout)
         let stats = try lawquiz(as: admin, ["stats", "open"])
         XCTAssertEqual(stats.status, 0, stats.stderr)
-        XCTAssertTrue(stats.stdout.contains("2/3"), stats.stdout)
+        XCTAssertTrue(stats.stdout.contains("2/4"), stats.stdout)
+
+        try checkSharedConsoleAndProctor()
 
         // Everything lawquiz created in the state folder is group-only.
         for name in try FileManager.default.contentsOfDirectory(atPath: state.path) {
             let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: state.appendingPathComponent(name).path)[.posixPermissions] as? Int)
             XCTAssertEqual(mode & 0o007, 0, "\(name) mode \(String(mode, radix: 8))")
         }
+    }
+
+    /// A shared-console login gives 工号 and PIN (never echoed, locked after
+    /// five failures); an administrator's `--staff` records the proctor;
+    /// `make uninstall` keeps the results.
+    private func checkSharedConsoleAndProctor() throws {
+        let config = sysconf.appendingPathComponent("lawquiz/lawquiz.yaml")
+        let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "shared_logins: []", with: "shared_logins: [\(kiosk)]")
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        chmod(config.path, 0o644)
+        XCTAssertEqual(try lawquiz(as: staff1, ["roster", "pin", "9003"], input: "7351\n").status, 77)
+        let set = try lawquiz(as: admin, ["roster", "pin", "9003"], input: "7351\n")
+        XCTAssertEqual(set.status, 0, set.stderr)
+        XCTAssertFalse(set.stdout.contains("7351"), set.stdout)
+        let wrong = try lawquiz(as: kiosk, ["exam", "take", "open"], input: "9003\n1111\n")
+        XCTAssertEqual(wrong.status, 77, wrong.stdout + wrong.stderr)
+        XCTAssertTrue(wrong.stderr.contains("PIN 不正确"), wrong.stderr)
+        XCTAssertFalse(wrong.stdout.contains("1111"), "PIN 不应回显：\(wrong.stdout)")
+        let right = try lawquiz(as: kiosk, ["exam", "take", "open"], input: "9003\n7351\n:s\ny\n")
+        XCTAssertEqual(right.status, 0, right.stdout + right.stderr)
+        XCTAssertFalse(right.stdout.contains("7351"), right.stdout)
+        XCTAssertEqual(try lawquiz(as: kiosk, ["history"]).status, 77, "a shared login has no attempts of its own")
+
+        let proctored = try lawquiz(as: admin, ["exam", "take", "demo", "--staff", "9001"], input: ":s\ny\n")
+        XCTAssertEqual(proctored.status, 0, proctored.stdout + proctored.stderr)
+        let store = state.appendingPathComponent("lawquiz.sqlite").path
+        let query = try shell("/usr/bin/sqlite3", [store, "SELECT staff_id, IFNULL(proctor_login, '-') FROM attempt ORDER BY id"])
+        XCTAssertEqual(query.stdout, "9001|-\n9002|-\n9003|-\n9001|\(admin)\n", query.stderr)
+        let failures = try shell("/usr/bin/sqlite3", [store, "SELECT staff_id, login FROM pin_failure"])
+        XCTAssertEqual(failures.stdout, "9003|\(kiosk)\n")
+
+        let removed = try shell(
+            "/bin/bash", [DataCommandRunner.repositoryRoot.appendingPathComponent("scripts/install").path, "uninstall"],
+            environment: ["PREFIX": prefix.path, "SYSCONFDIR": sysconf.path, "STATEDIR": root.appendingPathComponent("var/lib").path])
+        XCTAssertEqual(removed.status, 0, removed.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: binary))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: store), "results are kept")
     }
 
     /// The layout `make install` promises.
