@@ -110,6 +110,15 @@ final class InstalledSecurityTests: XCTestCase {
             XCTAssertTrue(sat.stdout.contains("答案与解析将在考试截止"), sat.stdout)
             XCTAssertFalse(sat.stdout.contains("正确答案"), sat.stdout)
         }
+        // A sitting under libfaketime is stamped with the real time, not two hours ago.
+        let faked = try lawquiz(as: staff1, ["exam", "take", "demo"], input: ":s\ny\n", wrapper: ["/usr/bin/faketime", "-f", "-2h"])
+        XCTAssertEqual(faked.status, 0, faked.stdout + faked.stderr)
+        let age = try shell(
+            "/usr/bin/sqlite3",
+            [state.appendingPathComponent("lawquiz.sqlite").path,
+             "SELECT CAST(ABS(julianday('now') - julianday(started_at)) * 86400 AS INTEGER) FROM attempt WHERE exam_id = 'demo'"])
+        XCTAssertLessThan(Int(age.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .max, 600, "started_at 被 faketime 改动：\(age.stdout)")
+
         let own = try lawquiz(as: staff2, ["history"])
         XCTAssertTrue(own.stdout.contains("9002") && !own.stdout.contains("9001"), own.stdout)
         let stats = try lawquiz(as: admin, ["stats", "open"])
@@ -150,7 +159,7 @@ final class InstalledSecurityTests: XCTestCase {
         XCTAssertEqual(proctored.status, 0, proctored.stdout + proctored.stderr)
         let store = state.appendingPathComponent("lawquiz.sqlite").path
         let query = try shell("/usr/bin/sqlite3", [store, "SELECT staff_id, IFNULL(proctor_login, '-') FROM attempt ORDER BY id"])
-        XCTAssertEqual(query.stdout, "9001|-\n9002|-\n9003|-\n9001|\(admin)\n", query.stderr)
+        XCTAssertEqual(query.stdout, "9001|-\n9002|-\n9001|-\n9003|-\n9001|\(admin)\n", query.stderr)
         let failures = try shell("/usr/bin/sqlite3", [store, "SELECT staff_id, login FROM pin_failure"])
         XCTAssertEqual(failures.stdout, "9003|\(kiosk)\n")
 
@@ -208,16 +217,10 @@ final class InstalledSecurityTests: XCTestCase {
 
     // MARK: Running things
 
-    private struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// lawquiz as `user` through runuser, with a clean environment plus `environment`.
     private func lawquiz(
         as user: String, _ arguments: [String], input: String = "", environment: [String: String] = [:], wrapper: [String] = []
-    ) throws -> Output {
+    ) throws -> DataCommandRunner.Output {
         let variables = ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "NO_COLOR=1"] + environment.map { "\($0.key)=\($0.value)" }
         return try shell(
             "/usr/sbin/runuser", ["-u", user, "--", "/usr/bin/env", "-i"] + variables + wrapper + [binary] + arguments, input: input)
@@ -234,24 +237,11 @@ final class InstalledSecurityTests: XCTestCase {
         return String(cString: name)
     }
 
-    private func shell(_ program: String, _ arguments: [String], input: String = "", environment: [String: String]? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/\(program)")
-        process.arguments = arguments
-        process.currentDirectoryURL = root ?? URL(fileURLWithPath: "/")
-        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let errors = ErrorPipeReader(stderr.fileHandleForReading)
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(
-            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-            stderr: String(decoding: errors.wait(), as: UTF8.self))
+    private func shell(_ program: String, _ arguments: [String], input: String = "", environment: [String: String]? = nil) throws
+        -> DataCommandRunner.Output
+    {
+        try DataCommandRunner.launch(
+            URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/\(program)"), arguments, input: input,
+            environment: environment.map { ProcessInfo.processInfo.environment.merging($0) { $1 } }, directory: root)
     }
 }
