@@ -12,7 +12,7 @@ struct ExamTake: ParsableCommand {
             答题：单选 A；多选 ABD、A,B,D 或 a b d；判断 对/错、√/×、T/F、Y/N。
             命令：:n 下一题 :p 上一题 :g N 跳题 :m 标记 :l 答题卡 :s 交卷 :q 保存并离开 :h 帮助。
             每个答案输入后立即保存。标准输入或输出不是终端时逐行读取答案，便于脚本作答。
-            题库解析结果缓存在 ~/.cache/lawquiz（环境变量 LAWQUIZ_CACHE 可改位置，设为 off 则不缓存）。
+            题库解析结果缓存在 ~/.cache/lawquiz（环境变量 LAWQUIZ_CACHE 可改位置，设为 off 则不缓存；安装模式下在数据目录中）。
             退出状态：0 已交卷；3 中途离开（:q、输入结束、终端关闭），可继续作答；2 输入错误；4 数据库错误。
             """)
 
