@@ -13,12 +13,14 @@ public enum PINError: LocalizedError, Sendable, Equatable {
     case badFormat
     /// The 工号 is not on the roster.
     case unknownStaff(staffID: String)
+    /// The two entries of a new PIN differ.
+    case mismatch
 
     /// A refusal of a person (exit status 77), not a mistake in a request.
     public var isRefusal: Bool {
         switch self {
         case .notSet, .wrong, .locked: return true
-        case .badFormat, .unknownStaff: return false
+        case .badFormat, .unknownStaff, .mismatch: return false
         }
     }
 
@@ -33,6 +35,7 @@ public enum PINError: LocalizedError, Sendable, Equatable {
             return "工号 \(id) 因 PIN 连续输错已锁定，请于 \(ExamTimeFormat.format(until)) 后再试，或联系管理员。"
         case .badFormat: return "PIN 应为 4 到 12 位数字。"
         case .unknownStaff(let id): return "花名册中没有工号 \(id)。"
+        case .mismatch: return "两次输入的 PIN 不一致，未修改。"
         }
     }
 }

@@ -30,9 +30,7 @@ struct RosterPin: ParsableCommand {
             throw PINError.badFormat
         }
         if isatty(STDIN_FILENO) == 1 {
-            guard SecretInput.readLine(prompt: "再输入一次：", fallback: reader) == pin else {
-                throw ValidationError("两次输入的 PIN 不一致，未修改。")
-            }
+            guard SecretInput.readLine(prompt: "再输入一次：", fallback: reader) == pin else { throw PINError.mismatch }
         }
         try PINService(store: store).setPIN(pin.trimmingCharacters(in: .whitespaces), staffID: staff.trimmingCharacters(in: .whitespaces))
         print("已设置工号 \(staff) 的 PIN。")
