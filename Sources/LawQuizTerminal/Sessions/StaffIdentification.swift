@@ -17,19 +17,6 @@ public enum SessionStartError: LocalizedError, Sendable, Equatable {
     }
 }
 
-/// The second step at a shared console, after the 工号: the person's PIN,
-/// read without echo by `read` (given the prompt; nil when input ends) and
-/// checked by `verify` (工号, PIN), which throws when it is refused.
-public struct PINPrompt {
-    public let read: (String) -> String?
-    public let verify: (String, String) throws -> Void
-
-    public init(read: @escaping (String) -> String?, verify: @escaping (String, String) throws -> Void) {
-        self.read = read
-        self.verify = verify
-    }
-}
-
 /// Finds out who is sitting: the 工号 from `--staff` or asked for, checked
 /// against the roster, name and department shown. A typed 工号 is confirmed
 /// (a typo would put the result under someone else); `--staff` is taken as
