@@ -1,8 +1,16 @@
 # LawQuiz — the two commands of the quick start are `make run` and `make test`.
 SWIFT ?= swift
 BIN := .build/release/lawquiz
+# make install: where an office host keeps the program, its banks, results and configuration.
+PREFIX ?= /usr/local
+SYSCONFDIR ?= /etc
+STATEDIR ?= /var/lib
+DESTDIR ?=
+# A lawquiz already built to install instead of a fresh static release build (tests use a debug build).
+BINARY ?=
+INSTALL_VARS = PREFIX="$(PREFIX)" SYSCONFDIR="$(SYSCONFDIR)" STATEDIR="$(STATEDIR)" DESTDIR="$(DESTDIR)" BINARY="$(BINARY)"
 
-.PHONY: run test build setup bench clean
+.PHONY: run test build setup bench clean install uninstall
 
 setup:
 	@bash scripts/setup
@@ -23,3 +31,11 @@ bench: build
 
 clean:
 	rm -rf .build
+
+## make install: set-group-id program, banks, state folder and configuration (see README, "Deploying for an office").
+install: setup
+	@$(INSTALL_VARS) bash scripts/install install
+
+## make uninstall: removes program and banks; keeps results and configuration unless PURGE=1.
+uninstall:
+	@$(INSTALL_VARS) PURGE="$(PURGE)" bash scripts/install uninstall

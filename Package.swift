@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Pure core: statutes, banks, exams, grading, statistics, export formats. No terminal I/O.
@@ -31,6 +32,9 @@ let package = Package(
             dependencies: [
                 "LawQuizCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // PIN hashes (scrypt) and, with the audit chain, HMAC/SHA: never hand-rolled.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
         // GNU readline (Debian: libreadline-dev ships readline.pc).
@@ -39,6 +43,8 @@ let package = Package(
             pkgConfig: "readline",
             providers: [.apt(["libreadline-dev"])]
         ),
+        // prctl for the installed (set-group-id) program's hardening.
+        .systemLibrary(name: "CProcess"),
         // Line readers, rendering and the exam / practice session loops.
         .target(
             name: "LawQuizTerminal",
@@ -47,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "lawquiz",
             dependencies: [
-                "LawQuizCore", "LawQuizStore", "LawQuizTerminal",
+                "LawQuizCore", "LawQuizStore", "LawQuizTerminal", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -9,13 +9,18 @@ extension ResultsStore {
     public func importRoster(_ entries: [RosterEntry], at now: Date = Date()) throws -> RosterImportReport {
         try write { db in
             let report = Self.rosterChanges(entries, existing: try Self.staffByID(db))
+            // A 登录名 may move from one person to another in one import: free
+            // the changed people's names first so the unique index holds.
+            for member in report.changed.map(\.before) + report.noLongerListed {
+                try db.execute(sql: "UPDATE staff SET login_name = NULL WHERE staff_id = ?", arguments: [member.staffID])
+            }
             for member in report.added + report.changed.map(\.after) {
                 try db.execute(
                     sql: """
-                        INSERT INTO staff (staff_id, name, department, active, updated_at) VALUES (?, ?, ?, 1, ?)
+                        INSERT INTO staff (staff_id, name, department, active, updated_at, login_name) VALUES (?, ?, ?, 1, ?, ?)
                         ON CONFLICT (staff_id) DO UPDATE SET name = excluded.name, department = excluded.department,
-                            active = 1, updated_at = excluded.updated_at
-                        """, arguments: [member.staffID, member.name, member.department, now])
+                            active = 1, updated_at = excluded.updated_at, login_name = excluded.login_name
+                        """, arguments: [member.staffID, member.name, member.department, now, member.loginName])
             }
             for member in report.noLongerListed {
                 try db.execute(sql: "UPDATE staff SET active = 0, updated_at = ? WHERE staff_id = ?", arguments: [now, member.staffID])
@@ -45,6 +50,13 @@ extension ResultsStore {
         }
     }
 
+    /// The person whose roster entry names this 登录名 (active or not).
+    public func staffMember(loginName: String) throws -> StaffMember? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE login_name = ?", arguments: [loginName]).map(StaffMember.init(row:))
+        }
+    }
+
     /// Whether any roster has been imported (without one, any 工号 is accepted).
     public func hasRoster() throws -> Bool {
         try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM staff)") ?? false }
@@ -65,7 +77,7 @@ extension ResultsStore {
         var listed = Set<String>()
         for entry in entries {
             listed.insert(entry.staffID)
-            let member = StaffMember(staffID: entry.staffID, name: entry.name, department: entry.department)
+            let member = StaffMember(staffID: entry.staffID, name: entry.name, department: entry.department, loginName: entry.loginName)
             if let before = existing[entry.staffID] {
                 if before == member {
                     report.unchanged += 1

@@ -2,6 +2,14 @@ import Foundation
 import GRDB
 import LawQuizCore
 
+#if canImport(Glibc)
+    import Glibc
+    private let openFile: @Sendable (UnsafePointer<CChar>, Int32, mode_t) -> Int32 = Glibc.open
+#else
+    import Darwin
+    private let openFile: @Sendable (UnsafePointer<CChar>, Int32, mode_t) -> Int32 = Darwin.open
+#endif
+
 /// The SQLite results file (WAL, versioned migrations). Safe to share between
 /// threads, and between processes: every write is one short IMMEDIATE
 /// transaction and waits up to 10 s for another process's write to finish.
@@ -23,8 +31,22 @@ public final class ResultsStore: Sendable {
         } catch {
             throw StoreError.cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
         }
+        try Self.createGroupShared(path: path)
         try Self.refuseForeignDatabase(path: path)
         pool = try Self.openPool(path: path)
+    }
+
+    /// Creates a missing store file 0660 (less the umask) before SQLite does
+    /// (SQLite would make it 0644): on an installed host every examinee's
+    /// process writes it through the lawquiz group, and SQLite gives the WAL
+    /// and SHM files the same mode.
+    private static func createGroupShared(path: URL) throws {
+        let descriptor = openFile(path.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o660)
+        if descriptor >= 0 {
+            close(descriptor)
+        } else if errno != EEXIST {
+            throw StoreError.cannotCreateFolder(path: path.path, reason: String(cString: strerror(errno)))
+        }
     }
 
     /// A mistyped `--results` may name another program's SQLite file; opening
@@ -53,7 +75,8 @@ public final class ResultsStore: Sendable {
 
     /// Opens the pool and migrates. Several processes opening a new file at
     /// the same moment race to switch it to WAL and to create the tables; the
-    /// loser sees "locked" or "table already exists" and simply tries again,
+    /// loser sees "locked", "table already exists" or "duplicate column name"
+    /// (an ALTER TABLE of v3-identity) and simply tries again,
     /// finding the work done.
     private static func openPool(path: URL) throws -> DatabasePool {
         var configuration = Configuration()
@@ -73,7 +96,7 @@ public final class ResultsStore: Sendable {
             } catch let error as DatabaseError {
                 tries += 1
                 let racing = [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode)
-                    || (error.message ?? "").contains("already exists")
+                    || (error.message ?? "").contains("already exists") || (error.message ?? "").contains("duplicate column name")
                 guard racing, tries < 50 else { throw StoreError.from(error, path: path.path) }
                 usleep(useconds_t(20_000 + tries * 2_000))
             }

@@ -1,5 +1,6 @@
 import Foundation
 import LawQuizCore
+import LawQuizStore
 
 /// Exit statuses of `lawquiz`, documented in the README; keep them stable.
 enum ExitStatus: Int32 {
@@ -12,10 +13,15 @@ enum ExitStatus: Int32 {
     case leftInProgress = 3
     /// The results store could not be opened or written.
     case storeFailure = 4
+    /// Installed mode refused: an administrator's command, option or variable
+    /// used by someone else (EX_NOPERM from sysexits.h).
+    case notPermitted = 77
 
     /// The status for an error thrown out of a command; store errors map to
     /// `storeFailure` through their type name so this file need not know them.
     static func `for`(_ error: Error) -> ExitStatus {
-        String(describing: type(of: error)).contains("Store") ? .storeFailure : .badInput
+        if let refusal = error as? DeploymentError, refusal.isPermissionRefusal { return .notPermitted }
+        if let pin = error as? PINError, pin.isRefusal { return .notPermitted }
+        return String(describing: type(of: error)).contains("Store") ? .storeFailure : .badInput
     }
 }

@@ -14,7 +14,8 @@ struct LawQuiz: ParsableCommand {
             法律：安全生产法（2021）、档案法（2020）、国家安全法（2015）。
             不带子命令在终端中运行时打开菜单；否则显示本帮助。
             退出状态：0 成功；1 发现问题（如题库检查不通过）；2 输入无法读取或请求有误；
-            3 考试中途离开、可继续作答；4 数据库错误；64 命令行用法错误（缺少或多余的参数）。
+            3 考试中途离开、可继续作答；4 数据库错误；64 命令行用法错误（缺少或多余的参数）；
+            77 安装模式下无权执行（管理员命令、--banks、--results、LAWQUIZ_* 变量）。
             """,
         version: version,
         subcommands: [
@@ -29,6 +30,12 @@ struct LawQuiz: ParsableCommand {
     /// Runs the command; program errors are printed in Chinese as `错误：…`
     /// with a stable exit status, argument errors the argument parser's way.
     static func main() {
+        // First of all: who runs us and how we are installed (sanitises the
+        // environment and hardens an installed process before anything reads it).
+        if case .failure(let error) = Deployment.resolution {
+            Console.error("错误：" + (error.errorDescription ?? "\(error)"))
+            Foundation.exit(ExitStatus.badInput.rawValue)
+        }
         Console.prepareLocale()
         var command: ParsableCommand
         do {

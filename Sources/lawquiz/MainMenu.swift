@@ -77,10 +77,16 @@ struct MainMenu {
         }
     }
 
+    /// `--staff 工号` asked for in a clone; installed, the login says who it is.
+    private func staffArguments() -> [String]? {
+        if Deployment.current.installed { return [] }
+        guard let staff = ask("工号："), !staff.isEmpty else { return nil }
+        return ["--staff", staff]
+    }
+
     private func practise() throws {
-        guard let staff = ask("工号："), !staff.isEmpty else { return }
+        guard var arguments = staffArguments() else { return }
         guard let mode = ask("练习方式：1 随机练习  2 巩固错题本 [1]：") else { return }
-        var arguments = ["--staff", staff]
         if mode == "2" {
             arguments.append("--wrong")
         } else {
@@ -111,9 +117,8 @@ struct MainMenu {
     }
 
     private func results() throws {
-        guard let staff = ask("工号："), !staff.isEmpty else { return }
-        try StaffIDCheck.validate(staff)
-        try runParsed(HistoryCommand.self, ["--staff", staff])
+        guard let arguments = staffArguments() else { return }
+        try runParsed(HistoryCommand.self, arguments)
     }
 
     /// Parses arguments as the command line would (so validation messages are

@@ -5,9 +5,12 @@ import LawQuizStore
 /// Loading exams and opening the results store for the exam, roster and
 /// history commands (kept apart from PathOptions so each concern has a file).
 extension PathOptions {
-    /// Exam definitions, with law names checked against the statutes.
+    /// Exam definitions, with law names checked against the statutes. Times
+    /// without a zone are read in the deployment's zone (installed: the
+    /// config's or /etc/localtime, never `TZ`); all comparisons are instants.
     func loadExams(library: LawLibrary) throws -> ExamCatalog {
-        try ExamCatalog.load(folder: resolved.exams, library: library)
+        try ExamCatalog.load(folder: resolved.exams, library: library, timeZone: Deployment.current.timeZone)
+            .withFormalReview(Deployment.current.formalReview)
     }
 
     /// The results store (created with its folder when missing).

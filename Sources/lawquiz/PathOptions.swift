@@ -10,10 +10,21 @@ struct PathOptions: ParsableArguments {
     @Option(name: .customLong("results"), help: ArgumentHelp("结果数据库文件；也可用环境变量 LAWQUIZ_RESULTS。默认 Results/lawquiz.sqlite。", valueName: "PATH"))
     var results: String?
 
+    /// Installed: only administrators may point lawquiz at other banks or
+    /// another store. Refused here, while the arguments are checked, with
+    /// status 77 before the command runs.
+    func validate() throws {
+        do {
+            try Deployment.current.checkOverrides(banks: banksRoot, results: results)
+        } catch let error as DeploymentError {
+            Console.error("错误：" + (error.errorDescription ?? "\(error)"))
+            throw ExitCode(ExitStatus.notPermitted.rawValue)
+        }
+    }
+
     var resolved: ProjectPaths {
-        ProjectPaths.resolve(
-            banks: banksRoot, results: results, environment: ProcessInfo.processInfo.environment,
-            workingDirectory: FileManager.default.currentDirectoryPath,
+        Deployment.current.paths(
+            banks: banksRoot, results: results, workingDirectory: FileManager.default.currentDirectoryPath,
             executablePath: CommandLine.arguments.first.map(Console.absoluteExecutablePath) ?? "")
     }
 
@@ -25,6 +36,6 @@ struct PathOptions: ParsableArguments {
     func loadCatalog() throws -> BankCatalog {
         let banks = resolved.questionBanks
         return try CatalogCache.load(
-            root: banks, folder: CatalogCacheLocation.folder(), salt: CatalogCacheLocation.salt(banks: banks))
+            root: banks, folder: Deployment.current.cacheFolder, salt: CatalogCacheLocation.salt(banks: banks))
     }
 }

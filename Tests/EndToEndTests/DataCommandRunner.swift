@@ -35,16 +35,24 @@ struct DataCommandRunner {
 
     /// Runs `lawquiz` with `arguments` off a terminal (stdin from `input`).
     func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws -> Output {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["LAWQUIZ_BANKS"] = banks.path
         environment["LAWQUIZ_RESULTS"] = results.path
         environment["NO_COLOR"] = "1"
         environment["LANG"] = "C.UTF-8"
         for (key, value) in extra { environment[key] = value }
-        process.environment = environment
+        return try Self.launch(Self.binary, arguments, input: input, environment: environment)
+    }
+
+    /// Runs any program with pipes: `input` on stdin, both outputs collected.
+    static func launch(
+        _ executable: URL, _ arguments: [String], input: String = "", environment: [String: String]? = nil, directory: URL? = nil
+    ) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = directory }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

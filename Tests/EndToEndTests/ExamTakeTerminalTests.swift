@@ -15,6 +15,26 @@ final class ExamTakeTerminalTests: XCTestCase {
         XCTAssertEqual(report.status, status, report.transcript, file: file, line: line)
     }
 
+    /// `roster pin` on a terminal: the PIN is typed twice and never shown;
+    /// two different entries change nothing.
+    func testRosterPINIsReadWithoutEchoAndConfirmed() throws {
+        let roster = runner.folder.appendingPathComponent("roster.csv")
+        try FileManager.default.createDirectory(at: runner.folder, withIntermediateDirectories: true)
+        try "工号,姓名,部门\n1001,张伟,办公室\n".write(to: roster, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try runner.run(["roster", "import", roster.path]).status, 0)
+        let report = try TerminalDriver.run(["roster", "pin", "1001"], steps: [
+            .expect("新 PIN（1001）："), .type("482913\r"), .expect("再输入一次："), .type("482913\r"), .expect("已设置工号 1001 的 PIN"),
+        ], runner: runner)
+        assertPassed(report, status: 0)
+        XCTAssertFalse(report.transcript.contains("482913"), report.transcript)
+        let mismatch = try TerminalDriver.run(["roster", "pin", "1001"], steps: [
+            .expect("新 PIN（1001）："), .type("1111\r"), .expect("再输入一次："), .type("2222\r"), .expect("不一致"),
+        ], runner: runner)
+        XCTAssertNil(mismatch.failure, mismatch.transcript)
+        XCTAssertEqual(mismatch.status, 2, mismatch.transcript)
+        XCTAssertFalse(mismatch.transcript.contains("1111") || mismatch.transcript.contains("2222"), mismatch.transcript)
+    }
+
     /// Line editing (AX, backspace, B), a Chinese answer, Tab completion of
     /// `:g`, `:s` and its confirmation. The demo paper is 单选, 单选, 多选,
     /// 判断, 判断 in that order.

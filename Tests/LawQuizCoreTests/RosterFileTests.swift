@@ -64,6 +64,15 @@ final class RosterFileTests: XCTestCase {
         XCTAssertEqual(result, [RosterEntry(staffID: "1001", name: "张伟", department: "综合办公室/秘书科", line: 2)])
     }
 
+    func testOptionalLoginColumnIsOneAccountPerPerson() throws {
+        let result = try entries("工号,姓名,部门,登录名\n1001,张伟,办公室, zhangwei \n1002,李娜,办公室,\n")
+        XCTAssertEqual(result.map(\.loginName), ["zhangwei", nil])
+        let found = problems("工号,姓名,部门,登录名\n1001,张伟,办公室,zw\n1002,李娜,办公室,zw\n1003,王五,办公室,王五\n1004,赵六,办公室,-rf\n")
+        XCTAssertEqual(found.map(\.line), [3, 4, 5])
+        XCTAssertTrue(found[0].message.contains("登录名 zw 重复（第 2 行已有）"), found[0].message)
+        XCTAssertTrue(found[1].message.contains("英文字母"), found[1].message)
+    }
+
     func testLineNumberedErrors() {
         let found = problems("工号,姓名,部门\n1001,张伟,办公室\n1002,,办公室\n1001,李四,办公室\n1004,王五\n,赵六,办公室\n")
         XCTAssertEqual(found.map(\.line), [3, 4, 5, 6])

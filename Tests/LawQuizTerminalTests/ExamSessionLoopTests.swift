@@ -108,6 +108,23 @@ final class ExamSessionLoopTests: XCTestCase {
         XCTAssertTrue(try fixture.responses(session).isEmpty)
     }
 
+    func testFormalExamsHoldKeysBackUntilClosesAt() throws {
+        var exam = SessionFixture.testExam
+        exam.review = nil
+        exam.closesAt = ManualWallClock().now.addingTimeInterval(3600)
+        let fixture = try SessionFixture(exam: exam)
+        let session = try fixture.begin()
+        let (outcome, output, _) = try fixture.run(session, [.type(":s"), .type("y")])
+        XCTAssertEqual(try XCTUnwrap(outcome.result).grade.score, 0)
+        XCTAssertTrue(output.text.contains("得分 0 / 14 分"), output.text)
+        XCTAssertTrue(output.text.contains("答案与解析将在考试截止"), output.text)
+        XCTAssertFalse(output.text.contains("错题回顾") || output.text.contains("正确答案"), output.text)
+        exam.closesAt = nil
+        let never = try SessionFixture(exam: exam)
+        let (_, closed, _) = try never.run(try never.begin(), [.type(":s"), .type("y")])
+        XCTAssertTrue(closed.text.contains("本考试不公布答案与解析"), closed.text)
+    }
+
     func testSubmitConfirmsAndCountsUnanswered() throws {
         let fixture = try SessionFixture()
         let session = try fixture.begin()

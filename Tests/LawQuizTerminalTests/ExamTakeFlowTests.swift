@@ -39,6 +39,37 @@ final class ExamTakeFlowTests: XCTestCase {
         }
     }
 
+    /// A shared console: 工号, then a PIN checked by PINService (no "是本人吗",
+    /// the PIN is the proof); a wrong PIN starts nothing; a proctor is recorded.
+    func testSharedConsoleAsksForThePINAndAProctorIsRecorded() throws {
+        let fixture = try SessionFixture()
+        _ = try fixture.store.importRoster([
+            RosterEntry(staffID: "1001", name: "张三", department: "综合办公室"), RosterEntry(staffID: "1002", name: "李四", department: "综合办公室"),
+        ])
+        let pins = PINService(store: fixture.store, clock: fixture.clock)
+        try pins.setPIN("2468", staffID: "1001")
+        var asked: [String] = []
+        func prompt(_ answer: String) -> PINPrompt {
+            PINPrompt(read: { asked.append($0); return answer }, verify: { try pins.verify($1, staffID: $0, login: "kiosk") })
+        }
+        let (wrong, _) = flow(fixture, [.type("1001")])
+        XCTAssertThrowsError(try wrong.run(staffID: nil, pin: prompt("1357"))) { error in
+            XCTAssertEqual(error as? PINError, .wrong(staffID: "1001", remaining: 4))
+        }
+        XCTAssertTrue(try fixture.store.attempts(staffID: "1001").isEmpty)
+        let (unknown, _) = flow(fixture, [.type("9999")])
+        XCTAssertThrowsError(try unknown.run(staffID: nil, pin: prompt("2468"))) { XCTAssertEqual($0 as? AttemptError, .unknownStaff(staffID: "9999")) }
+        XCTAssertEqual(asked.count, 1, "no PIN is asked for a 工号 not on the roster")
+        let (right, output) = flow(fixture, [.type("1001"), .type(":q")])
+        XCTAssertEqual(try right.run(staffID: nil, pin: prompt("2468")).leaveReason, .quit)
+        XCTAssertFalse(output.text.contains("是本人吗"), output.text)
+
+        let (proctored, _) = flow(fixture, [.type(":q")])
+        _ = try proctored.run(staffID: "1002", proctor: "wangqiang")
+        XCTAssertEqual(try fixture.store.attempts(staffID: "1002").map(\.proctorLogin), ["wangqiang"])
+        XCTAssertEqual(try fixture.store.attempts(staffID: "1001").map(\.proctorLogin), [nil])
+    }
+
     func testNoStaffIDAtEndOfInput() throws {
         let fixture = try SessionFixture()
         let (flow, _) = self.flow(fixture, [.endOfInput])

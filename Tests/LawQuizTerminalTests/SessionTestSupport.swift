@@ -35,13 +35,14 @@ final class SessionFixture {
     let service: AttemptService
     let exam: ExamDefinition
 
-    /// Six questions (2 单选 × 2 分, 2 多选 × 3 分, 2 判断 × 2 分: 14 points), ten minutes.
+    /// Six questions (2 单选 × 2 分, 2 多选 × 3 分, 2 判断 × 2 分: 14 points), ten minutes;
+    /// keys shown at submission (`review: immediately`) so the review can be checked.
     static let testExam = ExamDefinition(
         id: "session-test", title: "会话测试", sections: [
             ExamSection(lawID: nil, type: .single, count: 2, points: 2),
             ExamSection(lawID: nil, type: .multiple, count: 2, points: 3),
             ExamSection(lawID: nil, type: .judge, count: 2, points: 2),
-        ], timeLimitMinutes: 10, attemptsAllowed: 3)
+        ], timeLimitMinutes: 10, attemptsAllowed: 3, review: .immediately)
 
     init(exam: ExamDefinition = SessionFixture.testExam) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lawquiz-session-\(UUID().uuidString)")

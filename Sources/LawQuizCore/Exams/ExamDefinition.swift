@@ -119,6 +119,11 @@ public struct ExamDefinition: Sendable, Hashable {
     /// 部门 path prefixes whose active staff are expected to sit (empty: everyone).
     public var requiredDepartments: [String]
     public var exemptions: [ExamExemption]
+    /// `review:` when the file sets it; nil means the default (see `reviewPolicy`).
+    public var review: ReviewPolicy?
+    /// The installation's policy for formal exams without `review:` (set by
+    /// `ExamCatalog.withFormalReview`; not part of the file or its hash).
+    public var formalReviewDefault: ReviewPolicy = .afterClose
     /// Where the definition was read from.
     public var source: SourceLocation
 
@@ -128,7 +133,7 @@ public struct ExamDefinition: Sendable, Hashable {
         counting: AttemptCounting = .highest, multipleScoring: MultipleScoring = .allOrNothing,
         shuffleQuestions: Bool = true, shuffleOptions: Bool = true, opensAt: Date? = nil, closesAt: Date? = nil,
         formal: Bool = true, makeupOf: String? = nil, requiredDepartments: [String] = [],
-        exemptions: [ExamExemption] = [], source: SourceLocation = SourceLocation(file: "", line: 0)
+        exemptions: [ExamExemption] = [], review: ReviewPolicy? = nil, source: SourceLocation = SourceLocation(file: "", line: 0)
     ) {
         let total = fullMarks ?? sections.reduce(0) { $0 + $1.totalPoints }
         self.id = id
@@ -150,6 +155,7 @@ public struct ExamDefinition: Sendable, Hashable {
         self.makeupOf = makeupOf
         self.requiredDepartments = requiredDepartments
         self.exemptions = exemptions
+        self.review = review
         self.source = source
     }
 
@@ -179,6 +185,7 @@ public struct ExamDefinition: Sendable, Hashable {
         parts += [opensAt.map { String($0.timeIntervalSince1970) } ?? "-", closesAt.map { String($0.timeIntervalSince1970) } ?? "-"]
         parts += [String(formal), makeupOf ?? "-", requiredDepartments.joined(separator: ","),]
         parts += exemptions.map { "\($0.staffID):\($0.reason)" }
+        if let review { parts.append("review=\(review.rawValue)") }
         for section in sections {
             parts.append([section.lawID ?? "*", section.tags.joined(separator: ","), section.type.rawValue, String(section.count), Self.number(section.points)].joined(separator: "/"))
         }

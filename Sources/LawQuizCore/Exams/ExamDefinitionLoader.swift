@@ -7,7 +7,7 @@ public enum ExamDefinitionLoader {
     static let knownKeys: Set<String> = [
         "id", "title", "sections", "time_limit_minutes", "time_limit_seconds", "full_marks", "pass_mark", "excellent_mark",
         "attempts_allowed", "counting", "multiple_scoring", "shuffle_questions", "shuffle_options", "opens_at",
-        "closes_at", "formal", "makeup_of", "required_departments", "exemptions",
+        "closes_at", "formal", "makeup_of", "required_departments", "exemptions", "review",
     ]
     static let sectionKeys: Set<String> = ["law", "tags", "type", "count", "points"]
 

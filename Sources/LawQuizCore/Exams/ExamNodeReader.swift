@@ -59,7 +59,9 @@ struct ExamNodeReader {
             opensAt: opensAt, closesAt: closesAt, formal: try flag("formal", default: true),
             makeupOf: try optionalText("makeup_of", label: "补考对应的考试编号"),
             requiredDepartments: try textList("required_departments", label: "应参考部门"),
-            exemptions: try readExemptions(), source: SourceLocation(file: file, line: rootLine))
+            exemptions: try readExemptions(),
+            review: mapping["review"] == nil ? nil : try choice("review", label: "答案与解析的显示", default: ReviewPolicy.afterClose),
+            source: SourceLocation(file: file, line: rootLine))
     }
 
     // MARK: Sections

@@ -10,12 +10,15 @@ public struct RosterEntry: Sendable, Hashable {
     public var department: String
     /// Line in the file, for messages.
     public var line: Int
+    /// 登录名 (optional column): the person's account on an installed host.
+    public var loginName: String?
 
-    public init(staffID: String, name: String, department: String, line: Int = 0) {
+    public init(staffID: String, name: String, department: String, line: Int = 0, loginName: String? = nil) {
         self.staffID = staffID
         self.name = name
         self.department = department
         self.line = line
+        self.loginName = loginName
     }
 }
 
@@ -35,14 +38,15 @@ public struct RosterFileError: LocalizedError, Sendable, Hashable {
     }
 }
 
-/// Reads roster files (CSV with columns 工号, 姓名, 部门 in any order; extra
-/// columns are ignored; tab-separated text is accepted too). Pure: takes bytes, returns entries, so an .xlsx
+/// Reads roster files (CSV with columns 工号, 姓名, 部门 in any order, and an
+/// optional 登录名; extra columns are ignored; tab-separated text is accepted too). Pure: takes bytes, returns entries, so an .xlsx
 /// reader can feed `entries(fromRows:)` the same way.
 public enum RosterFile {
     static let columnNames: [String: [String]] = [
         "工号": ["工号", "员工编号", "staff", "staff_id", "id"],
         "姓名": ["姓名", "name"],
         "部门": ["部门", "department", "dept"],
+        "登录名": ["登录名", "login", "login_name", "用户名"],
     ]
 
     /// Decodes and parses a CSV file's bytes.
@@ -81,6 +85,8 @@ public enum RosterFile {
         var problems: [CSVError] = []
         var entries: [RosterEntry] = []
         var firstLine: [String: Int] = [:]
+        var loginLine: [String: Int] = [:]
+        let loginColumn = columns["登录名"]
         for row in rows.dropFirst() {
             if row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             guard row.fields.count == header.fields.count else {
@@ -100,9 +106,20 @@ public enum RosterFile {
                 problems.append(CSVError(line: row.line, message: "工号 \(staffID) 重复（第 \(earlier) 行已有）"))
                 continue
             }
+            let login = loginColumn.map { row.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            if let login {
+                if let problem = loginProblem(login, line: row.line, earlier: loginLine[login]) {
+                    problems.append(problem)
+                    continue
+                }
+                loginLine[login] = row.line
+            }
             guard !staffID.isEmpty, !name.isEmpty else { continue }
             firstLine[staffID] = row.line
-            entries.append(RosterEntry(staffID: staffID, name: name, department: normalizeDepartment(row.fields[departmentColumn]), line: row.line))
+            entries.append(
+                RosterEntry(
+                    staffID: staffID, name: name, department: normalizeDepartment(row.fields[departmentColumn]), line: row.line,
+                    loginName: login))
         }
         if !problems.isEmpty { try fail(file, problems) }
         // An empty list would mark everyone 不在册 and lock them out of exams:
@@ -111,6 +128,14 @@ public enum RosterFile {
             try fail(file, [CSVError(line: header.line + 1, message: "表头之后没有人员。花名册应列出全部在册人员；空名单会把所有人标为不在册，故未导入")])
         }
         return entries
+    }
+
+    /// A 登录名 is a POSIX account name, given to one person only.
+    private static func loginProblem(_ login: String, line: Int, earlier: Int?) -> CSVError? {
+        let allowed = login.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) }
+        if !allowed || login.hasPrefix("-") { return CSVError(line: line, message: "登录名 \(login) 应只含英文字母、数字、. _ -") }
+        if let earlier { return CSVError(line: line, message: "登录名 \(login) 重复（第 \(earlier) 行已有）") }
+        return nil
     }
 
     /// Names are printed on terminals and in reports: a control character,

@@ -50,6 +50,9 @@ public struct AttemptRecord: Sendable, Hashable {
     public var excellent: Bool?
     /// Copied from the definition's `formal`; practice is never an attempt.
     public var isFormal: Bool
+    /// Login of the administrator who started it for this person (`--staff`
+    /// on an installed host); nil when the person started it.
+    public var proctorLogin: String?
 
     init(row: Row) {
         id = row["id"]
@@ -68,6 +71,7 @@ public struct AttemptRecord: Sendable, Hashable {
         passed = row["passed"]
         excellent = row["excellent"]
         isFormal = row["is_formal"]
+        proctorLogin = row["proctor_login"]
     }
 
     /// Time from start to submission (or to now while in progress), never past the deadline.

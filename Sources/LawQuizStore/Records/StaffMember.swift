@@ -11,12 +11,16 @@ public struct StaffMember: Sendable, Hashable, Codable {
     /// 部门 path, e.g. `综合办公室/秘书科`.
     public var department: String
     public var isActive: Bool
+    /// 登录名 of the person's account on the host, when the roster gives one:
+    /// how an installed lawquiz knows who sits without asking.
+    public var loginName: String?
 
-    public init(staffID: String, name: String, department: String, isActive: Bool = true) {
+    public init(staffID: String, name: String, department: String, isActive: Bool = true, loginName: String? = nil) {
         self.staffID = staffID
         self.name = name
         self.department = department
         self.isActive = isActive
+        self.loginName = loginName
     }
 
     init(row: Row) {
@@ -24,6 +28,7 @@ public struct StaffMember: Sendable, Hashable, Codable {
         name = row["name"]
         department = row["department"]
         isActive = row["active"]
+        loginName = row["login_name"]
     }
 }
 

@@ -31,6 +31,8 @@ public struct LineRequest: Sendable {
     /// The `:` commands Tab may complete here; none at plain questions such
     /// as the 工号 or a confirmation.
     public var completions: [String]
+    /// A PIN: a pipe reader must not copy it into the transcript.
+    public var secret = false
 
     public init(
         prompt: @escaping @Sendable (Date) -> String, deadline: Date? = nil,

@@ -29,7 +29,7 @@ public final class PlainLineReader: LineReader {
         while true {
             if let line = takeBufferedLine() {
                 if echo {
-                    lq_write_stdout(line + "\n")
+                    lq_write_stdout((request.secret ? "" : line) + "\n")
                 }
                 return .line(line)
             }

@@ -45,7 +45,8 @@ extension ExamSessionLoop {
     func submit(reason: SubmitReason) throws -> ExamSessionOutcome {
         if reason == .timeUp { output.line("\n" + style.warning("考试时间到，已按已保存的答案自动交卷。")) }
         let result = try service.submit(attemptID: session.attempt.id, exam: session.exam, reason: reason)
-        ExamResultPresenter(library: library, output: output, style: style).show(result)
+        ExamResultPresenter(library: library, output: output, style: style)
+            .show(result, showKeys: session.exam.showsKeys(now: clock.now))
         return .submitted(result)
     }
 
@@ -59,7 +60,8 @@ extension ExamSessionLoop {
         case .hangUp: why = "终端已关闭，已保存并离开。"
         }
         output.line(
-            "\(why)已答 \(session.answeredCount)/\(count) 题。再次运行 lawquiz exam take \(session.exam.id) --staff \(session.attempt.staffID) 继续作答；"
+            "\(why)已答 \(session.answeredCount)/\(count) 题。再次运行 lawquiz exam take \(session.exam.id)"
+                + (hintStaffOption ? " --staff \(session.attempt.staffID)" : "") + " 继续作答；"
                 + "计时不停，剩余 \(left)，截止 \(ExamTimeFormat.format(deadline))。")
         return .left(reason)
     }
@@ -78,10 +80,24 @@ public struct ExamResultPresenter {
         self.style = style
     }
 
-    public func show(_ result: AttemptResult) {
+    /// The score always; the keys and 解析 only when `showKeys` (the exam's
+    /// review policy at this moment), else when they will be shown.
+    public func show(_ result: AttemptResult, showKeys: Bool = true) {
         output.line()
         output.write(ResultScreen(result: result, library: library).render(width: output.width, style: style))
         output.line()
+        guard showKeys else {
+            output.line(style.dim(Self.keysWithheldNotice(result.exam)))
+            return
+        }
         output.write(WrongAnswerReview(items: result.wrongItems, library: library).render(width: output.width, style: style))
+    }
+
+    /// Why no review is shown, and when it will be.
+    static func keysWithheldNotice(_ exam: ExamDefinition) -> String {
+        if let closesAt = exam.closesAt, exam.reviewPolicy != .never {
+            return "答案与解析将在考试截止（\(ExamTimeFormat.format(closesAt))）后开放查看，以免影响尚未参加考试的同事。"
+        }
+        return "本考试不公布答案与解析。"
     }
 }

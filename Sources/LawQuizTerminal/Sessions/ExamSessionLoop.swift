@@ -29,6 +29,9 @@ public final class ExamSessionLoop {
     let output: TextOutput
     let clock: WallClock
     let style: TerminalStyle
+    /// Whether the resume hint names `--staff` (not when the login decides
+    /// who sits: an installed program refuses it to examinees).
+    public var hintStaffOption = true
     /// 0-based index of the question on screen.
     var index: Int
 

@@ -13,6 +13,8 @@ public struct ExamTakeFlow {
     let output: TextOutput
     let clock: WallClock
     let style: TerminalStyle
+    /// Passed on to the session loop's resume hint (see `ExamSessionLoop`).
+    public var hintStaffOption = true
 
     public init(
         exam: ExamDefinition, service: AttemptService, reader: LineReader, output: TextOutput, clock: WallClock,
@@ -27,14 +29,20 @@ public struct ExamTakeFlow {
         self.style = style
     }
 
-    /// Runs the sitting. The outcome tells the caller which exit status to use.
-    public func run(staffID given: String?) throws -> ExamSessionOutcome {
-        let staffID = try StaffIdentification(service: service, reader: reader, output: output, style: style)
+    /// Runs the sitting. The outcome tells the caller which exit status to
+    /// use. `proctor`: the login of an administrator starting it for someone
+    /// else, recorded on a new attempt; `pin`: a shared console's PIN step.
+    public func run(staffID given: String?, proctor: String? = nil, pin: PINPrompt? = nil) throws -> ExamSessionOutcome {
+        let staffID = try StaffIdentification(service: service, reader: reader, output: output, style: style, pin: pin)
             .identify(given: given)
-        switch try service.begin(exam: exam, staffID: staffID) {
+        let opening = try service.begin(exam: exam, staffID: staffID)
+        if let proctor, case .session(let session) = opening, !session.resumed {
+            try service.store.recordProctor(attemptID: session.attempt.id, login: proctor)
+        }
+        switch opening {
         case .expired(let result):
             output.wrappedLine("上次作答已超过截止时间（\(ExamTimeFormat.format(result.attempt.deadline))），已按保存的答案交卷。", style: style.warning)
-            ExamResultPresenter(library: library, output: output, style: style).show(result)
+            ExamResultPresenter(library: library, output: output, style: style).show(result, showKeys: exam.showsKeys(now: clock.now))
             return .submitted(result)
         case .session(let session):
             if session.resumed {
@@ -48,10 +56,11 @@ public struct ExamTakeFlow {
             if session.definitionChanged {
                 output.wrappedLine("（注：考试定义在开考后有改动，本次作答仍按开考时的试卷和分值。）", style: style.dim)
             }
-            return try ExamSessionLoop(
+            let loop = ExamSessionLoop(
                 session: session, service: service, library: library, reader: reader, output: output, clock: clock,
-                style: style
-            ).run()
+                style: style)
+            loop.hintStaffOption = hintStaffOption
+            return try loop.run()
         }
     }
 }

@@ -13,10 +13,11 @@ public struct PracticeFlow {
     let style: TerminalStyle
 
     public init(
-        service: PracticeService, attempts: AttemptService, reader: LineReader, output: TextOutput, style: TerminalStyle
+        service: PracticeService, attempts: AttemptService, reader: LineReader, output: TextOutput, style: TerminalStyle,
+        pin: PINPrompt? = nil
     ) {
         self.service = service
-        identification = StaffIdentification(service: attempts, reader: reader, output: output, style: style)
+        identification = StaffIdentification(service: attempts, reader: reader, output: output, style: style, pin: pin)
         self.reader = reader
         self.output = output
         self.style = style

@@ -21,17 +21,20 @@ public enum SessionStartError: LocalizedError, Sendable, Equatable {
 /// against the roster, name and department shown. A typed 工号 is confirmed
 /// (a typo would put the result under someone else); `--staff` is taken as
 /// deliberate. With no roster imported any 工号 is accepted with a notice.
+/// At a shared console (`pin` set) a typed 工号 must be followed by its PIN.
 public struct StaffIdentification {
     let service: AttemptService
     let reader: LineReader
     let output: TextOutput
     let style: TerminalStyle
+    let pin: PINPrompt?
 
-    public init(service: AttemptService, reader: LineReader, output: TextOutput, style: TerminalStyle) {
+    public init(service: AttemptService, reader: LineReader, output: TextOutput, style: TerminalStyle, pin: PINPrompt? = nil) {
         self.service = service
         self.reader = reader
         self.output = output
         self.style = style
+        self.pin = pin
     }
 
     /// The 工号 to use. Throws roster errors (unknown or inactive 工号),
@@ -42,7 +45,13 @@ public struct StaffIdentification {
         let staffID = try given?.trimmingCharacters(in: .whitespaces) ?? askStaffID()
         guard !staffID.isEmpty else { throw SessionStartError.noStaffID }
         try StaffIDCheck.validate(staffID)
-        guard let member = try service.identify(staffID: staffID) else {
+        let member = try service.identify(staffID: staffID)
+        if typed, let pin {
+            guard member != nil else { throw AttemptError.unknownStaff(staffID: staffID) }
+            guard let entered = pin.read(style.prompt("请输入 PIN（不显示）：")) else { throw SessionStartError.noStaffID }
+            try pin.verify(staffID, entered.trimmingCharacters(in: .whitespaces))
+        }
+        guard let member else {
             output.wrappedLine("提示：尚未导入花名册，任何工号均可作答，成绩记在工号 \(staffID) 名下。", style: style.dim)
             return staffID
         }
@@ -54,7 +63,7 @@ public struct StaffIdentification {
         } else {
             output.wrappedLine(plain)  // a long department path: wrapped, the name no longer bold
         }
-        if typed {
+        if typed, pin == nil {
             guard case .line(let answer) = reader.readLine(.fixed(style.prompt("是本人吗？输入 y 确认：", "1;33"))),
                 Confirmation.isYes(answer)
             else { throw SessionStartError.notConfirmed }

@@ -20,6 +20,7 @@ struct AbsentCommand: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
+        try Deployment.current.requireAdministrator("absent")
         let data = try ReportContext(paths: paths, options: report).report(analyse: false)
         switch format {
         case .table:

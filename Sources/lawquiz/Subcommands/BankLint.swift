@@ -20,6 +20,8 @@ struct BankLint: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
+        // Reads any path it is given, with the program's group: not for examinees.
+        try Deployment.current.requireAdministrator("bank lint")
         let library = try paths.loadLibrary()
         let targets = files.isEmpty ? [paths.resolved.banks.path] : files
         let collection = BankLoader.load(paths: targets)

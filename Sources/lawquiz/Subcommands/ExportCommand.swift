@@ -33,6 +33,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
+        try Deployment.current.requireAdministrator("export")
         let destination = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         let target = AtomicOutput(destination: destination, overwrite: force)
         try target.checkDestination()

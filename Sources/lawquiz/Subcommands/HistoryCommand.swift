@@ -9,7 +9,7 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history", abstract: "查看考试记录：某人（--staff）或全部人员的每次作答。",
         discussion: "超过截止时间仍未交卷的作答会先按已保存的答案交卷。练习不在此列出。")
 
-    @Option(help: ArgumentHelp("工号；省略时列出所有人的记录。", valueName: "工号"))
+    @Option(help: ArgumentHelp("工号；省略时列出所有人的记录。安装模式下普通用户只能看到自己的记录，不能指定。", valueName: "工号"))
     var staff: String?
 
     @OptionGroup var display: DisplayOptions
@@ -25,6 +25,7 @@ struct HistoryCommand: ParsableCommand {
         let store = try paths.openStore()
         let service = AttemptService(store: store, catalog: catalog)
         _ = try service.submitExpiredAttempts(exams: exams)
+        let staff = try Self.whose(requested: self.staff, store: store)
         let attempts = try staff.map { try service.history(staffID: $0.trimmingCharacters(in: .whitespaces)) } ?? store.allAttempts()
         var output = ""
         if let staff, let member = try store.staffMember(staff) {
@@ -56,6 +57,17 @@ struct HistoryCommand: ParsableCommand {
             ])
         }
         display.emit(output + table.render(width: display.tableWidth))
+    }
+
+    /// Installed, staff see only their own attempts (found by login); an
+    /// administrator sees anyone's, or everyone's. In a clone, as asked.
+    static func whose(requested: String?, store: ResultsStore) throws -> String? {
+        let deployment = Deployment.current
+        guard deployment.installed, !deployment.isAdministrator else { return requested }
+        switch try deployment.staffChoice(requested: requested, command: "history", store: store) {
+        case .fixed(let staffID, _): return staffID
+        case .asked, .askedWithPIN: throw DeploymentError.loginNotOnRoster(login: deployment.identity.login)
+        }
     }
 
     static func status(_ attempt: AttemptRecord) -> String {

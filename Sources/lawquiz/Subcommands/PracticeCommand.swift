@@ -49,9 +49,12 @@ struct PracticeCommand: ParsableCommand {
         let practice = PracticeService(store: session.store, catalog: session.catalog, clock: session.clock)
         let filter = PracticeFilter(
             law: law, type: type.flatMap(QuestionType.init(name:)), tag: tag, count: count)
+        let choice = try Deployment.current.staffChoice(requested: staff, command: "practice", store: session.store)
+        var staffID: String?
+        if case .fixed(let fixed, _) = choice { staffID = fixed }
         _ = try PracticeFlow(
             service: practice, attempts: session.service, reader: session.reader, output: session.output,
-            style: session.style
-        ).run(filter: filter, wrongBook: wrong, staffID: staff)
+            style: session.style, pin: Deployment.current.pinPrompt(choice: choice, store: session.store, reader: session.reader)
+        ).run(filter: filter, wrongBook: wrong, staffID: staffID)
     }
 }

@@ -12,6 +12,7 @@ struct RosterImport: ParsableCommand {
             文件可为 UTF-8（带或不带 BOM）或 GBK/GB18030（Excel 在中文 Windows 上“另存为 CSV”的格式）。
             .xlsx 文件读取第一个工作表，列与 CSV 相同，问题按工作表行号报告。
             第一行为表头，须含 工号、姓名、部门 三列（顺序不限，其余列忽略）；部门写路径，如 综合办公室/秘书科。
+            可选列 登录名：此人在本机的登录账号。安装模式下 lawquiz 按登录名确定工号，无需（也不能）自报工号。
             再次导入时更新姓名和部门；文件中没有的人标记为不在册，不会删除。
             有问题时逐行报告（文件:行: 说明），不导入任何数据，退出状态 2。
             """)
@@ -25,6 +26,7 @@ struct RosterImport: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
+        try Deployment.current.requireAdministrator("roster import")
         guard let data = FileManager.default.contents(atPath: file) else {
             throw InputFileError(path: file)
         }

@@ -18,6 +18,7 @@ struct RosterList: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
+        try Deployment.current.requireAdministrator("roster list")
         let store = try paths.openStore()
         var members = try store.roster(includeInactive: includeInactive)
         if let department {
@@ -28,11 +29,14 @@ struct RosterList: ParsableCommand {
             print(try store.hasRoster() ? "没有符合条件的人员。" : "尚未导入花名册。用 lawquiz roster import <文件.csv> 导入。")
             return
         }
+        let logins = members.contains { $0.loginName != nil }
         var columns = [TableColumn("工号"), TableColumn("姓名", fit: .shorten, minimumWidth: 6), TableColumn("部门", fit: .wrap)]
+        if logins { columns.append(TableColumn("登录名")) }
         if includeInactive { columns.append(TableColumn("状态")) }
         var table = TextTable(columns: columns)
         for member in members {
             var row = [member.staffID, member.name, RosterImport.department(member.department)]
+            if logins { row.append(member.loginName ?? "—") }
             if includeInactive { row.append(member.isActive ? "在册" : "不在册") }
             table.rows.append(row)
         }

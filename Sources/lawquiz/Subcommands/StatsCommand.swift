@@ -35,6 +35,7 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
+        try Deployment.current.requireAdministrator("stats")
         let context = try ReportContext(paths: paths, options: report)
         let data = try context.report(analyse: by == .law || by == .type)
         switch format {

@@ -1,0 +1,247 @@
+import Foundation
+import XCTest
+
+/// Issue 8 end to end, as root: installs the built lawquiz set-group-id into
+/// a temporary prefix with `scripts/install`, creates two staff logins and an
+/// administrator with useradd, and tries what a hostile examinee would with
+/// `runuser`. Everything created (users, groups the test made, files) is
+/// removed in tearDown. Skipped, saying why, when not root.
+final class InstalledSecurityTests: XCTestCase {
+    private var root: URL!
+    private var prefix: URL { root.appendingPathComponent("usr") }
+    private var sysconf: URL { root.appendingPathComponent("etc") }
+    private var state: URL { root.appendingPathComponent("var/lib/lawquiz") }
+    private var binary: String { prefix.appendingPathComponent("bin/lawquiz").path }
+    private var users: [String] = []
+    private var createdGroups: [String] = []
+    private let tag = String(UUID().uuidString.prefix(6)).lowercased()
+    private var staff1: String { "lqs\(tag)a" }
+    private var staff2: String { "lqs\(tag)b" }
+    private var admin: String { "lqs\(tag)m" }
+    private var kiosk: String { "lqs\(tag)k" }
+
+    override func setUpWithError() throws {
+        guard getuid() == 0 else {
+            throw XCTSkip("安装模式安全测试需要 root（安装 set-group-id 程序、用 useradd 建用户）；当前不是 root，已跳过")
+        }
+        for tool in ["/usr/sbin/runuser", "/usr/sbin/useradd", "/usr/bin/faketime"] where !FileManager.default.isExecutableFile(atPath: tool) {
+            throw XCTSkip("缺少 \(tool)（faketime 由 scripts/setup 安装）")
+        }
+        root = URL(fileURLWithPath: "/tmp/lawquiz-installed-\(tag)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        for group in ["lawquiz", "lawquiz-admin"] {
+            if try shell("getent", ["group", group]).status != 0 { createdGroups.append(group) }
+        }
+        let install = try shell(
+            "/bin/bash", [DataCommandRunner.repositoryRoot.appendingPathComponent("scripts/install").path, "install"],
+            environment: [
+                "PREFIX": prefix.path, "SYSCONFDIR": sysconf.path, "STATEDIR": root.appendingPathComponent("var/lib").path,
+                "BINARY": DataCommandRunner.binary.path, "TIME_ZONE": "Asia/Shanghai",
+            ])
+        XCTAssertEqual(install.status, 0, install.stderr)
+        try useradd(staff1, groups: [])
+        try useradd(staff2, groups: [])
+        try useradd(admin, groups: ["lawquiz-admin"])
+        try useradd(kiosk, groups: [])
+    }
+
+    override func tearDownWithError() throws {
+        for user in users { _ = try? shell("/usr/sbin/userdel", [user]) }
+        for group in createdGroups { _ = try? shell("/usr/sbin/groupdel", [group]) }
+        if let root { try? FileManager.default.removeItem(at: root) }
+    }
+
+    func testInstalledProgramKeepsKeysResultsAndClockFromExaminees() throws {
+        try checkLayout()
+        try writeExams()
+        let roster = root.appendingPathComponent("roster.csv")
+        try "工号,姓名,部门,登录名\n9001,张伟,综合办公室,\(staff1)\n9002,李娜,综合办公室,\(staff2)\n9003,王芳,综合办公室,\n9009,王强,信息科,\(admin)\n"
+            .write(to: roster, atomically: true, encoding: .utf8)
+        chmod(roster.path, 0o644)
+
+        // Administrators only: roster import by staff is refused, by the admin done.
+        XCTAssertEqual(try lawquiz(as: staff1, ["roster", "import", roster.path]).status, 77)
+        let imported = try lawquiz(as: admin, ["roster", "import", roster.path])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(try lawquiz(as: admin, ["roster", "list"]).stdout.contains(staff2))
+
+        // Keys, results and cache cannot be read outside lawquiz.
+        let bankFile = try XCTUnwrap(FileManager.default.subpaths(atPath: prefix.appendingPathComponent("share/lawquiz/banks").path)?
+            .first { $0.hasSuffix(".yaml") })
+        for path in [
+            prefix.appendingPathComponent("share/lawquiz/banks/\(bankFile)").path, state.appendingPathComponent("lawquiz.sqlite").path,
+        ] {
+            let read = try shell("/usr/sbin/runuser", ["-u", staff1, "--", "/bin/cat", path])
+            XCTAssertNotEqual(read.status, 0, "\(path) 可被普通用户读取")
+        }
+        XCTAssertNotEqual(try shell("/usr/sbin/runuser", ["-u", staff1, "--", "/bin/ls", state.appendingPathComponent("cache").path]).status, 0)
+
+        // Other banks, another store, LAWQUIZ_* and another person's 工号: refused with 77.
+        let elsewhere = root.appendingPathComponent("mine.sqlite").path
+        for (arguments, environment) in [
+            (["exam", "list", "--banks", DataCommandRunner.repositoryRoot.appendingPathComponent("QuestionBanks").path], [String: String]()),
+            (["history", "--results", elsewhere], [:]),
+            (["history"], ["LAWQUIZ_RESULTS": elsewhere]),
+            (["exam", "take", "open", "--staff", "9002"], [:]),
+            (["stats", "open"], [:]),
+            (["export", "open", "--format", "csv", "--output", elsewhere], [:]),
+        ] {
+            let refused = try lawquiz(as: staff1, arguments, environment: environment)
+            XCTAssertEqual(refused.status, 77, "\(arguments) \(environment): \(refused.stdout) \(refused.stderr)")
+            XCTAssertTrue(refused.stderr.contains("管理员"), refused.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: elsewhere))
+
+        // The window is read in the config's zone and compared as instants: TZ and libfaketime change nothing.
+        XCTAssertEqual(try shell("/usr/bin/faketime", ["2020-01-01 00:00:00", "/bin/date", "+%Y"]).stdout, "2020\n", "faketime 本身应生效")
+        for (label, prefixCommand) in [
+            ("TZ", ["/usr/bin/env", "TZ=Etc/GMT+12"]), ("faketime", ["/usr/bin/faketime", "-f", "-2h"]),
+            ("faketime absolute", ["/usr/bin/faketime", "2020-01-01 00:00:00"]),
+        ] {
+            let closed = try lawquiz(as: staff1, ["exam", "take", "closed"], wrapper: prefixCommand)
+            XCTAssertNotEqual(closed.status, 0, "\(label): \(closed.stdout)")
+            XCTAssertTrue(closed.stderr.contains("已截止") || closed.stderr.contains("截止"), "\(label): \(closed.stderr)")
+        }
+
+        // The ordinary path: both staff sit (identified by login), keys held back until closes_at.
+        for user in [staff1, staff2] {
+            let sat = try lawquiz(as: user, ["exam", "take", "open"], input: ":s\ny\n")
+            XCTAssertEqual(sat.status, 0, sat.stdout + sat.stderr)
+            XCTAssertTrue(sat.stdout.contains("答案与解析将在考试截止"), sat.stdout)
+            XCTAssertFalse(sat.stdout.contains("正确答案"), sat.stdout)
+        }
+        // A sitting under libfaketime is stamped with the real time, not two hours ago.
+        let faked = try lawquiz(as: staff1, ["exam", "take", "demo"], input: ":s\ny\n", wrapper: ["/usr/bin/faketime", "-f", "-2h"])
+        XCTAssertEqual(faked.status, 0, faked.stdout + faked.stderr)
+        let age = try shell(
+            "/usr/bin/sqlite3",
+            [state.appendingPathComponent("lawquiz.sqlite").path,
+             "SELECT CAST(ABS(julianday('now') - julianday(started_at)) * 86400 AS INTEGER) FROM attempt WHERE exam_id = 'demo'"])
+        XCTAssertLessThan(Int(age.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .max, 600, "started_at 被 faketime 改动：\(age.stdout)")
+
+        let own = try lawquiz(as: staff2, ["history"])
+        XCTAssertTrue(own.stdout.contains("9002") && !own.stdout.contains("9001"), own.stdout)
+        let stats = try lawquiz(as: admin, ["stats", "open"])
+        XCTAssertEqual(stats.status, 0, stats.stderr)
+        XCTAssertTrue(stats.stdout.contains("2/4"), stats.stdout)
+
+        try checkSharedConsoleAndProctor()
+
+        // Everything lawquiz created in the state folder is group-only.
+        for name in try FileManager.default.contentsOfDirectory(atPath: state.path) {
+            let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: state.appendingPathComponent(name).path)[.posixPermissions] as? Int)
+            XCTAssertEqual(mode & 0o007, 0, "\(name) mode \(String(mode, radix: 8))")
+        }
+    }
+
+    /// A shared-console login gives 工号 and PIN (never echoed, locked after
+    /// five failures); an administrator's `--staff` records the proctor;
+    /// `make uninstall` keeps the results.
+    private func checkSharedConsoleAndProctor() throws {
+        let config = sysconf.appendingPathComponent("lawquiz/lawquiz.yaml")
+        let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "shared_logins: []", with: "shared_logins: [\(kiosk)]")
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        chmod(config.path, 0o644)
+        XCTAssertEqual(try lawquiz(as: staff1, ["roster", "pin", "9003"], input: "7351\n").status, 77)
+        let set = try lawquiz(as: admin, ["roster", "pin", "9003"], input: "7351\n")
+        XCTAssertEqual(set.status, 0, set.stderr)
+        XCTAssertFalse(set.stdout.contains("7351"), set.stdout)
+        let wrong = try lawquiz(as: kiosk, ["exam", "take", "open"], input: "9003\n1111\n")
+        XCTAssertEqual(wrong.status, 77, wrong.stdout + wrong.stderr)
+        XCTAssertTrue(wrong.stderr.contains("PIN 不正确"), wrong.stderr)
+        XCTAssertFalse(wrong.stdout.contains("1111"), "PIN 不应回显：\(wrong.stdout)")
+        let right = try lawquiz(as: kiosk, ["exam", "take", "open"], input: "9003\n7351\n:s\ny\n")
+        XCTAssertEqual(right.status, 0, right.stdout + right.stderr)
+        XCTAssertFalse(right.stdout.contains("7351"), right.stdout)
+        XCTAssertEqual(try lawquiz(as: kiosk, ["history"]).status, 77, "a shared login has no attempts of its own")
+
+        let proctored = try lawquiz(as: admin, ["exam", "take", "demo", "--staff", "9001"], input: ":s\ny\n")
+        XCTAssertEqual(proctored.status, 0, proctored.stdout + proctored.stderr)
+        let store = state.appendingPathComponent("lawquiz.sqlite").path
+        let query = try shell("/usr/bin/sqlite3", [store, "SELECT staff_id, IFNULL(proctor_login, '-') FROM attempt ORDER BY id"])
+        XCTAssertEqual(query.stdout, "9001|-\n9002|-\n9001|-\n9003|-\n9001|\(admin)\n", query.stderr)
+        let failures = try shell("/usr/bin/sqlite3", [store, "SELECT staff_id, login FROM pin_failure"])
+        XCTAssertEqual(failures.stdout, "9003|\(kiosk)\n")
+
+        let removed = try shell(
+            "/bin/bash", [DataCommandRunner.repositoryRoot.appendingPathComponent("scripts/install").path, "uninstall"],
+            environment: ["PREFIX": prefix.path, "SYSCONFDIR": sysconf.path, "STATEDIR": root.appendingPathComponent("var/lib").path])
+        XCTAssertEqual(removed.status, 0, removed.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: binary))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: store), "results are kept")
+    }
+
+    /// The layout `make install` promises.
+    private func checkLayout() throws {
+        let expectations: [(String, Int)] = [
+            (binary, 0o2755), (prefix.appendingPathComponent("share/lawquiz").path, 0o750),
+            (prefix.appendingPathComponent("share/lawquiz/exams/demo.yaml").path, 0o640), (state.path, 0o2770),
+            (state.appendingPathComponent("lawquiz.sqlite").path, 0o660),
+        ]
+        for (path, mode) in expectations {
+            var info = stat()
+            XCTAssertEqual(stat(path, &info), 0, path)
+            XCTAssertEqual(Int(info.st_mode) & 0o7777, mode, path)
+            XCTAssertEqual(groupName(info.st_gid), "lawquiz", path)
+        }
+        var config = stat()
+        XCTAssertEqual(stat(sysconf.appendingPathComponent("lawquiz/lawquiz.yaml").path, &config), 0)
+        XCTAssertEqual(config.st_uid, 0)
+    }
+
+    /// A formal exam open now and one that closed an hour ago, its times
+    /// written without a zone (read in the config's Asia/Shanghai).
+    private func writeExams() throws {
+        let shanghai = try XCTUnwrap(TimeZone(identifier: "Asia/Shanghai"))
+        func local(_ offset: TimeInterval) -> String {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = shanghai
+            formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+            return formatter.string(from: Date().addingTimeInterval(offset))
+        }
+        let sections = """
+            sections:
+              - { law: work-safety, type: single, count: 1, points: 50 }
+              - { type: judge, count: 1, points: 50 }
+            """
+        let exams = prefix.appendingPathComponent("share/lawquiz/exams")
+        for (id, opens, closes) in [("open", -3600.0, 3600.0), ("closed", -7200.0, -3600.0)] {
+            let file = exams.appendingPathComponent("\(id).yaml")
+            try "id: \(id)\ntitle: 窗口测试 \(id)\ntime_limit_minutes: 10\nopens_at: \(local(opens))\ncloses_at: \(local(closes))\n\(sections)\n"
+                .write(to: file, atomically: true, encoding: .utf8)
+            chmod(file.path, 0o640)
+            _ = try shell("/bin/chgrp", ["lawquiz", file.path])
+        }
+    }
+
+    // MARK: Running things
+
+    /// lawquiz as `user` through runuser, with a clean environment plus `environment`.
+    private func lawquiz(
+        as user: String, _ arguments: [String], input: String = "", environment: [String: String] = [:], wrapper: [String] = []
+    ) throws -> DataCommandRunner.Output {
+        let variables = ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "NO_COLOR=1"] + environment.map { "\($0.key)=\($0.value)" }
+        return try shell(
+            "/usr/sbin/runuser", ["-u", user, "--", "/usr/bin/env", "-i"] + variables + wrapper + [binary] + arguments, input: input)
+    }
+
+    private func useradd(_ name: String, groups: [String]) throws {
+        let added = try shell("/usr/sbin/useradd", ["-M", "-N", "-s", "/bin/sh"] + (groups.isEmpty ? [] : ["-G", groups.joined(separator: ",")]) + [name])
+        XCTAssertEqual(added.status, 0, added.stderr)
+        users.append(name)
+    }
+
+    private func groupName(_ id: gid_t) -> String? {
+        guard let entry = getgrgid(id), let name = entry.pointee.gr_name else { return nil }
+        return String(cString: name)
+    }
+
+    private func shell(_ program: String, _ arguments: [String], input: String = "", environment: [String: String]? = nil) throws
+        -> DataCommandRunner.Output
+    {
+        try DataCommandRunner.launch(
+            URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/\(program)"), arguments, input: input,
+            environment: environment.map { ProcessInfo.processInfo.environment.merging($0) { $1 } }, directory: root)
+    }
+}

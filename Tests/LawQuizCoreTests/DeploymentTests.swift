@@ -1,0 +1,105 @@
+import Foundation
+import LawQuizCore
+import XCTest
+
+/// Resolving the deployment from process facts and the root-owned config.
+final class DeploymentTests: XCTestCase {
+    let config = """
+        banks: /opt/lq/share/lawquiz
+        store: /var/lib/lawquiz/lawquiz.sqlite
+        admin_group: exam-admins
+        time_zone: Asia/Shanghai
+        review: never
+        shared_logins: [kiosk1]
+        """
+    let utc = TimeZone(identifier: "UTC")!
+
+    func staff(setGroupID: Bool = true, groups: Set<String> = ["alice"], uid: UInt32 = 1000) -> ProcessIdentity {
+        ProcessIdentity(uid: uid, login: "alice", groups: groups, setGroupID: setGroupID)
+    }
+
+    func file(_ text: String? = nil, owner: UInt32 = 0, mode: UInt32 = 0o100644, folderMode: UInt32 = 0o40755) -> ConfigFileFacts {
+        ConfigFileFacts(path: "/etc/lawquiz/lawquiz.yaml", text: text ?? config, ownerUID: owner, mode: mode, folderOwnerUID: 0, folderMode: folderMode)
+    }
+
+    func resolve(_ identity: ProcessIdentity, _ file: ConfigFileFacts?, environment: [String: String] = [:]) throws -> Deployment {
+        try Deployment.resolve(
+            identity: identity, config: file, environment: environment, workingDirectory: "/home/alice", executablePath: "/x/lawquiz",
+            systemTimeZone: utc)
+    }
+
+    func testAClonesBuildIsNotInstalledAndEveryoneAdministers() throws {
+        let deployment = try resolve(staff(setGroupID: false), nil, environment: ["LAWQUIZ_RESULTS": "/tmp/r.sqlite", "HOME": "/home/alice"])
+        XCTAssertFalse(deployment.installed)
+        XCTAssertTrue(deployment.isAdministrator)
+        XCTAssertNoThrow(try deployment.requireAdministrator("stats"))
+        XCTAssertNoThrow(try deployment.checkOverrides(banks: "/b", results: "/r"))
+        XCTAssertEqual(deployment.paths.resultsDatabase.path, "/tmp/r.sqlite")
+        XCTAssertEqual(deployment.cacheFolder?.path, "/home/alice/.cache/lawquiz")
+    }
+
+    func testInstalledPathsZoneAndPolicyComeFromTheConfigOnly() throws {
+        let deployment = try resolve(
+            staff(), file(), environment: ["HOME": "/home/alice", "XDG_CACHE_HOME": "/tmp/x", "TZ": "Etc/GMT+12", "INPUTRC": "/x", "TERM": "xterm"])
+        XCTAssertTrue(deployment.installed)
+        XCTAssertFalse(deployment.isAdministrator)
+        XCTAssertEqual(deployment.paths.questionBanks.path, "/opt/lq/share/lawquiz")
+        XCTAssertEqual(deployment.paths.resultsDatabase.path, "/var/lib/lawquiz/lawquiz.sqlite")
+        XCTAssertEqual(deployment.cacheFolder?.path, "/var/lib/lawquiz/cache")
+        XCTAssertEqual(deployment.timeZone.identifier, "Asia/Shanghai")
+        XCTAssertEqual(deployment.formalReview, .never)
+        XCTAssertEqual(deployment.config?.sharedLogins, ["kiosk1"])
+        XCTAssertEqual(Set(deployment.environment.keys), ["TERM"])
+        // Without time_zone: the system's zone, whatever TZ says.
+        let noZone = try resolve(staff(), file(config.replacingOccurrences(of: "time_zone: Asia/Shanghai\n", with: "")), environment: ["TZ": "Etc/GMT+12"])
+        XCTAssertEqual(noZone.timeZone, utc)
+    }
+
+    func testStaffCannotOverridePathsOrRunAdministratorsCommands() throws {
+        let deployment = try resolve(staff(), file(), environment: ["LAWQUIZ_RESULTS": "/tmp/mine.sqlite"])
+        XCTAssertThrowsError(try deployment.checkOverrides(banks: nil, results: nil)) { error in
+            XCTAssertEqual(error as? DeploymentError, .overridesRefused(names: ["LAWQUIZ_RESULTS"], adminGroup: "exam-admins"))
+        }
+        let clean = try resolve(staff(), file())
+        XCTAssertNoThrow(try clean.checkOverrides(banks: nil, results: nil))
+        XCTAssertThrowsError(try clean.checkOverrides(banks: "/tmp/b", results: "/tmp/r")) { error in
+            XCTAssertEqual(error as? DeploymentError, .overridesRefused(names: ["--banks", "--results"], adminGroup: "exam-admins"))
+            XCTAssertTrue((error as? DeploymentError)?.isPermissionRefusal == true)
+        }
+        XCTAssertThrowsError(try clean.requireAdministrator("stats")) { error in
+            XCTAssertTrue(error.localizedDescription.contains("exam-admins"), error.localizedDescription)
+        }
+    }
+
+    func testAdministratorsAreRootAndTheConfiguredGroup() throws {
+        let member = try resolve(staff(groups: ["alice", "exam-admins"]), file(), environment: ["LAWQUIZ_RESULTS": "/tmp/other.sqlite"])
+        XCTAssertTrue(member.isAdministrator)
+        XCTAssertNoThrow(try member.checkOverrides(banks: "/tmp/b", results: nil))
+        XCTAssertEqual(member.paths(banks: nil, results: nil, workingDirectory: "/", executablePath: "").resultsDatabase.path, "/tmp/other.sqlite")
+        XCTAssertTrue(try resolve(staff(groups: [], uid: 0), file()).isAdministrator)
+        XCTAssertFalse(try resolve(staff(groups: ["lawquiz-admin"]), file()).isAdministrator, "only the configured group")
+    }
+
+    func testAnUntrustedOrMissingConfigIsRefused() throws {
+        XCTAssertThrowsError(try resolve(staff(), nil)) { XCTAssertEqual($0 as? DeploymentError, .missingConfig(path: "/etc/lawquiz/lawquiz.yaml")) }
+        for bad in [file(owner: 1000), file(mode: 0o100664), file(mode: 0o100646), file(folderMode: 0o41777)] {
+            XCTAssertThrowsError(try resolve(staff(), bad)) { error in
+                guard case .insecureConfig = error as? DeploymentError else { return XCTFail("\(error)") }
+            }
+        }
+    }
+
+    func testConfigProblemsNameTheLine() {
+        for (text, line, fragment) in [
+            ("banks: /b\nstore: relative.sqlite\n", 2, "绝对路径"), ("banks: /b\nstore: /s\nreview: later\n", 3, "review"),
+            ("banks: /b\nstore: /s\ntime_zone: Mars/Base\n", 3, "时区"), ("banks: /b\nstore: /s\ncolour: red\n", 3, "未知设置"),
+            ("store: /s\n", 1, "banks"),
+        ] {
+            XCTAssertThrowsError(try DeploymentConfig.parse(text, file: "lawquiz.yaml")) { error in
+                guard case .invalidConfig(_, let reported, let message) = error as? DeploymentError else { return XCTFail("\(error)") }
+                XCTAssertEqual(reported, line, text)
+                XCTAssertTrue(message.contains(fragment), message)
+            }
+        }
+    }
+}
