@@ -110,6 +110,8 @@ enum CatalogSnapshot {
             list(question.tags) { $0.string($1) }
             string(question.source.file)
             int(question.source.line)
+            string(question.grounding?.rawValue ?? "")
+            optionalInt(question.confidence.map { Int(($0 * 1000).rounded()) })
         }
     }
 
@@ -187,9 +189,12 @@ enum CatalogSnapshot {
             let evidence = try string(), explanation = try string(), difficulty = try optionalInt()
             let tags = try list { try $0.string() }
             let source = SourceLocation(file: try string(), line: try int())
+            let grounding = GroundingStatus(rawValue: try string())
+            let confidence = try optionalInt().map { Double($0) / 1000 }
             return Question(
                 id: id, type: type, lawID: lawID, article: article, stem: stem, options: options, answer: answer,
-                evidence: evidence, explanation: explanation, difficulty: difficulty, tags: tags, source: source)
+                evidence: evidence, explanation: explanation, difficulty: difficulty, tags: tags, source: source,
+                grounding: grounding, confidence: confidence)
         }
     }
 }

@@ -29,6 +29,13 @@ public enum QuestionType: String, Sendable, Hashable, CaseIterable, Codable {
     }
 }
 
+/// How a question's law, article and evidence were chosen: proposed by the
+/// grounding ranker (to be checked by a person) or confirmed by one.
+public enum GroundingStatus: String, Sendable, Hashable, CaseIterable {
+    case auto
+    case reviewed
+}
+
 /// One lettered option of a choice question, in the bank's own lettering.
 public struct QuestionOption: Sendable, Hashable, Codable {
     /// A–F as written in the bank.
@@ -109,11 +116,16 @@ public struct Question: Sendable, Hashable {
     public var difficulty: Int?
     public var tags: [String]
     public var source: SourceLocation
+    /// `auto` when the article was proposed by grounding and not yet reviewed; nil for hand-written questions.
+    public var grounding: GroundingStatus?
+    /// The grounding ranker's confidence (0–1) in the proposed article.
+    public var confidence: Double?
 
     public init(
         id: String, type: QuestionType, lawID: String, article: Int, stem: String,
         options: [QuestionOption], answer: AnswerKey, evidence: String, explanation: String,
-        difficulty: Int? = nil, tags: [String] = [], source: SourceLocation
+        difficulty: Int? = nil, tags: [String] = [], source: SourceLocation,
+        grounding: GroundingStatus? = nil, confidence: Double? = nil
     ) {
         self.id = id
         self.type = type
@@ -127,6 +139,8 @@ public struct Question: Sendable, Hashable {
         self.difficulty = difficulty
         self.tags = tags
         self.source = source
+        self.grounding = grounding
+        self.confidence = confidence
     }
 
     /// The option with a given bank letter.

@@ -22,6 +22,8 @@ public struct BankDiagnostic: Sendable, Hashable, CustomStringConvertible {
         case unreadable
         /// The file was read but a question is wrong (exit status 1).
         case problem
+        /// Worth a person's look but not wrong (e.g. an auto-grounded question); exit status 0.
+        case warning
     }
 
     public var file: String

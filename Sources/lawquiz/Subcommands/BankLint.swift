@@ -9,8 +9,8 @@ struct BankLint: ParsableCommand {
         discussion: """
             检查：YAML 语法；必填字段及类型；编号全局唯一；单选恰一个答案、多选两个以上、判断为 true/false；
             2–6 个选项且内容不重复；法律与条文存在；evidence 为所引条文原文（忽略空白与全半角标点差异）；
-            题干重复；控制字符与终端转义序列。
-            退出状态：0 无问题；1 发现问题；2 文件无法读取。
+            题干重复；控制字符与终端转义序列。自动定位（grounding: auto）的题目列为警告，核对后改为 grounding: reviewed。
+            退出状态：0 无问题（可有警告）；1 发现问题；2 文件无法读取。
             """)
 
     @Argument(help: "题库文件或目录；默认检查全部题库。")
@@ -23,10 +23,12 @@ struct BankLint: ParsableCommand {
         let targets = files.isEmpty ? [paths.resolved.banks.path] : files
         let collection = BankLoader.load(paths: targets)
         let diagnostics = BankLinter(library: library).lint(collection)
-        for diagnostic in diagnostics { print(diagnostic) }
+        let warnings = GroundingReview.warnings(collection.questions, library: library)
+        for diagnostic in (diagnostics + warnings).sorted(by: { ($0.file, $0.line) < ($1.file, $1.line) }) { print(diagnostic) }
         let questionCount = collection.questions.count
         if diagnostics.isEmpty {
-            print("检查通过：\(collection.banks.count) 个题库文件，\(questionCount) 道题，未发现问题。")
+            let warned = warnings.isEmpty ? "" : "\(warnings.count) 道自动定位的题目待核对（警告）"
+            print("检查通过：\(collection.banks.count) 个题库文件，\(questionCount) 道题，未发现问题。" + warned)
             return
         }
         print("发现 \(diagnostics.count) 个问题（\(collection.banks.count) 个题库文件，\(questionCount) 道题可读）。")
