@@ -24,13 +24,15 @@ public enum EvidenceExtractor {
         }
         let question = Array(texts.map { TextNormalizer.comparable($0) }.joined(separator: "\u{0}").unicodeScalars)
         var used = [Bool](repeating: false, count: scalars.count)
+        var quoted = [Bool](repeating: false, count: question.count)
         var pieces: [Range<Int>] = []
         while pieces.count < maximumRuns {
-            guard let run = longestCommonRun(scalars, question, excluding: used) else { break }
+            guard let (run, words) = longestCommonRun(scalars, question, excluding: used, quoted) else { break }
             let trimmed = trimPunctuation(run, in: scalars)
             let shortest = pieces.isEmpty ? 3 : minimumRun
             guard trimmed.count >= shortest else { break }
             for index in trimmed { used[index] = true }
+            for index in words { quoted[index] = true }
             pieces.append(trimmed)
         }
         guard !pieces.isEmpty else { return bestSentence(for: texts, in: article) }
@@ -39,23 +41,28 @@ public enum EvidenceExtractor {
         }.joined(separator: "……")
     }
 
-    /// Longest common substring (dynamic programming over one rolling row);
-    /// article positions already taken never match.
-    static func longestCommonRun(_ article: [Unicode.Scalar], _ question: [Unicode.Scalar], excluding used: [Bool]) -> Range<Int>? {
+    /// Longest common substring (dynamic programming over one rolling row) as
+    /// (article range, question range); positions already taken on either side
+    /// never match, so no words are quoted twice.
+    static func longestCommonRun(
+        _ article: [Unicode.Scalar], _ question: [Unicode.Scalar], excluding used: [Bool], _ quoted: [Bool]
+    ) -> (Range<Int>, Range<Int>)? {
         guard !article.isEmpty, !question.isEmpty else { return nil }
         var previous = [Int](repeating: 0, count: question.count + 1)
         var current = previous
         var best = 0
         var bestEnd = 0
+        var bestQuestionEnd = 0
         for i in 1...article.count {
             let scalar = article[i - 1]
             let free = !used[i - 1]
             for j in 1...question.count {
-                if free, scalar == question[j - 1], scalar != "\u{0}" {
+                if free, !quoted[j - 1], scalar == question[j - 1], scalar != "\u{0}" {
                     current[j] = previous[j - 1] + 1
                     if current[j] > best {
                         best = current[j]
                         bestEnd = i
+                        bestQuestionEnd = j
                     }
                 } else {
                     current[j] = 0
@@ -63,7 +70,7 @@ public enum EvidenceExtractor {
             }
             swap(&previous, &current)
         }
-        return best == 0 ? nil : (bestEnd - best)..<bestEnd
+        return best == 0 ? nil : ((bestEnd - best)..<bestEnd, (bestQuestionEnd - best)..<bestQuestionEnd)
     }
 
     /// Drops punctuation at either end: an excerpt reads better without a dangling “，”.

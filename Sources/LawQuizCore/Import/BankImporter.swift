@@ -1,0 +1,107 @@
+import Foundation
+
+/// Turns a foreign question file into bank questions: reads it in its
+/// format, gives every question an id, grounds the ones without law and
+/// article, cuts evidence for the ones without it, and checks each result
+/// with the bank linter so a written bank is one `bank lint` accepts.
+public struct BankImporter {
+    public let library: LawLibrary
+    private let grounder: Grounder
+    private let linter: BankLinter
+
+    public init(library: LawLibrary) {
+        self.library = library
+        grounder = Grounder(library: library)
+        linter = BankLinter(library: library)
+    }
+
+    /// Questions as read, before grounding. Throws `ImportError` for a file that cannot be read at all.
+    public func read(path: String, format: ImportFormat, sheet: String? = nil) throws -> ImportedBank {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ImportError(file: path, reason: "无法读取文件，请检查路径和权限")
+        }
+        if format == .excel { return try readWorkbook(path: path, sheet: sheet) }
+        if format == .moodleXML { return try MoodleXMLReader(library: library, file: path).read(data) }
+        guard let text = TextDecoding.decode(data)?.text else {
+            throw ImportError(file: path, reason: "文字编码无法识别，请另存为 UTF-8 或 GBK")
+        }
+        switch format {
+        case .gift: return GIFTReader(library: library, file: path).read(text)
+        case .aiken: return AikenReader(file: path).read(text)
+        default:
+            let records: [CSVRecord]
+            do {
+                records = try CSVReader.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+            } catch let error as CSVError {
+                throw ImportError(file: "\(path):\(error.line)", reason: error.message)
+            }
+            return SpreadsheetBankReader(library: library) { row, _ in "\(path):\(row)" }.read(records)
+        }
+    }
+
+    private func readWorkbook(path: String, sheet: String?) throws -> ImportedBank {
+        do {
+            let reader = try XLSXReader(url: URL(fileURLWithPath: path))
+            let rows = try sheet.map { try reader.rows(sheetNamed: $0) } ?? reader.rows(sheet: 0)
+            let name = sheet ?? reader.sheets.first?.name ?? "Sheet1"
+            let records = rows.map { CSVRecord(line: $0.number, fields: $0.cells) }
+            return SpreadsheetBankReader(library: library) { row, column in
+                "\(path):\(name)!\(XLSXSheetWriter.column(column ?? 0))\(row)"
+            }.read(records)
+        } catch let error as ExportError {
+            throw ImportError(file: path, reason: error.errorDescription ?? "\(error)")
+        }
+    }
+
+    /// The result of completing an imported bank.
+    public struct Completed: Sendable {
+        public var questions: [Question] = []
+        /// Comments per question id (the candidates of unclear groundings).
+        public var notes: [String: [String]] = [:]
+        public var issues: [ImportIssue] = []
+        public var grounded = 0
+        public var unclear = 0
+    }
+
+    /// Ids, grounding, evidence and 解析 filled in; questions that still fail
+    /// a lint check are left out and reported at their place in the source.
+    public func complete(_ bank: ImportedBank, bankID: String, lawIDs: Set<String>? = nil) -> Completed {
+        var result = Completed()
+        var taken: Set<String> = []
+        for (index, imported) in bank.questions.enumerated() {
+            var question = imported.question
+            if question.id.isEmpty || taken.contains(question.id) {
+                var number = index + 1
+                while taken.contains(String(format: "%@-%03d", bankID, number)) { number += 1 }
+                question.id = String(format: "%@-%03d", bankID, number)
+            }
+            question.source = SourceLocation(file: imported.place, line: question.source.line)
+            if question.lawID.isEmpty {
+                guard let (grounded, proposal) = grounder.ground(question, lawIDs: lawIDs) else {
+                    result.issues.append(ImportIssue(place: imported.place, message: "与任何条文都没有相同的字词，无法定位所依据的条文"))
+                    continue
+                }
+                question = grounded
+                result.grounded += 1
+                if !proposal.isConfident {
+                    result.unclear += 1
+                    result.notes[question.id] = BankWriter.candidateNote(proposal, library: library)
+                }
+            } else if question.evidence.isEmpty, let article = library.law(named: question.lawID)?.article(question.article) {
+                question.evidence = EvidenceExtractor.evidence(for: Grounder.supportingTexts(of: question).map(\.text), in: article)
+                question.grounding = .auto
+            }
+            if question.explanation.isEmpty, let law = library.law(named: question.lawID), let article = law.article(question.article) {
+                question.explanation = "依据《\(law.shortName)》\(article.heading)：\(question.evidence)"
+            }
+            let problems = linter.check(question)
+            guard problems.isEmpty else {
+                result.issues += problems.map { ImportIssue(place: imported.place, message: $0.message) }
+                continue
+            }
+            taken.insert(question.id)
+            result.questions.append(question)
+        }
+        return result
+    }
+}
