@@ -117,7 +117,8 @@ final class XMLTree: NSObject, XMLParserDelegate {
         document.current = document
         let parser = XMLParser(data: data)
         parser.delegate = document
-        guard parser.parse(), let root = document.children.first else {
+        // An unclosed element at the end of the file is a truncated export, not a quiz.
+        guard parser.parse(), document.current === document, let root = document.children.first else {
             throw ImportError(file: file, reason: "XML 无法解析（第 \(parser.lineNumber) 行）：\(parser.parserError.map { $0.localizedDescription } ?? "")")
         }
         return root
