@@ -42,6 +42,11 @@ public struct MoodleXMLReader {
         return bank
     }
 
+    /// Moodle's text format: HTML unless the element says otherwise (plain_text, markdown, moodle_auto_format).
+    private static func isHTML(_ element: XMLTree) -> Bool {
+        (element.attributes["format"] ?? "html") == "html"
+    }
+
     private struct Problem: Error {
         var message: String
     }
@@ -50,7 +55,7 @@ public struct MoodleXMLReader {
         func text(_ name: String) -> String {
             guard let node = element.child(name) else { return "" }
             let raw = node.child("text")?.text ?? ""
-            return node.attributes["format"] == "html" || raw.contains("<") ? HTMLText.plain(raw) : raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            return Self.isHTML(node) ? HTMLText.plain(raw) : raw.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         let name = element.child("name")?.child("text")?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let stem = text("questiontext")
@@ -67,7 +72,7 @@ public struct MoodleXMLReader {
         }
         let answers = element.children.filter { $0.name == "answer" }.map { answer in
             let raw = answer.child("text")?.text ?? ""
-            let plain = answer.attributes["format"] == "html" || raw.contains("<") ? HTMLText.plain(raw) : raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let plain = Self.isHTML(answer) ? HTMLText.plain(raw) : raw.trimmingCharacters(in: .whitespacesAndNewlines)
             return (text: plain, fraction: Double(answer.attributes["fraction"] ?? "0") ?? 0)
         }
         if type == "truefalse" {
