@@ -77,7 +77,9 @@ struct BankGround: ParsableCommand {
         let targets = files.isEmpty ? [paths.resolved.banks.path] : files
         let collection = BankLoader.load(paths: targets)
         let reviewed = collection.questions.filter { $0.grounding != .auto }
+        let started = Date()
         let result = GroundingBenchmark(library: library).run(reviewed)
+        let elapsed = Date().timeIntervalSince(started)
         for miss in result.misses { print("  未命中  \(miss.id)  应为 \(miss.expected)，定位为 \(miss.proposed)") }
         print("题目 \(result.questions) 道")
         print(String(format: "第一名命中 %d（%.1f%%）", result.top1, 100 * result.share(result.top1)))
@@ -85,5 +87,6 @@ struct BankGround: ParsableCommand {
         print(String(format: "依据通过检查 %d（%.1f%%）", result.evidencePasses, 100 * result.share(result.evidencePasses)))
         let confidentShare = result.confident == 0 ? 0 : 100 * Double(result.confidentCorrect) / Double(result.confident)
         print(String(format: "置信度达标 %d 道，其中第一名命中 %.1f%%", result.confident, confidentShare))
+        print(String(format: "用时 %.2f 秒（每题 %.1f 毫秒，含摘取依据和检查）", elapsed, 1000 * elapsed / Double(max(1, result.questions))))
     }
 }
