@@ -15,7 +15,13 @@ public enum YAMLText {
             !first.isWhitespace, !last.isWhitespace, last != ":",
             !text.contains(": "), !text.contains(" #"), !special.contains(text.lowercased()), Double(text) == nil
         else { return false }
-        return !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0xFEFF || (0x80...0x9F).contains($0.value) }
+        return !text.unicodeScalars.contains(where: needsEscape)
+    }
+
+    /// Controls, the byte-order mark and the Unicode line and paragraph separators (line breaks to YAML).
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+            || scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     /// A double-quoted scalar: `\` and `"` escaped, control characters as `\uXXXX`.
@@ -28,7 +34,7 @@ public enum YAMLText {
             case "\n": result += "\\n"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0xFEFF {
+                if needsEscape(scalar) {
                     result += String(format: "\\u%04X", scalar.value)
                 } else {
                     result.unicodeScalars.append(scalar)

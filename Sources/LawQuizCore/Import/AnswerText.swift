@@ -24,6 +24,24 @@ enum AnswerText {
         }
     }
 
+    /// Single or multiple from per-option weights in percent (GIFT `%w%`,
+    /// Moodle fractions): one option worth 100 is 单选; two or more positive
+    /// weights summing to 100 are 多选. Nil for anything else (partial credit
+    /// LawQuiz cannot mark), with the positive sum for the message.
+    static func choiceKey(weights: [Double]) -> Result<(QuestionType, Set<String>), PositiveWeights> {
+        let letters = ["A", "B", "C", "D", "E", "F"]
+        let right = zip(letters, weights).filter { $1 > 0 }
+        let total = right.reduce(0) { $0 + $1.1 }
+        if right.count == 1, right[0].1 >= 99.9 { return .success((.single, [right[0].0])) }
+        if right.count >= 2, abs(total - 100) < 1 { return .success((.multiple, Set(right.map { $0.0 }))) }
+        return .failure(PositiveWeights(total: total))
+    }
+
+    struct PositiveWeights: Error {
+        var total: Double
+        var text: String { String(format: "%g", total) }
+    }
+
     /// 单选, 单选题, 单项选择题, 多项选择, 判断题 … as well as the English names.
     static func type(_ text: String) -> QuestionType? {
         let name = text.trimmingCharacters(in: .whitespaces)

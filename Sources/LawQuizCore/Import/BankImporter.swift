@@ -31,7 +31,7 @@ public struct BankImporter {
         default:
             let records: [CSVRecord]
             do {
-                records = try CSVReader.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+                records = try CSVReader.records(text, delimiter: CSVReader.guessDelimiter(text))
             } catch let error as CSVError {
                 throw ImportError(file: "\(path):\(error.line)", reason: error.message)
             }

@@ -8,6 +8,16 @@ enum CitationText {
         return named.count == 1 ? named[0] : nil
     }
 
+    /// The first text naming one law and one of its articles, as (law id, article).
+    static func lawAndArticle(in texts: [String], library: LawLibrary) -> (String, Int)? {
+        for text in texts {
+            if let law = law(in: text, library: library), let number = article(in: text), law.article(number) != nil {
+                return (law.id, number)
+            }
+        }
+        return nil
+    }
+
     /// The article number in 第X条 form anywhere in the text, or the whole text as a number.
     static func article(in text: String) -> Int? {
         let folded = text.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)

@@ -98,7 +98,7 @@ public struct GIFTReader {
         var question = Question(
             id: Self.identifier(in: clean(name)), type: .judge, lawID: "", article: 0, stem: stem, options: [],
             answer: .judgement(true), evidence: "", explanation: clean(general), source: SourceLocation(file: file, line: line))
-        (question.lawID, question.article) = citation(name: clean(name), category: Self.restore(category))
+        (question.lawID, question.article) = CitationText.lawAndArticle(in: [Self.restore(category), clean(name)], library: library) ?? ("", 0)
         let head = block.split(separator: "#", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).uppercased() } ?? ""
         if ["T", "TRUE", "F", "FALSE"].contains(head) {
             question.answer = .judgement(head.hasPrefix("T"))
@@ -108,16 +108,10 @@ public struct GIFTReader {
             guard (2...6).contains(answers.count) else { return problem("选项应有 2 至 6 个，现有 \(answers.count) 个") }
             let letters = ["A", "B", "C", "D", "E", "F"]
             question.options = zip(letters, answers).map { QuestionOption(letter: $0, text: clean($1.text)) }
-            let right = zip(letters, answers).filter { $1.weight > 0 }
-            let positive = right.reduce(0) { $0 + $1.1.weight }
-            if right.count == 1, right[0].1.weight >= 99.9 {
-                question.type = .single
-            } else if right.count >= 2, abs(positive - 100) < 1 {
-                question.type = .multiple
-            } else {
-                return problem("答案权重无法识别为单选或多选：正确选项的权重之和应为 100%（现为 \(String(format: "%g", positive))%）")
+            switch AnswerText.choiceKey(weights: answers.map(\.weight)) {
+            case .success(let (type, right)): (question.type, question.answer) = (type, .options(right))
+            case .failure(let weights): return problem("答案权重无法识别为单选或多选：正确选项的权重之和应为 100%（现为 \(weights.text)%）")
             }
-            question.answer = .options(Set(right.map { $0.0 }))
         }
         bank.questions.append(ImportedQuestion(question: question, place: "\(file):\(line)"))
     }
@@ -158,13 +152,4 @@ public struct GIFTReader {
         return token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) ? token : ""
     }
 
-    /// Law and article from a category such as `安全生产法/第二十一条` or the name.
-    func citation(name: String, category: String) -> (String, Int) {
-        for text in [category, name] {
-            if let law = CitationText.law(in: text, library: library), let number = CitationText.article(in: text), law.article(number) != nil {
-                return (law.id, number)
-            }
-        }
-        return ("", 0)
-    }
 }

@@ -64,12 +64,7 @@ public struct MoodleXMLReader {
             id: GIFTReader.identifier(in: name), type: .judge, lawID: "", article: 0, stem: stem, options: [],
             answer: .judgement(true), evidence: "", explanation: text("generalfeedback"),
             source: SourceLocation(file: file, line: element.line))
-        for source in [category, name] {
-            if let law = CitationText.law(in: source, library: library), let number = CitationText.article(in: source), law.article(number) != nil {
-                (question.lawID, question.article) = (law.id, number)
-                break
-            }
-        }
+        (question.lawID, question.article) = CitationText.lawAndArticle(in: [category, name], library: library) ?? ("", 0)
         let answers = element.children.filter { $0.name == "answer" }.map { answer in
             let raw = answer.child("text")?.text ?? ""
             let plain = Self.isHTML(answer) ? HTMLText.plain(raw) : raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -85,18 +80,13 @@ public struct MoodleXMLReader {
         guard (2...6).contains(answers.count) else { return .failure(Problem(message: "选项应有 2 至 6 个，现有 \(answers.count) 个")) }
         let letters = ["A", "B", "C", "D", "E", "F"]
         question.options = zip(letters, answers).map { QuestionOption(letter: $0, text: $1.text) }
-        let right = zip(letters, answers).filter { $1.fraction > 0 }
-        let single = element.child("single")?.text.trimmingCharacters(in: .whitespaces) != "false"
-        let total = right.reduce(0) { $0 + $1.1.fraction }
-        if single, right.count == 1, right[0].1.fraction >= 99.9 {
-            question.type = .single
-        } else if right.count >= 2, abs(total - 100) < 1 {
-            question.type = .multiple
-        } else {
-            return .failure(Problem(message: "答案得分无法识别为单选或多选：正确选项的得分之和应为 100（现为 \(String(format: "%g", total))）"))
+        switch AnswerText.choiceKey(weights: answers.map(\.fraction)) {
+        case .success(let (type, right)):
+            (question.type, question.answer) = (type, .options(right))
+            return .success(question)
+        case .failure(let weights):
+            return .failure(Problem(message: "答案得分无法识别为单选或多选：正确选项的得分之和应为 100（现为 \(weights.text)）"))
         }
-        question.answer = .options(Set(right.map { $0.0 }))
-        return .success(question)
     }
 }
 
