@@ -99,6 +99,29 @@ final class BankImportTests: XCTestCase {
         XCTAssertEqual(questions[2].article, 3)
     }
 
+    /// A stem or 解析 that names its article is taken at its word; duplicate stems and ids are caught before writing.
+    func testStatedCitationsDuplicatesAndIds() throws {
+        let csv = """
+            编号,题型,题干,答案,解析
+            q-1,判断,从业人员有依法获得安全生产保障的权利。,对,依据《安全生产法》第六条。
+            q-1,判断,根据《档案法》第三条，档案工作由党领导。,对,
+            ,判断,从业人员有依法获得安全生产保障的权利。,对,
+            ,判断,依据《国家安全法》第二条和第三条出题。,对,
+
+            """
+        let path = try file("c.csv", csv)
+        let importer = BankImporter(library: try library)
+        let completed = importer.complete(try importer.read(path: path, format: .csv), bankID: "c")
+        XCTAssertEqual(completed.questions.map(\.id), ["q-1", "c-001", "c-003"], "c-002 repeats a stem and is left out")
+        XCTAssertEqual(completed.questions.map(\.article), [6, 3, completed.questions[2].article])
+        XCTAssertEqual(completed.questions[1].lawID, "archives")
+        XCTAssertEqual(completed.cited, 2, "two articles named at once are left to the ranker")
+        XCTAssertEqual(completed.grounded, 2)
+        XCTAssertEqual(completed.issues.map(\.place), ["\(path):4"])
+        XCTAssertTrue(completed.issues[0].message.contains("题干与 q-1（\(path):2）重复"), completed.issues[0].message)
+        XCTAssertEqual(BankImporter.identifiers(["", "c-001", "x", "x", ""], bankID: "c"), ["c-002", "c-001", "x", "c-003", "c-004"])
+    }
+
     func testCSVWithoutHeaderIsRefusedWithTheLine() throws {
         let path = try file("x.csv", "\u{FEFF}a,b\n1,2\n")
         let bank = try BankImporter(library: try library).read(path: path, format: .csv)

@@ -61,21 +61,26 @@ public struct BankImporter {
         public var issues: [ImportIssue] = []
         public var grounded = 0
         public var unclear = 0
+        /// Questions whose stem or 解析 named their article.
+        public var cited = 0
     }
 
     /// Ids, grounding, evidence and 解析 filled in; questions that still fail
-    /// a lint check are left out and reported at their place in the source.
+    /// the bank linter (alone or against each other: duplicate stems) are
+    /// left out and reported at their place in the source.
     public func complete(_ bank: ImportedBank, bankID: String, lawIDs: Set<String>? = nil) -> Completed {
         var result = Completed()
-        var taken: Set<String> = []
-        for (index, imported) in bank.questions.enumerated() {
+        var candidates: [Question] = []
+        var places: [SourceLocation: String] = [:]
+        for (imported, id) in zip(bank.questions, Self.identifiers(bank.questions.map(\.question.id), bankID: bankID)) {
             var question = imported.question
-            if question.id.isEmpty || taken.contains(question.id) {
-                var number = index + 1
-                while taken.contains(String(format: "%@-%03d", bankID, number)) { number += 1 }
-                question.id = String(format: "%@-%03d", bankID, number)
+            question.id = id
+            question.source = Self.location(imported.place)
+            places[question.source] = imported.place
+            if question.lawID.isEmpty, let (lawID, article) = CitationText.stated(in: [question.stem, question.explanation], library: library, lawIDs: lawIDs) {
+                (question.lawID, question.article) = (lawID, article)
+                result.cited += 1
             }
-            question.source = SourceLocation(file: imported.place, line: question.source.line)
             if question.lawID.isEmpty {
                 guard let (grounded, proposal) = grounder.ground(question, lawIDs: lawIDs) else {
                     result.issues.append(ImportIssue(place: imported.place, message: "与任何条文都没有相同的字词，无法定位所依据的条文"))
@@ -94,14 +99,46 @@ public struct BankImporter {
             if question.explanation.isEmpty, let law = library.law(named: question.lawID), let article = law.article(question.article) {
                 question.explanation = "依据《\(law.shortName)》\(article.heading)：\(question.evidence)"
             }
-            let problems = linter.check(question)
-            guard problems.isEmpty else {
-                result.issues += problems.map { ImportIssue(place: imported.place, message: $0.message) }
-                continue
-            }
-            taken.insert(question.id)
-            result.questions.append(question)
+            candidates.append(question)
         }
+        let collection = BankCollection(banks: [QuestionBank(id: bankID, title: bankID, file: bankID, questions: candidates)], diagnostics: [])
+        let diagnostics = linter.lint(collection)
+        result.issues += diagnostics.map { diagnostic in
+            let location = SourceLocation(file: diagnostic.file, line: diagnostic.line)
+            return ImportIssue(place: places[location] ?? location.description, message: diagnostic.message)
+        }
+        let flagged = Set(diagnostics.map { SourceLocation(file: $0.file, line: $0.line) })
+        result.questions = candidates.filter { !flagged.contains($0.source) }
         return result
+    }
+
+    /// Ids as written when present and not taken by an earlier question,
+    /// otherwise `BANK-001`, `BANK-002` … skipping any id the file uses.
+    static func identifiers(_ written: [String], bankID: String) -> [String] {
+        let reserved = Set(written)
+        var used: Set<String> = []
+        var next = 1
+        return written.map { id in
+            if !id.isEmpty, !used.contains(id) {
+                used.insert(id)
+                return id
+            }
+            var generated: String
+            repeat {
+                generated = String(format: "%@-%03d", bankID, next)
+                next += 1
+            } while reserved.contains(generated) || used.contains(generated)
+            used.insert(generated)
+            return generated
+        }
+    }
+
+    /// A place such as `file:12` (or `file:题库!A12`) split into file and line, so lint messages name it.
+    static func location(_ place: String) -> SourceLocation {
+        let digits = place.reversed().prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, let line = Int(String(digits.reversed())) else { return SourceLocation(file: place, line: 0) }
+        var file = String(place.dropLast(digits.count))
+        if file.hasSuffix(":") { file.removeLast() }
+        return SourceLocation(file: file, line: line)
     }
 }

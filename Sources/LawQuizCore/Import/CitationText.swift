@@ -22,14 +22,35 @@ enum CitationText {
     static func article(in text: String) -> Int? {
         let folded = text.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
         if let number = Int(folded), number > 0 { return number }
-        guard let start = folded.range(of: "第") else { return nil }
-        var rest = folded[start.upperBound...]
-        while true {
-            guard let end = rest.firstIndex(of: "条") else { return nil }
-            if let number = ChineseNumeral.value(of: String(rest[..<end])), number > 0 { return number }
-            guard let next = rest.range(of: "第") else { return nil }
-            rest = rest[next.upperBound...]
+        return articles(in: folded).first
+    }
+
+    /// Every 第X条 number in the text, in order.
+    static func articles(in text: String) -> [Int] {
+        var numbers: [Int] = []
+        var rest = text.precomposedStringWithCompatibilityMapping[...]
+        while let start = rest.range(of: "第") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "条") else { break }
+            let numeral = String(rest[..<end])
+            if numeral.count <= 8, let number = ChineseNumeral.value(of: numeral), number > 0 {
+                numbers.append(number)
+                rest = rest[rest.index(after: end)...]
+            }
         }
+        return numbers
+    }
+
+    /// A citation a question states itself — 根据《安全生产法》第二十一条 in the
+    /// stem, 依据《安全生产法》第二十一条 in the 解析 — when the text names one law
+    /// and one article of it: the author's own word beats any ranking.
+    static func stated(in texts: [String], library: LawLibrary, lawIDs: Set<String>?) -> (String, Int)? {
+        for text in texts {
+            guard let law = law(in: text, library: library), lawIDs?.contains(law.id) ?? true else { continue }
+            let numbers = Set(articles(in: text))
+            if numbers.count == 1, let number = numbers.first, law.article(number) != nil { return (law.id, number) }
+        }
+        return nil
     }
 }
 

@@ -72,6 +72,9 @@ struct BankImport: ParsableCommand {
         try target.write { try $0.write(text) }
         let counts = QuestionType.allCases.map { type in "\(type.shortName) \(completed.questions.filter { $0.type == type }.count)" }
         print("已导入 \(completed.questions.count) 道题（\(counts.joined(separator: "，"))）到 \(output)（格式：\(format.rawValue)）。")
+        if completed.cited > 0 {
+            print("按题干或解析中写明的条文定位 \(completed.cited) 道（已摘取依据原文）。")
+        }
         if completed.grounded > 0 {
             print("自动定位条文 \(completed.grounded) 道，其中置信度低 \(completed.unclear) 道（已附候选条文）；请核对后改为 grounding: reviewed。")
         }
