@@ -57,7 +57,7 @@ struct BankImport: ParsableCommand {
         let bank = try importer.read(path: file, format: format, sheet: sheet)
         let bankID = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
         let completed = importer.complete(bank, bankID: bankID, lawIDs: lawIDs)
-        let issues = bank.issues + completed.issues
+        let issues = bank.issues + completed.issues + collisions(completed.questions)
         for issue in issues { print(issue) }
         let problems = issues.filter { $0.kind == .problem }.count
         guard problems == 0 || skipBad else {
@@ -82,5 +82,23 @@ struct BankImport: ParsableCommand {
             print("跳过了 \(problems) 道有问题的题目。")
             throw ExitCode(1)
         }
+    }
+
+    /// Notices for ids that banks in the bank folder already use (the output
+    /// itself aside, when it is replaced): `bank lint` would report them once
+    /// the new bank sits beside the others.
+    private func collisions(_ questions: [Question]) -> [ImportIssue] {
+        let existing = BankLoader.load(paths: [paths.resolved.banks.path])
+        let replaced = URL(fileURLWithPath: output).standardizedFileURL.path
+        var owners: [String: String] = [:]
+        for bank in existing.banks where URL(fileURLWithPath: bank.file).standardizedFileURL.path != replaced {
+            for question in bank.questions { owners[question.id] = owners[question.id] ?? bank.file }
+        }
+        let taken = questions.filter { owners[$0.id] != nil }
+        guard let first = taken.first, let owner = owners[first.id] else { return [] }
+        let more = taken.count > 1 ? "等 \(taken.count) 个编号" : ""
+        return [ImportIssue(
+            place: output, message: "编号 \(first.id)\(more)已在现有题库中使用（\(owner)）；放入题库目录前请改编号或移走原题库",
+            kind: .notice)]
     }
 }
