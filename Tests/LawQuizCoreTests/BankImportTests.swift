@@ -267,7 +267,8 @@ final class BankImportTests: XCTestCase {
             "\(path):21: 提示：题型 essay 不受支持，已跳过",
             "\(path):22: 答案得分无法识别为单选或多选：正确选项的得分之和应为 100（现为 50）",
         ])
-        for broken in ["<quiz><question>", "<quiz><question></quiz>", "<notquiz/>"] {
+        let entity = #"<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]><quiz>&x;</quiz>"#
+        for broken in ["<quiz><question>", "<quiz><question></quiz>", "<notquiz/>", entity] {
             XCTAssertThrowsError(try BankImporter(library: try library).read(path: try file("bad.xml", broken), format: .moodleXML), broken)
         }
     }

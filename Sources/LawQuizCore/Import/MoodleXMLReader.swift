@@ -17,6 +17,12 @@ public struct MoodleXMLReader {
     }
 
     public func read(_ data: Data) throws -> ImportedBank {
+        // Moodle never writes a DTD; one in a question file can only declare
+        // entities (external files, exponential expansion), so it is refused.
+        let prolog = String(decoding: data.prefix(upTo: data.range(of: Data("<quiz".utf8))?.lowerBound ?? data.endIndex), as: UTF8.self)
+        if prolog.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil {
+            throw ImportError(file: file, reason: "文件含 DTD（<!DOCTYPE …>）声明；Moodle 导出的文件没有 DTD，出于安全考虑不予读取")
+        }
         let root = try XMLTree.parse(data, file: file)
         guard root.name == "quiz" else { throw ImportError(file: file, reason: "不是 Moodle XML 题目文件（根元素应为 <quiz>）") }
         var bank = ImportedBank()

@@ -96,7 +96,7 @@ struct BankImport: ParsableCommand {
         }
         let taken = questions.filter { owners[$0.id] != nil }
         guard let first = taken.first, let owner = owners[first.id] else { return [] }
-        let more = taken.count > 1 ? "等 \(taken.count) 个编号" : ""
+        let more = taken.count > 1 ? " 等 \(taken.count) 个编号" : ""
         return [ImportIssue(
             place: output, message: "编号 \(first.id)\(more)已在现有题库中使用（\(owner)）；放入题库目录前请改编号或移走原题库",
             kind: .notice)]
