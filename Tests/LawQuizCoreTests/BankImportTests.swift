@@ -48,8 +48,15 @@ final class BankImportTests: XCTestCase {
         try sheet.addRow(["多选", "下列属于国家安全工作应当坚持的有（ ）。", "以人民安全为宗旨", "以政治安全为根本", "以经济安全为基础", "以个人利益为先", "A,B、C", "", "", "3", "原则，宗旨"].map(XLSXCell.text))
         try sheet.addRow(["判断", "生产经营单位的从业人员有依法获得安全生产保障的权利。", "", "", "", "", "√", "", "", "", ""].map(XLSXCell.text))
         try sheet.addRow(["判断", "档案工作实行统一领导、分级管理的原则。", "", "", "", "", "也许", "", "", "", ""].map(XLSXCell.text))
+        let second = try workbook.addSheet(named: "判断题")
+        try second.addRow(["题型", "题目内容", "答案", "条号", "法律"].map(XLSXCell.text))
+        try second.addRow(["判断", "工会依法对安全生产工作进行监督。", "T", "第七条", "安全生产法"].map(XLSXCell.text))
         try workbook.save(to: url, title: "题库")
         let importer = BankImporter(library: try library)
+        let named = try importer.read(path: url.path, format: .excel, sheet: "判断题")
+        XCTAssertEqual(named.issues, [])
+        XCTAssertEqual(named.questions.map(\.question.article), [7])
+        XCTAssertThrowsError(try importer.read(path: url.path, format: .excel, sheet: "没有这张表"))
         XCTAssertEqual(ImportFormat.guess(path: url.path, data: try Data(contentsOf: url)), .excel)
         let bank = try importer.read(path: url.path, format: .excel)
         XCTAssertEqual(bank.problems.map(\.description), ["\(url.path):单位题库!G6: 判断题答案“也许”无法识别，应为 正确/错误、对/错、√/× 或 T/F"])
@@ -120,6 +127,17 @@ final class BankImportTests: XCTestCase {
         XCTAssertEqual(completed.issues.map(\.place), ["\(path):4"])
         XCTAssertTrue(completed.issues[0].message.contains("题干与 q-1（\(path):2）重复"), completed.issues[0].message)
         XCTAssertEqual(BankImporter.identifiers(["", "c-001", "x", "x", ""], bankID: "c"), ["c-002", "c-001", "x", "c-003", "c-004"])
+    }
+
+    /// Anything an examinee will see goes through the linter's check for terminal escapes.
+    func testEscapeSequencesInImportedTextAreRefused() throws {
+        let gift = "::a:: 生产经营单位的主要负责人\u{1B}[2J是本单位安全生产第一责任人。{T}\n"
+        let path = try file("esc.gift", gift)
+        let importer = BankImporter(library: try library)
+        let completed = importer.complete(try importer.read(path: path, format: .gift), bankID: "esc")
+        XCTAssertEqual(completed.questions, [])
+        XCTAssertEqual(completed.issues.map(\.place), ["\(path):1"])
+        XCTAssertTrue(completed.issues[0].message.contains("终端转义序列"), completed.issues[0].message)
     }
 
     func testCSVWithoutHeaderIsRefusedWithTheLine() throws {
