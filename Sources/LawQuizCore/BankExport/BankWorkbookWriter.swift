@@ -12,7 +12,7 @@ public enum BankWorkbookWriter {
         try sheet.addRow(headers.map(XLSXCell.header))
         for question in questions {
             var cells: [XLSXCell] = [.text(question.id), .text(question.type.title), .text(question.stem)]
-            let letters = ["A", "B", "C", "D", "E", "F"]
+            let letters = OptionLetters.all
             cells += letters.map { .text(question.option($0)?.text) }
             let answer: String
             switch question.answer {

@@ -19,7 +19,7 @@ public struct AikenReader {
     public func read(_ text: String) -> ImportedBank {
         var bank = ImportedBank()
         var pending: Pending?
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = ImportFormat.lines(text)
         func problem(_ line: Int, _ message: String) { bank.issues.append(ImportIssue(file: file, line: line, message: message)) }
         for (offset, raw) in lines.enumerated() {
             let number = offset + 1
@@ -54,7 +54,7 @@ public struct AikenReader {
                     problem(number, "选项多于 6 个")
                     continue
                 }
-                let expected = ["A", "B", "C", "D", "E", "F"][pending?.options.count ?? 0]
+                let expected = OptionLetters.all[pending?.options.count ?? 0]
                 if letter != expected { problem(number, "选项字母应为 \(expected)，现为 \(letter)") }
                 pending?.options.append(QuestionOption(letter: expected, text: text))
             } else if let question = pending, !question.options.isEmpty {

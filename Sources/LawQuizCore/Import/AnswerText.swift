@@ -29,7 +29,7 @@ enum AnswerText {
     /// weights summing to 100 are 多选. Nil for anything else (partial credit
     /// LawQuiz cannot mark), with the positive sum for the message.
     static func choiceKey(weights: [Double]) -> Result<(QuestionType, Set<String>), PositiveWeights> {
-        let letters = ["A", "B", "C", "D", "E", "F"]
+        let letters = OptionLetters.all
         let right = zip(letters, weights).filter { $1 > 0 }
         let total = right.reduce(0) { $0 + $1.1 }
         if right.count == 1, right[0].1 >= 99.9 { return .success((.single, [right[0].0])) }

@@ -33,7 +33,7 @@ public struct GIFTReader {
         var category = ""
         var chunk: [String] = []
         var chunkLine = 0
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = ImportFormat.lines(text)
         func flush() {
             defer { chunk = [] }
             guard !chunk.isEmpty else { return }
@@ -106,7 +106,7 @@ public struct GIFTReader {
             let answers = Self.answers(block)
             guard answers.contains(where: { $0.marker == "~" }) else { return skip("填空/简答题（short answer）") }
             guard (2...6).contains(answers.count) else { return problem("选项应有 2 至 6 个，现有 \(answers.count) 个") }
-            let letters = ["A", "B", "C", "D", "E", "F"]
+            let letters = OptionLetters.all
             question.options = zip(letters, answers).map { QuestionOption(letter: $0, text: clean($1.text)) }
             switch AnswerText.choiceKey(weights: answers.map(\.weight)) {
             case .success(let (type, right)): (question.type, question.answer) = (type, .options(right))

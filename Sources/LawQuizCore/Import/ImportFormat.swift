@@ -8,6 +8,11 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case aiken
     case moodleXML = "moodle-xml"
 
+    /// Lines of a text format (CRLF, LF or CR ends), blank ones kept so line numbers stay true.
+    static func lines(_ text: String) -> [Substring] {
+        text.replacingOccurrences(of: "\r\n", with: "\n").split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" })
+    }
+
     /// From the extension first, then from the content: a Moodle export is
     /// XML with `<quiz>`, GIFT has `{…}` answer blocks, Aiken has `ANSWER:` lines.
     public static func guess(path: String, data: Data) -> ImportFormat? {

@@ -84,7 +84,7 @@ public struct MoodleXMLReader {
             return .success(question)
         }
         guard (2...6).contains(answers.count) else { return .failure(Problem(message: "选项应有 2 至 6 个，现有 \(answers.count) 个")) }
-        let letters = ["A", "B", "C", "D", "E", "F"]
+        let letters = OptionLetters.all
         question.options = zip(letters, answers).map { QuestionOption(letter: $0, text: $1.text) }
         switch AnswerText.choiceKey(weights: answers.map(\.fraction)) {
         case .success(let (type, right)):

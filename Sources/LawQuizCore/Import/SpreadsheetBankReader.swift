@@ -40,7 +40,7 @@ public struct SpreadsheetBankReader {
 
     static func column(for header: String) -> Column? {
         let key = key(header)
-        for letter in ["A", "B", "C", "D", "E", "F"] {
+        for letter in OptionLetters.all {
             if [letter, "选项" + letter, letter + "选项", "选项(" + letter + ")"].contains(key) { return .option(letter) }
         }
         for (column, names) in headerNames where names.contains(where: { Self.key($0) == key }) { return column }
@@ -90,7 +90,7 @@ public struct SpreadsheetBankReader {
             return nil
         }
         var options: [QuestionOption] = []
-        let letters = ["A", "B", "C", "D", "E", "F"]
+        let letters = OptionLetters.all
         if columns.keys.contains(where: { if case .option = $0 { return true } else { return false } }) {
             for letter in letters {
                 let text = cell(.option(letter))
