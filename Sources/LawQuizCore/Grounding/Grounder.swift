@@ -40,14 +40,19 @@ public struct Grounder: Sendable {
         ranker.rank([(text, 1)], lawIDs: lawIDs ?? namedLaws(in: text), limit: limit)
     }
 
+    /// Stems that ask for the option the article does NOT support (下列不属于…的是):
+    /// there the other options are the article's words.
+    static let negativeStems = ["不属于", "不包括", "不正确", "错误的是", "不符合", "不是"]
+
     /// The texts that must rest on the article: stem, and the correct options
-    /// (a false judge statement still uses the article's words).
+    /// (a false judge statement still uses the article's words) — or, for a
+    /// negative stem, every option.
     public static func supportingTexts(of question: Question) -> [(text: String, weight: Double)] {
         var texts: [(String, Double)] = [(question.stem, 1)]
-        if case .options(let letters) = question.answer {
-            for option in question.options where letters.contains(option.letter) {
-                texts.append((option.text, optionWeight))
-            }
+        guard case .options(let letters) = question.answer else { return texts }
+        let negative = negativeStems.contains { question.stem.contains($0) }
+        for option in question.options where negative || letters.contains(option.letter) {
+            texts.append((option.text, negative ? 1 : optionWeight))
         }
         return texts
     }
