@@ -103,6 +103,15 @@ final class BankImportCommandTests: XCTestCase {
                 stem: 国家安全工作应当坚持总体国家安全观。
                 answer: true
                 explanation: 待核对。
+              - id: d-2
+                type: judge
+                law: archives
+                article: 1
+                grounding: reviewed
+                stem: 从业人员有依法获得安全生产保障的权利。
+                answer: true
+                evidence: 为了加强档案管理
+                explanation: 人工核对过的题目不改动（即便条文选得不对）。
 
             """)
         let runner = DataCommandRunner()
@@ -112,7 +121,13 @@ final class BankImportCommandTests: XCTestCase {
         let yaml = try String(contentsOfFile: draft, encoding: .utf8)
         XCTAssertTrue(yaml.contains("law: national-security"), yaml)
         XCTAssertTrue(yaml.contains("grounding: auto"), yaml)
-        XCTAssertEqual(try runner.run(["bank", "lint", draft]).status, 0)
+        XCTAssertTrue(yaml.contains("law: archives\n    article: 1\n    grounding: reviewed"), "a reviewed question is kept: \(yaml)")
+        let all = try runner.run(["bank", "ground", draft, "--all"])
+        XCTAssertEqual(all.status, 0)
+        XCTAssertTrue(try String(contentsOfFile: draft, encoding: .utf8).contains("law: archives"), "--all still keeps reviewed ones")
+        let lint = try runner.run(["bank", "lint", draft])
+        XCTAssertEqual(lint.status, 0, lint.stdout)
+        XCTAssertTrue(lint.stdout.contains("1 道自动定位的题目待核对"), lint.stdout)
 
         let cite = try runner.run(["law", "cite", "生产经营单位的主要负责人是本单位安全生产第一责任人", "--limit", "2"])
         XCTAssertEqual(cite.status, 0)
