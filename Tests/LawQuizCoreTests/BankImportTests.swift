@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ZIPFoundation
 
 @testable import LawQuizCore
 
@@ -77,6 +78,59 @@ final class BankImportTests: XCTestCase {
         XCTAssertEqual(completed.questions[2].article, 6)
         XCTAssertEqual(completed.grounded, 2)
         XCTAssertTrue(completed.questions.allSatisfy { $0.explanation.hasPrefix("依据《") })
+    }
+
+    /// A workbook laid out the way Excel and WPS save one: shared strings (with
+    /// rich-text and phonetic runs), numbers as numbers, a title merged across
+    /// the columns, empty cells left out.
+    func testExcelStyleWorkbookWithSharedStringsAndMergedTitle() throws {
+        let strings = ["安全生产法题库", "题型", "题干", "选项A", "选项B", "选项C", "正确答案", "条款", "难度",
+                       "单选", "生产经营单位的主要负责人是本单位安全生产（ ）。", "第一责任人", "直接责任人", "监督人", "A", "判断",
+                       "工会依法对安全生产工作进行监督。", "对"]
+        var shared = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+        for (index, text) in strings.enumerated() {
+            // Excel splits formatted text into runs and keeps pinyin guides in <rPh>.
+            shared += index == 10
+                ? "<si><r><rPr><b/></rPr><t>生产经营单位的主要负责人</t></r><r><t>是本单位安全生产（ ）。</t></r><rPh sb=\"0\" eb=\"1\"><t>ｼｮｳ</t></rPh></si>"
+                : "<si><t>\(text)</t></si>"
+        }
+        shared += "</sst>"
+        func s(_ reference: String, _ index: Int) -> String { "<c r=\"\(reference)\" t=\"s\"><v>\(index)</v></c>" }
+        let sheet = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+            + "<row r=\"1\">" + s("A1", 0) + "</row>"
+            + "<row r=\"3\">" + (1...8).map { s(XLSXSheetWriter.column($0 - 1) + "3", $0) }.joined() + "</row>"
+            + "<row r=\"4\">" + s("A4", 9) + s("B4", 10) + s("C4", 11) + s("D4", 12) + s("E4", 13) + s("F4", 14)
+            + "<c r=\"G4\"><v>5</v></c><c r=\"H4\"><v>2</v></c></row>"
+            + "<row r=\"5\">" + s("A5", 15) + s("B5", 16) + s("F5", 17) + "<c r=\"G5\"><v>7.0</v></c></row>"
+            + #"</sheetData><mergeCells count="1"><mergeCell ref="A1:H1"/></mergeCells></worksheet>"#
+        let url = folder.appendingPathComponent("wps.xlsx")
+        let archive = try Archive(url: url, accessMode: .create)
+        let parts = [
+            "[Content_Types].xml": #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#,
+            "xl/workbook.xml": #"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="题库" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            "xl/_rels/workbook.xml.rels": #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+            "xl/sharedStrings.xml": shared,
+            "xl/worksheets/sheet1.xml": sheet,
+        ]
+        for (path, text) in parts {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let bank = try BankImporter(library: try library).read(path: url.path, format: .excel)
+        XCTAssertEqual(bank.issues, [])
+        let questions = bank.questions.map(\.question)
+        XCTAssertEqual(questions.map(\.stem), ["生产经营单位的主要负责人是本单位安全生产（ ）。", "工会依法对安全生产工作进行监督。"])
+        XCTAssertEqual(questions[0].options.map(\.text), ["第一责任人", "直接责任人", "监督人"])
+        XCTAssertEqual(questions.map(\.article), [5, 7])
+        XCTAssertEqual(questions.map(\.difficulty), [2, nil])
+        XCTAssertEqual(bank.questions.map(\.place), ["\(url.path):题库!A4", "\(url.path):题库!A5"])
+        // 条款 without a law: the law whose article of that number fits the question best.
+        let completed = BankImporter(library: try library).complete(bank, bankID: "wps")
+        XCTAssertEqual(completed.questions.map { "\($0.lawID) \($0.article)" }, ["work-safety 5", "work-safety 7"])
+        let archivesOnly = BankImporter(library: try library).complete(bank, bankID: "wps", lawIDs: ["archives"])
+        XCTAssertEqual(archivesOnly.questions.map { "\($0.lawID) \($0.article)" }.first, "archives 5", "--law decides whose 第五条 it is")
     }
 
     /// CSV saved by Excel on Chinese Windows (GBK), one 选项 column split on |.

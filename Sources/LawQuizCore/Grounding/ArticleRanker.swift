@@ -47,8 +47,11 @@ public struct ArticleRanker: Sendable {
     }
 
     /// Articles ranked for weighted query texts (a text given weight 2 counts
-    /// its grams twice), best first; only laws in `lawIDs` when given.
-    public func rank(_ texts: [(text: String, weight: Double)], lawIDs: Set<String>? = nil, limit: Int = 10) -> [GroundingCandidate] {
+    /// its grams twice), best first; only laws in `lawIDs` and articles
+    /// numbered in `numbers` when given.
+    public func rank(
+        _ texts: [(text: String, weight: Double)], lawIDs: Set<String>? = nil, numbers: Set<Int>? = nil, limit: Int = 10
+    ) -> [GroundingCandidate] {
         var query: [UInt64: Double] = [:]
         for (text, weight) in texts {
             for (term, count) in CharacterGrams.counts(CharacterGrams.withoutArticleReferences(text)) {
@@ -70,6 +73,7 @@ public struct ArticleRanker: Sendable {
         for (index, score) in scores.enumerated() where score > 0 {
             let document = documents[index]
             if let lawIDs, !lawIDs.contains(document.lawID) { continue }
+            if let numbers, !numbers.contains(document.article) { continue }
             candidates.append(GroundingCandidate(lawID: document.lawID, article: document.article, score: score))
         }
         candidates.sort { ($0.score, $1.lawID, $1.article) > ($1.score, $0.lawID, $0.article) }

@@ -58,11 +58,12 @@ public struct Grounder: Sendable {
     }
 
     /// A proposal for a question, ignoring its current law, article and evidence;
-    /// nil when no article shares a word with it.
-    public func propose(for question: Question, lawIDs: Set<String>? = nil) -> GroundingProposal? {
+    /// nil when no article shares a word with it. `numbers` keeps only
+    /// articles with those numbers (a 题库 row that gives 条号 but no law).
+    public func propose(for question: Question, lawIDs: Set<String>? = nil, numbers: Set<Int>? = nil) -> GroundingProposal? {
         let texts = Self.supportingTexts(of: question)
         let laws = lawIDs ?? namedLaws(in: question.stem)
-        let candidates = ranker.rank(texts, lawIDs: laws, limit: Self.candidateCount)
+        let candidates = ranker.rank(texts, lawIDs: laws, numbers: numbers, limit: Self.candidateCount)
         guard let first = candidates.first, let law = library.law(named: first.lawID), let article = law.article(first.article) else {
             return nil
         }
@@ -72,8 +73,8 @@ public struct Grounder: Sendable {
     }
 
     /// The question with the proposal applied and marked `grounding: auto`.
-    public func ground(_ question: Question, lawIDs: Set<String>? = nil) -> (Question, GroundingProposal)? {
-        guard let proposal = propose(for: question, lawIDs: lawIDs) else { return nil }
+    public func ground(_ question: Question, lawIDs: Set<String>? = nil, numbers: Set<Int>? = nil) -> (Question, GroundingProposal)? {
+        guard let proposal = propose(for: question, lawIDs: lawIDs, numbers: numbers) else { return nil }
         var grounded = question
         grounded.lawID = proposal.best.lawID
         grounded.article = proposal.best.article

@@ -82,7 +82,8 @@ public struct BankImporter {
                 result.cited += 1
             }
             if question.lawID.isEmpty {
-                guard let (grounded, proposal) = grounder.ground(question, lawIDs: lawIDs) else {
+                let numbers: Set<Int>? = question.article > 0 ? [question.article] : nil
+                guard let (grounded, proposal) = grounder.ground(question, lawIDs: lawIDs, numbers: numbers) else {
                     result.issues.append(ImportIssue(place: imported.place, message: "与任何条文都没有相同的字词，无法定位所依据的条文"))
                     continue
                 }

@@ -28,7 +28,8 @@ public struct ImportIssue: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A question read from a foreign file, with the place it came from. Law
-/// and article may be missing (empty law id, article 0) and evidence is
+/// and article may be missing (empty law id, article 0; an article number
+/// with an empty law id when the file gave 条号 alone) and evidence is
 /// usually empty: grounding fills them in.
 public struct ImportedQuestion: Sendable, Hashable {
     public var question: Question

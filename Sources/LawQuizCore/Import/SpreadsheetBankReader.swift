@@ -133,7 +133,14 @@ public struct SpreadsheetBankReader {
         }
         var lawID = "", article = 0
         let citation = cell(.law) + " " + cell(.article)
-        if !cell(.law).isEmpty || !cell(.article).isEmpty {
+        if cell(.law).isEmpty, !cell(.article).isEmpty, CitationText.law(in: citation, library: library) == nil {
+            // 条号 without a law (a one-law 题库): grounding picks the law whose article this is.
+            guard let number = CitationText.article(in: cell(.article)), library.laws.contains(where: { $0.article(number) != nil }) else {
+                problem(.article, "条号“\(cell(.article))”无法识别，应写成 21、第二十一条 或 《安全生产法》第二十一条")
+                return nil
+            }
+            article = number
+        } else if !cell(.law).isEmpty || !cell(.article).isEmpty {
             guard let law = CitationText.law(in: citation, library: library) else {
                 problem(cell(.law).isEmpty ? .article : .law, "法律“\(citation.trimmingCharacters(in: .whitespaces))”无法识别，可用：\(library.laws.map(\.shortName).joined(separator: "、"))")
                 return nil
