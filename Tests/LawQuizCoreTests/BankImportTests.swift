@@ -181,6 +181,8 @@ final class BankImportTests: XCTestCase {
         XCTAssertEqual(completed.issues.map(\.place), ["\(path):4"])
         XCTAssertTrue(completed.issues[0].message.contains("题干与 q-1（\(path):2）重复"), completed.issues[0].message)
         XCTAssertEqual(BankImporter.identifiers(["", "c-001", "x", "x", ""], bankID: "c"), ["c-002", "c-001", "x", "c-003", "c-004"])
+        XCTAssertEqual(BankImporter.identifiers(["1", "第一题", "a b", "ok.1"], bankID: "题库"), ["q-001", "q-002", "q-003", "ok.1"])
+        XCTAssertEqual(BankImporter.portablePrefix("-安全 2023_题库"), "2023_")
     }
 
     /// Anything an examinee will see goes through the linter's check for terminal escapes.

@@ -106,6 +106,18 @@ final class GroundingTests: XCTestCase {
         XCTAssertEqual(draft?.questions.last?.lawID, "")
     }
 
+    func testCatalogSnapshotKeepsGroundingFields() throws {
+        let library = try library
+        var questions = Array(shippedQuestions().prefix(3))
+        questions[0].grounding = .auto
+        questions[0].confidence = 0.42
+        questions[1].grounding = .reviewed
+        let bank = QuestionBank(id: "g", title: "g", file: "g.yaml", questions: questions)
+        let catalog = BankCatalog(library: library, linted: [bank], diagnostics: [])
+        let decoded = try CatalogSnapshot.decode(CatalogSnapshot.encode(catalog))
+        XCTAssertEqual(decoded.questions, questions)
+    }
+
     func testWrittenBanksReadBackToTheSameQuestions() throws {
         var questions = shippedQuestions()
         questions[0].stem = "true"

@@ -5,8 +5,8 @@ import Yams
 /// with its file and line instead of stopping at the first.
 public enum BankLoader {
     static let knownKeys: Set<String> = [
-        "id", "type", "law", "article", "stem", "options", "answer", "evidence", "explanation", "difficulty", "tags",
         "grounding", "confidence",
+        "id", "type", "law", "article", "stem", "options", "answer", "evidence", "explanation", "difficulty", "tags",
     ]
 
     /// Expands folders to their `*.yaml` / `*.yml` files (sorted); missing paths become diagnostics.
@@ -93,9 +93,12 @@ public enum BankLoader {
         }
         var questions: [Question] = []
         for node in sequence {
-            var reader = QuestionNodeReader(node: node, file: file)
-            reader.allowsUngrounded = allowsUngrounded
-            if let question = reader.read() { questions.append(question) }
+            let draft = allowsUngrounded ? DraftQuestion.completed(node) : nil
+            var reader = QuestionNodeReader(node: draft ?? node, file: file)
+            if var question = reader.read(), reader.readGrounding(into: &question) {
+                if draft != nil { DraftQuestion.clear(&question) }
+                questions.append(question)
+            }
             diagnostics += reader.diagnostics
         }
         return (QuestionBank(id: bankID, title: title, file: file, questions: questions), diagnostics)

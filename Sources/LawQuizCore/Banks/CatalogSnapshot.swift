@@ -17,7 +17,10 @@ enum CatalogSnapshot {
         writer.list(catalog.library.laws) { writer, law in writer.law(law) }
         writer.list(catalog.banks) { writer, bank in
             writer.strings([bank.id, bank.title, bank.file])
-            writer.list(bank.questions) { writer, question in writer.question(question) }
+            writer.list(bank.questions) { writer, question in
+                writer.question(question)
+                writer.grounding(question)
+            }
         }
         writer.list(catalog.diagnostics) { writer, diagnostic in
             writer.strings([diagnostic.file, diagnostic.message])
@@ -35,7 +38,7 @@ enum CatalogSnapshot {
             let banks = try reader.list { reader in
                 QuestionBank(
                     id: try reader.string(), title: try reader.string(), file: try reader.string(),
-                    questions: try reader.list { try $0.question() })
+                    questions: try reader.list { try $0.groundedQuestion() })
             }
             let diagnostics = try reader.list { reader in
                 let file = try reader.string(), message = try reader.string(), line = try reader.int()
@@ -110,8 +113,6 @@ enum CatalogSnapshot {
             list(question.tags) { $0.string($1) }
             string(question.source.file)
             int(question.source.line)
-            string(question.grounding?.rawValue ?? "")
-            optionalInt(question.confidence.map { Int(($0 * 1000).rounded()) })
         }
     }
 
@@ -189,12 +190,9 @@ enum CatalogSnapshot {
             let evidence = try string(), explanation = try string(), difficulty = try optionalInt()
             let tags = try list { try $0.string() }
             let source = SourceLocation(file: try string(), line: try int())
-            let grounding = GroundingStatus(rawValue: try string())
-            let confidence = try optionalInt().map { Double($0) / 1000 }
             return Question(
                 id: id, type: type, lawID: lawID, article: article, stem: stem, options: options, answer: answer,
-                evidence: evidence, explanation: explanation, difficulty: difficulty, tags: tags, source: source,
-                grounding: grounding, confidence: confidence)
+                evidence: evidence, explanation: explanation, difficulty: difficulty, tags: tags, source: source)
         }
     }
 }

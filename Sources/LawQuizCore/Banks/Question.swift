@@ -109,6 +109,10 @@ public struct Question: Sendable, Hashable {
     /// Options in bank order; empty for judge questions.
     public var options: [QuestionOption]
     public var answer: AnswerKey
+    /// `auto` when law, article and evidence were proposed by grounding and not yet reviewed; nil when written by hand.
+    public var grounding: GroundingStatus? = nil
+    /// The grounding ranker's confidence (0–1) in the proposed article.
+    public var confidence: Double? = nil
     /// Verbatim excerpt of the article supporting the answer.
     public var evidence: String
     /// 解析 shown after answering.
@@ -116,16 +120,11 @@ public struct Question: Sendable, Hashable {
     public var difficulty: Int?
     public var tags: [String]
     public var source: SourceLocation
-    /// `auto` when the article was proposed by grounding and not yet reviewed; nil for hand-written questions.
-    public var grounding: GroundingStatus?
-    /// The grounding ranker's confidence (0–1) in the proposed article.
-    public var confidence: Double?
 
     public init(
         id: String, type: QuestionType, lawID: String, article: Int, stem: String,
         options: [QuestionOption], answer: AnswerKey, evidence: String, explanation: String,
-        difficulty: Int? = nil, tags: [String] = [], source: SourceLocation,
-        grounding: GroundingStatus? = nil, confidence: Double? = nil
+        difficulty: Int? = nil, tags: [String] = [], source: SourceLocation
     ) {
         self.id = id
         self.type = type
@@ -139,8 +138,6 @@ public struct Question: Sendable, Hashable {
         self.difficulty = difficulty
         self.tags = tags
         self.source = source
-        self.grounding = grounding
-        self.confidence = confidence
     }
 
     /// The option with a given bank letter.

@@ -22,7 +22,8 @@ public struct BankDiagnostic: Sendable, Hashable, CustomStringConvertible {
         case unreadable
         /// The file was read but a question is wrong (exit status 1).
         case problem
-        /// Worth a person's look but not wrong (e.g. an auto-grounded question); exit status 0.
+        /// Worth a person's look, not wrong: printed by `bank lint`, the
+        /// question stays in use and the exit status is unchanged.
         case warning
     }
 

@@ -5,8 +5,6 @@ import Yams
 struct QuestionNodeReader {
     let node: Node
     let file: String
-    /// Drafts for `bank ground` may leave out law, article and evidence: grounding fills them in.
-    var allowsUngrounded = false
     private(set) var diagnostics: [BankDiagnostic] = []
 
     init(node: Node, file: String) {
@@ -55,15 +53,13 @@ struct QuestionNodeReader {
             type = QuestionType(name: typeName)
             if type == nil { report("题型 “\(typeName)” 无效，应为 single（单选）、multiple（多选）或 judge（判断）", key: "type", in: mapping) }
         }
-        let ungrounded = allowsUngrounded && mapping["law"] == nil && mapping["article"] == nil && mapping["evidence"] == nil
-        let law = ungrounded ? "" : string("law", in: mapping, label: "所依据的法律")
-        let article = ungrounded ? 0 : readArticle(mapping)
+        let law = string("law", in: mapping, label: "所依据的法律")
+        let article = readArticle(mapping)
         let stem = string("stem", in: mapping, label: "题干")
-        let evidence = ungrounded ? "" : string("evidence", in: mapping, label: "条文依据原文")
+        let evidence = string("evidence", in: mapping, label: "条文依据原文")
         let explanation = string("explanation", in: mapping, label: "解析")
         let difficulty = readDifficulty(mapping)
         let tags = readTags(mapping)
-        let (grounding, confidence) = readGrounding(mapping)
         let options = type.map { readOptions(mapping, type: $0) } ?? []
         let answer = type.flatMap { readAnswer(mapping, type: $0) }
         guard let id, let type, let law, let article, let stem, let evidence, let explanation, let answer,
@@ -72,21 +68,7 @@ struct QuestionNodeReader {
         return Question(
             id: id, type: type, lawID: law, article: article, stem: stem, options: options ?? [], answer: answer,
             evidence: evidence, explanation: explanation, difficulty: difficulty, tags: tags,
-            source: SourceLocation(file: file, line: line), grounding: grounding, confidence: confidence)
-    }
-
-    private mutating func readGrounding(_ mapping: Node.Mapping) -> (GroundingStatus?, Double?) {
-        var status: GroundingStatus?
-        if let value = mapping["grounding"] {
-            status = value.string.flatMap(GroundingStatus.init(rawValue:))
-            if status == nil { report("grounding 应为 auto（自动定位，待人工核对）或 reviewed（已核对）", key: "grounding", in: mapping) }
-        }
-        guard let value = mapping["confidence"] else { return (status, nil) }
-        guard let number = value.string.flatMap(Double.init), (0...1).contains(number) else {
-            report("confidence（定位置信度）应为 0 到 1 之间的小数", key: "confidence", in: mapping)
-            return (status, nil)
-        }
-        return (status, number)
+            source: SourceLocation(file: file, line: line))
     }
 
     private mutating func readArticle(_ mapping: Node.Mapping) -> Int? {
@@ -202,5 +184,30 @@ extension Node {
         case "false", "no", "off": return false
         default: return nil
         }
+    }
+}
+
+/// The optional `grounding` and `confidence` fields, read after the question
+/// itself so an imported question keeps how its article was found.
+extension QuestionNodeReader {
+    /// Sets the fields on `question`; false (with a diagnostic) when one is malformed.
+    mutating func readGrounding(into question: inout Question) -> Bool {
+        guard let mapping = node.mapping else { return true }
+        var valid = true
+        if let value = mapping["grounding"] {
+            question.grounding = value.string.flatMap(GroundingStatus.init(rawValue:))
+            if question.grounding == nil {
+                report("grounding 应为 auto（自动定位，待人工核对）或 reviewed（已核对）", key: "grounding", in: mapping)
+                valid = false
+            }
+        }
+        if let value = mapping["confidence"] {
+            question.confidence = value.string.flatMap(Double.init).flatMap { (0...1).contains($0) ? $0 : nil }
+            if question.confidence == nil {
+                report("confidence（定位置信度）应为 0 到 1 之间的小数", key: "confidence", in: mapping)
+                valid = false
+            }
+        }
+        return valid
     }
 }

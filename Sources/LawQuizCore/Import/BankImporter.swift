@@ -113,25 +113,46 @@ public struct BankImporter {
         return result
     }
 
-    /// Ids as written when present and not taken by an earlier question,
-    /// otherwise `BANK-001`, `BANK-002` … skipping any id the file uses.
+    /// Ids as written when they are portable ids (see `isPortableID`), not
+    /// bare numbers (a 题号 1, 2, 3 would clash with every other bank) and not
+    /// taken by an earlier question; otherwise `BANK-001`, `BANK-002` …
+    /// skipping any id the file uses.
     static func identifiers(_ written: [String], bankID: String) -> [String] {
         let reserved = Set(written)
         var used: Set<String> = []
         var next = 1
+        let prefix = portablePrefix(bankID)
         return written.map { id in
-            if !id.isEmpty, !used.contains(id) {
+            if isPortableID(id), !id.allSatisfy(\.isNumber), !used.contains(id) {
                 used.insert(id)
                 return id
             }
             var generated: String
             repeat {
-                generated = String(format: "%@-%03d", bankID, next)
+                generated = String(format: "%@-%03d", prefix, next)
                 next += 1
             } while reserved.contains(generated) || used.contains(generated)
             used.insert(generated)
             return generated
         }
+    }
+
+    /// `^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`: ids are stored with every answer
+    /// and typed in commands, so imported ones keep to letters, digits and `._-`.
+    static func isPortableID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, id.unicodeScalars.count <= 64, isASCIIAlphanumeric(first) else { return false }
+        return id.unicodeScalars.allSatisfy { isASCIIAlphanumeric($0) || "._-".unicodeScalars.contains($0) }
+    }
+
+    private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+    }
+
+    /// The bank name as an id prefix: its portable characters, or `q` for a name in Chinese (题库.yaml).
+    static func portablePrefix(_ bankID: String) -> String {
+        let kept = String(String.UnicodeScalarView(bankID.unicodeScalars.filter { isASCIIAlphanumeric($0) || "._-".unicodeScalars.contains($0) }))
+        let trimmed = kept.drop { !isASCIIAlphanumeric($0.unicodeScalars.first ?? "-") }
+        return trimmed.isEmpty ? "q" : String(trimmed.prefix(50))
     }
 
     /// A place such as `file:12` (or `file:题库!A12`) split into file and line, so lint messages name it.

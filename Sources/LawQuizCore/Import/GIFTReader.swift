@@ -145,11 +145,10 @@ public struct GIFTReader {
         return result
     }
 
-    /// The leading token of a name when it looks like a question id (`ws1-001 …`).
+    /// The leading token of a name when it is a question id (`ws1-001 《安全生产法》第一条`).
     static func identifier(in name: String) -> String {
-        guard let first = name.split(separator: " ").first else { return "" }
-        let token = String(first)
-        return token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) ? token : ""
+        guard let first = name.split(separator: " ").first, BankImporter.isPortableID(String(first)) else { return "" }
+        return String(first)
     }
 
 }

@@ -11,7 +11,7 @@ public struct SpreadsheetBankReader {
     }
 
     static let headerNames: [Column: [String]] = [
-        .id: ["编号", "题号", "ID", "试题编号", "序号"],
+        .id: ["编号", "题目编号", "ID", "试题编号"],
         .type: ["题型", "题目类型", "试题类型", "类型", "题目题型"],
         .stem: ["题干", "题目", "题目内容", "试题", "试题内容", "问题", "题目名称"],
         .options: ["选项", "备选项", "选项内容"],
