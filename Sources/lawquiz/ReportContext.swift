@@ -49,16 +49,17 @@ struct ReportContext {
         let progress = ProgressLine("分析作答")
         progress.showElapsed()
         defer { progress.finish() }
-        let (items, accuracy) = try loader.analyse(outcomes, thresholds: thresholds, article: { articles[$0] })
+        let (items, accuracy) = try loader.analyse(
+            outcomes, thresholds: thresholds, article: { articles[$0]?.first }, furtherArticles: { Array(articles[$0]?.dropFirst() ?? []) })
         let names = lawNames
         return ExamReport(
             header: header, outcomes: outcomes, items: items, byLaw: accuracy.laws(order: library.laws.map(\.id)) { names[$0] ?? $0 },
             byType: accuracy.types(), lawNames: names)
     }
 
-    /// Question id → article, from the banks (a question removed since keeps "?").
-    private func articleLookup() throws -> [String: Int] {
+    /// Question id → every cited article, from the banks (a question removed since keeps "?").
+    private func articleLookup() throws -> [String: [Int]] {
         guard let catalog = try? paths.loadCatalog() else { return [:] }
-        return Dictionary(catalog.questions.map { ($0.id, $0.article) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(catalog.questions.map { ($0.id, $0.citations.map(\.article)) }, uniquingKeysWith: { first, _ in first })
     }
 }

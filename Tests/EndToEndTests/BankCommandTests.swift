@@ -25,6 +25,28 @@ final class BankCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("发现 1 个问题"), result.stdout)
     }
 
+    func testTrickWordingIsAWarningThatKeepsExitStatusZero() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lawquiz-trick-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("trick.yaml")
+        try """
+            questions:
+              - id: tr-001
+                type: judge
+                law: national-security
+                article: 40
+                stem: 根据《国家安全法》，香港特别行政区、澳门特别行政区可以履行维护国家安全的责任。
+                answer: false
+                evidence: 香港特别行政区、澳门特别行政区应当履行维护国家安全的责任。
+                explanation: 依据《国家安全法》第四十条第三款。
+            """.write(to: copy, atomically: true, encoding: .utf8)
+        let result = try DataCommandRunner().run(["bank", "lint", copy.path])
+        XCTAssertEqual(result.status, 0, result.stdout)
+        XCTAssertTrue(result.stdout.contains("\(copy.path):2: tr-001：提示：判断题题干与条文仅差一处情态词"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("检查通过") && result.stdout.contains("另有 1 条提示"), result.stdout)
+    }
+
     func testLintExitsTwoWhenInputCannotBeRead() throws {
         let result = try DataCommandRunner().run(["bank", "lint", "/nonexistent/bank.yaml"])
         XCTAssertEqual(result.status, 2)

@@ -43,6 +43,9 @@ final class ExamDataCommandTests: XCTestCase {
         let ok = try runner.run(["exam", "check", "2023-annual"])
         XCTAssertEqual(ok.status, 0, ok.stderr)
         XCTAssertTrue(ok.stdout.contains("可以组卷"), ok.stdout)
+        let cases = try runner.run(["exam", "check", "2024-annual"])
+        XCTAssertEqual(cases.status, 0, cases.stderr)
+        XCTAssertTrue(cases.stdout.contains("标签 案例") && cases.stdout.contains("可以组卷"), cases.stdout)
 
         runner.banks = try banksWithExams([
             "huge.yaml": """

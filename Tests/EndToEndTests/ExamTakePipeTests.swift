@@ -102,6 +102,18 @@ final class ExamTakePipeTests: XCTestCase {
         let history = try runner.run(["history", "--staff", "E2E5"])
         XCTAssertTrue(history.stdout.contains("没有考试记录"), history.stdout)
     }
+
+    func testPracticeByTagDrawsCaseQuestionsAndShowsTheirArticles() throws {
+        let practice = try runner.run(
+            ["practice", "--staff", "E2E6", "--tag", "案例", "--type", "判断", "--law", "安全生产法", "--count", "2"], input: "对\n对\n")
+        XCTAssertEqual(practice.status, 0, practice.stderr)
+        XCTAssertTrue(practice.stdout.contains("本次练习答题 2 道"), practice.stdout)
+        XCTAssertTrue(practice.stdout.contains("法条：《安全生产法》"), practice.stdout)
+        let none = try runner.run(["practice", "--staff", "E2E6", "--tag", "没有这个标签"], input: "")
+        XCTAssertEqual(none.status, 2, none.stdout)
+        let mixed = try runner.run(["practice", "--staff", "E2E6", "--wrong", "--tag", "案例"], input: "")
+        XCTAssertEqual(mixed.status, 64, mixed.stderr)
+    }
 }
 
 /// Scores as the result screen prints them.

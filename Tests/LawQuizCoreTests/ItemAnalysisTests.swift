@@ -25,7 +25,7 @@ final class ItemAnalysisTests: XCTestCase {
                     given: given, mark: mark, maxMark: 1, attemptTotal: total)
             }
         }
-        return accumulator.result(article: { $0 == "q3" ? 12 : nil })
+        return accumulator.result(article: { $0 == "q3" ? 12 : nil }, furtherArticles: { $0 == "q3" ? [94] : [] })
     }
 
     func column(_ index: Int) -> [Double] { marks.map { $0[index] } }
@@ -63,6 +63,8 @@ final class ItemAnalysisTests: XCTestCase {
         XCTAssertNil(result.items[3].discrimination, "no spread, no correlation")
         XCTAssertEqual(result.items[2].flags, [.negativelyDiscriminating])
         XCTAssertEqual(result.items[2].article, 12)
+        XCTAssertEqual(result.items[2].articleText, "第12条、第94条", "a case question's report names every cited article")
+        XCTAssertNil(result.items[0].articleText)
         XCTAssertEqual(result.flagged.map(\.questionID), ["q3", "q4"])
         var hard = ItemAnalysisAccumulator()
         for total in [0.0, 1, 1] {

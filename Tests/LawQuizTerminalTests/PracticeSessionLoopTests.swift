@@ -42,6 +42,19 @@ final class PracticeSessionLoopTests: XCTestCase {
         XCTAssertTrue(try fixture.store.allAttempts().isEmpty, "practice is never an exam attempt")
     }
 
+    func testCaseFeedbackShowsEveryCitedArticle() throws {
+        let fixture = try SessionFixture()
+        let items = try practice(fixture).draw(PracticeFilter(law: "安全生产法", tag: "案例", count: 500))
+        XCTAssertGreaterThanOrEqual(items.count, 50)
+        XCTAssertTrue(items.allSatisfy { $0.question.tags.contains("案例") })
+        let item = try XCTUnwrap(items.first { $0.question.id == "wsc-001" })
+        let (_, output) = try run(fixture, items: [item], drill: false, [.type(Self.input(item, right: true))])
+        XCTAssertTrue(output.text.contains("法条：《安全生产法》第二十一条"), output.text)
+        XCTAssertTrue(output.text.contains("法条：《安全生产法》第九十四条"), output.text)
+        XCTAssertTrue(output.text.contains("（三）组织制定并实施本单位安全生产教育和培训计划"), "article 21 in full")
+        XCTAssertTrue(output.text.contains("逾期未改正的，处五万元以上十万元以下的罚款"), "article 94 in full")
+    }
+
     func testDrillRepeatsUntilRightTwiceInARow() throws {
         let fixture = try SessionFixture()
         let item = try practice(fixture).draw(PracticeFilter(type: .judge, count: 1))[0]

@@ -110,3 +110,20 @@ final class FeedbackLetteringTests: XCTestCase {
         XCTAssertEqual(lines, ["解析：B、D、C均属禁止行为，A项不选。"])
     }
 }
+
+/// A case question citing a duty and a penalty shows both in the review.
+final class CitationRenderingTests: XCTestCase {
+    func testReviewShowsEveryCitedArticleWithItsExcerpt() throws {
+        let library = try TerminalTestBanks.catalog.get().library
+        let question = Question(
+            id: "t-3", type: .judge, lawID: "work-safety", article: 21, stem: "……", options: [], answer: .judgement(true),
+            evidence: "（三）组织制定并实施本单位安全生产教育和培训计划", explanation: "见第二十一条、第九十四条。",
+            furtherCitations: [Citation(lawID: "安全生产法", article: 94, evidence: "处二万元以上五万元以下的罚款")],
+            source: SourceLocation(file: "t.yaml", line: 1))
+        let lines = FeedbackText.citedEvidence(question, library: library, width: 80, style: .plain)
+        XCTAssertEqual(lines, [
+            "依据：《安全生产法》第二十一条", "      “（三）组织制定并实施本单位安全生产教育和培训计划”",
+            "依据：《安全生产法》第九十四条", "      “处二万元以上五万元以下的罚款”",
+        ])
+    }
+}

@@ -23,6 +23,11 @@ public struct BankCatalog: Sendable {
             for question in bank.questions {
                 var normalized = question
                 if let law = library.law(named: question.lawID) { normalized.lawID = law.id }
+                for index in normalized.furtherCitations.indices {
+                    if let law = library.law(named: normalized.furtherCitations[index].lawID) {
+                        normalized.furtherCitations[index].lawID = law.id
+                    }
+                }
                 byID[question.id] = normalized
             }
             bank.questions = bank.questions.compactMap { byID[$0.id] }

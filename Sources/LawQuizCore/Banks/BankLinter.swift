@@ -7,11 +7,16 @@ public struct BankLinter: Sendable {
 
     public init(library: LawLibrary) {
         self.library = library
+        comparableArticles = Self.comparableArticles(of: library)
+    }
+
+    /// Law id → article number → the article's text through `TextNormalizer.comparable`.
+    static func comparableArticles(of library: LawLibrary) -> [String: [Int: String]] {
         var texts: [String: [Int: String]] = [:]
         for law in library.laws {
             texts[law.id] = Dictionary(uniqueKeysWithValues: law.articles.map { ($0.number, TextNormalizer.comparable($0.text)) })
         }
-        comparableArticles = texts
+        return texts
     }
 
     /// Every problem in the collection: the loader's plus the semantic checks, in file and line order.
@@ -45,9 +50,10 @@ public struct BankLinter: Sendable {
         var messages: [String] = []
         messages += answerProblems(question)
         messages += optionProblems(question)
-        messages += lawProblems(question)
+        messages += question.citations.flatMap { citationProblems($0, of: question) }
         let texts = [("id", question.id), ("stem", question.stem), ("evidence", question.evidence),
                      ("explanation", question.explanation)]
+            + question.furtherCitations.map { ("citations.evidence", $0.evidence) }
             + question.options.map { ("options.\($0.letter)", $0.text) } + question.tags.map { ("tags", $0) }
         for (field, text) in texts {
             if let unsafe = TextNormalizer.unsafeCharacterDescription(in: text) {
@@ -109,16 +115,18 @@ public struct BankLinter: Sendable {
         return result
     }
 
-    private func lawProblems(_ question: Question) -> [String] {
-        guard let law = library.law(named: question.lawID) else {
+    /// The law and article exist and the evidence is that article's own words;
+    /// run for every cited article, so each piece of a case is checked.
+    private func citationProblems(_ citation: Citation, of question: Question) -> [String] {
+        guard let law = library.law(named: citation.lawID) else {
             let names = library.laws.map(\.id).joined(separator: "、")
-            return ["\(question.id)：未知法律 “\(question.lawID)”，可用：\(names)"]
+            return ["\(question.id)：未知法律 “\(citation.lawID)”，可用：\(names)"]
         }
-        guard let article = law.article(question.article) else {
-            return ["\(question.id)：《\(law.shortName)》没有第\(question.article)条（共 \(law.articles.count) 条）"]
+        guard let article = law.article(citation.article) else {
+            return ["\(question.id)：《\(law.shortName)》没有第\(citation.article)条（共 \(law.articles.count) 条）"]
         }
         let text = comparableArticles[law.id]?[article.number] ?? TextNormalizer.comparable(article.text)
-        if !EvidenceMatcher.occurs(question.evidence, inComparable: text) {
+        if !EvidenceMatcher.occurs(citation.evidence, inComparable: text) {
             return ["\(question.id)：evidence 不是《\(law.shortName)》\(article.heading)的原文摘录（去除空白、统一全半角标点后仍找不到）"]
         }
         return []

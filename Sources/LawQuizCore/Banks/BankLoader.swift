@@ -7,6 +7,7 @@ public enum BankLoader {
     static let knownKeys: Set<String> = [
         "grounding", "confidence",
         "id", "type", "law", "article", "stem", "options", "answer", "evidence", "explanation", "difficulty", "tags",
+        "citations",
     ]
 
     /// Expands folders to their `*.yaml` / `*.yml` files (sorted); missing paths become diagnostics.

@@ -49,7 +49,8 @@ public struct BankCoverage: Sendable, Codable, Equatable {
     public init(catalog: BankCatalog) {
         laws = catalog.library.laws.map { law in
             let questions = catalog.questions.filter { $0.lawID == law.id }
-            let covered = Set(questions.map(\.article))
+            // Every cited article counts, so a case resting on a duty and a penalty covers both.
+            let covered = Set(catalog.questions.flatMap(\.citations).filter { $0.lawID == law.id }.map(\.article))
             let uncovered = law.articles.map(\.number).filter { !covered.contains($0) }
             let coveredCount = law.articles.count - uncovered.count
             return LawCoverage(

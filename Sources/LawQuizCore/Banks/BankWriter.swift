@@ -12,7 +12,7 @@ public enum BankWriter {
             for note in notes[question.id] ?? [] { lines.append("    # \(note.replacingOccurrences(of: "\n", with: " "))") }
             lines.append("    type: \(question.type.rawValue)")
             lines.append("    law: \(YAMLText.scalar(question.lawID))")
-            lines.append("    article: \(question.article)")
+            if question.furtherCitations.isEmpty { lines.append("    article: \(question.article)") }
             if let grounding = question.grounding { lines.append("    grounding: \(grounding.rawValue)") }
             if let confidence = question.confidence { lines.append("    confidence: \(String(format: "%.2f", confidence))") }
             if let difficulty = question.difficulty { lines.append("    difficulty: \(difficulty)") }
@@ -28,7 +28,15 @@ public enum BankWriter {
             case .judgement(let value): lines.append("    answer: \(value)")
             case .options: lines.append("    answer: \(question.answer.code)")
             }
-            lines.append("    evidence: \(YAMLText.scalar(question.evidence))")
+            if question.furtherCitations.isEmpty {
+                lines.append("    evidence: \(YAMLText.scalar(question.evidence))")
+            } else {
+                lines.append("    citations:")
+                for citation in question.citations {
+                    let law = citation.lawID == question.lawID ? "" : "law: \(YAMLText.scalar(citation.lawID)), "
+                    lines.append("      - {\(law)article: \(citation.article), evidence: \(YAMLText.quoted(citation.evidence))}")
+                }
+            }
             lines.append("    explanation: \(YAMLText.scalar(question.explanation))")
         }
         return lines.joined(separator: "\n") + "\n"

@@ -6,7 +6,7 @@ import Foundation
 /// decode of the same catalog took about 25 ms).
 enum CatalogSnapshot {
     static let magic: [UInt8] = Array("LQCAT".utf8)
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     struct Malformed: Error {}
 
@@ -111,6 +111,11 @@ enum CatalogSnapshot {
             strings([question.answer.code, question.evidence, question.explanation])
             optionalInt(question.difficulty)
             list(question.tags) { $0.string($1) }
+            list(question.furtherCitations) { writer, citation in
+                writer.string(citation.lawID)
+                writer.int(citation.article)
+                writer.string(citation.evidence)
+            }
             string(question.source.file)
             int(question.source.line)
         }
@@ -189,10 +194,12 @@ enum CatalogSnapshot {
             guard let answer = AnswerKey(code: try string(), type: type) else { throw Malformed() }
             let evidence = try string(), explanation = try string(), difficulty = try optionalInt()
             let tags = try list { try $0.string() }
+            let further = try list { Citation(lawID: try $0.string(), article: try $0.int(), evidence: try $0.string()) }
             let source = SourceLocation(file: try string(), line: try int())
             return Question(
                 id: id, type: type, lawID: lawID, article: article, stem: stem, options: options, answer: answer,
-                evidence: evidence, explanation: explanation, difficulty: difficulty, tags: tags, source: source)
+                evidence: evidence, explanation: explanation, difficulty: difficulty, tags: tags,
+                furtherCitations: further, source: source)
         }
     }
 }

@@ -8,7 +8,7 @@ enum DraftQuestion {
     /// The mapping with placeholders, or nil when the node is not such a draft.
     static func completed(_ node: Node) -> Node? {
         guard case .mapping(var mapping) = node,
-            mapping["law"] == nil, mapping["article"] == nil, mapping["evidence"] == nil
+            mapping["law"] == nil, mapping["article"] == nil, mapping["evidence"] == nil, mapping["citations"] == nil
         else { return nil }
         mapping["law"] = Node("draft")
         mapping["article"] = Node("1")

@@ -119,12 +119,15 @@ public struct Question: Sendable, Hashable {
     public var explanation: String
     public var difficulty: Int?
     public var tags: [String]
+    /// Articles cited after the first (`lawID`, `article`, `evidence`); empty
+    /// for the single-article form.
+    public var furtherCitations: [Citation]
     public var source: SourceLocation
 
     public init(
         id: String, type: QuestionType, lawID: String, article: Int, stem: String,
         options: [QuestionOption], answer: AnswerKey, evidence: String, explanation: String,
-        difficulty: Int? = nil, tags: [String] = [], source: SourceLocation
+        difficulty: Int? = nil, tags: [String] = [], furtherCitations: [Citation] = [], source: SourceLocation
     ) {
         self.id = id
         self.type = type
@@ -137,7 +140,13 @@ public struct Question: Sendable, Hashable {
         self.explanation = explanation
         self.difficulty = difficulty
         self.tags = tags
+        self.furtherCitations = furtherCitations
         self.source = source
+    }
+
+    /// Every cited article, the first one (`lawID`, `article`, `evidence`) leading.
+    public var citations: [Citation] {
+        [Citation(lawID: lawID, article: article, evidence: evidence)] + furtherCitations
     }
 
     /// The option with a given bank letter.

@@ -14,19 +14,19 @@ struct QuestionNodeReader {
 
     private var line: Int { node.mark?.line ?? 0 }
 
-    private mutating func report(_ message: String, at node: Node? = nil) {
+    mutating func report(_ message: String, at node: Node? = nil) {
         diagnostics.append(BankDiagnostic(file: file, line: node?.mark?.line ?? line, message: message))
     }
 
     /// Reports at the line of `key` (where an author looks), not of its value.
-    private mutating func report(_ message: String, key: String, in mapping: Node.Mapping) {
+    mutating func report(_ message: String, key: String, in mapping: Node.Mapping) {
         let keyNode = mapping.first { $0.key.string == key }?.key
         report(message, at: keyNode)
     }
 
-    private mutating func string(_ key: String, in mapping: Node.Mapping, label: String) -> String? {
+    mutating func string(_ key: String, in mapping: Node.Mapping, label: String, missingAt: Node? = nil) -> String? {
         guard let value = mapping[key] else {
-            report("缺少必填字段 \(key)（\(label)）")
+            report("缺少必填字段 \(key)（\(label)）", at: missingAt)
             return nil
         }
         guard let scalar = value.scalar, !scalar.string.isEmpty, !value.isPlainNull else {
@@ -54,26 +54,25 @@ struct QuestionNodeReader {
             if type == nil { report("题型 “\(typeName)” 无效，应为 single（单选）、multiple（多选）或 judge（判断）", key: "type", in: mapping) }
         }
         let law = string("law", in: mapping, label: "所依据的法律")
-        let article = readArticle(mapping)
+        let citations = readCitations(mapping, law: law)
         let stem = string("stem", in: mapping, label: "题干")
-        let evidence = string("evidence", in: mapping, label: "条文依据原文")
         let explanation = string("explanation", in: mapping, label: "解析")
         let difficulty = readDifficulty(mapping)
         let tags = readTags(mapping)
         let options = type.map { readOptions(mapping, type: $0) } ?? []
         let answer = type.flatMap { readAnswer(mapping, type: $0) }
-        guard let id, let type, let law, let article, let stem, let evidence, let explanation, let answer,
+        guard let id, let type, let citations, let first = citations.first, let stem, let explanation, let answer,
             diagnostics.isEmpty || diagnostics.allSatisfy({ $0.message.hasPrefix("未知字段") })
         else { return nil }
         return Question(
-            id: id, type: type, lawID: law, article: article, stem: stem, options: options ?? [], answer: answer,
-            evidence: evidence, explanation: explanation, difficulty: difficulty, tags: tags,
-            source: SourceLocation(file: file, line: line))
+            id: id, type: type, lawID: first.lawID, article: first.article, stem: stem, options: options ?? [],
+            answer: answer, evidence: first.evidence, explanation: explanation, difficulty: difficulty, tags: tags,
+            furtherCitations: Array(citations.dropFirst()), source: SourceLocation(file: file, line: line))
     }
 
-    private mutating func readArticle(_ mapping: Node.Mapping) -> Int? {
+    mutating func readArticle(_ mapping: Node.Mapping, missingAt: Node? = nil) -> Int? {
         guard let value = mapping["article"] else {
-            report("缺少必填字段 article（条文编号）")
+            report("缺少必填字段 article（条文编号）", at: missingAt)
             return nil
         }
         if let number = value.plainInteger, number > 0 { return number }

@@ -71,7 +71,7 @@ public struct HTMLExporter: Sendable {
         try writer.write("内部一致性系数 CIC = \(ItemReportText.percent(t.internalConsistency))，标准误 SE = \(ItemReportText.decimal(t.standardError)) 分。</p>")
         let ordered = analysis.items.filter { !$0.flags.isEmpty } + analysis.items.filter(\.flags.isEmpty)
         let rows = ordered.map { item in
-            [item.questionID, report.lawName(item.lawID), item.article.map { "第\($0)条" } ?? "?", item.type.shortName, item.answer,
+            [item.questionID, report.lawName(item.lawID), item.articleText ?? "?", item.type.shortName, item.answer,
              String(item.drawn), ItemReportText.percent(item.facility), ItemReportText.decimal(item.discrimination),
              ItemReportText.percent(item.discriminativeEfficiency),
              item.optionSummary, String(item.unanswered),

@@ -33,7 +33,7 @@ public struct ItemReportText: Sendable {
         for item in analysis.items {
             let options = item.optionSummary
             table.rows.append([
-                item.questionID, lawName(item.lawID), item.article.map { "第\($0)条" } ?? "?", item.type.shortName, item.answer,
+                item.questionID, lawName(item.lawID), item.articleText ?? "?", item.type.shortName, item.answer,
                 String(item.drawn), Self.percent(item.facility), Self.decimal(item.discrimination), Self.percent(item.discriminativeEfficiency),
                 options, String(item.unanswered), item.flags.map(\.title).joined(separator: "、"),
             ])
@@ -46,7 +46,7 @@ public struct ItemReportText: Sendable {
         guard !flagged.isEmpty else { return "没有需要注意的题目。\n" }
         var lines = ["需要注意的题目（\(flagged.count) 道）："]
         for item in flagged {
-            let article = item.article.map { "第\($0)条" } ?? "条文未知"
+            let article = item.articleText ?? "条文未知"
             lines.append("  \(item.questionID)  \(lawName(item.lawID)) \(article)  \(item.flags.map(\.title).joined(separator: "、"))"
                 + "  F=\(Self.percent(item.facility)) D=\(Self.decimal(item.discrimination)) 抽到 \(item.drawn) 次")
         }

@@ -103,7 +103,10 @@ public struct XLSXExporter: Sendable {
         try sheet.addRow(ItemTable.headers.map(XLSXCell.header))
         for item in report.items?.items ?? [] {
             var cells: [XLSXCell] = [
-                .text(item.questionID), .text(report.lawName(item.lawID)), .number(item.article.map(Double.init)), .text(item.type.shortName),
+                .text(item.questionID), .text(report.lawName(item.lawID)),
+                item.furtherArticles.isEmpty
+                    ? .number(item.article.map(Double.init)) : .text(([item.article].compactMap { $0 } + item.furtherArticles).map(String.init).joined(separator: "、")),
+                .text(item.type.shortName),
                 .text(item.answer), .number(Double(item.drawn)), .number(Double(item.right)), item.facility.map(XLSXCell.percent) ?? .empty,
                 item.standardDeviation.map(XLSXCell.decimal2) ?? .empty, item.discrimination.map(XLSXCell.decimal2) ?? .empty,
                 item.discriminativeEfficiency.map(XLSXCell.percent) ?? .empty,

@@ -2,7 +2,8 @@ import Foundation
 
 /// Measures grounding on questions whose article is known: each is grounded
 /// as if its law, article and evidence were missing, and the proposal is
-/// compared with the article a person chose.
+/// compared with the articles a person cited (a case question citing a duty
+/// and a penalty is right with either).
 public struct GroundingBenchmark: Sendable {
     public struct Result: Sendable {
         public var questions = 0
@@ -34,17 +35,19 @@ public struct GroundingBenchmark: Sendable {
             stripped.lawID = ""
             stripped.article = 0
             stripped.evidence = ""
+            stripped.furtherCitations = []
             guard let (grounded, proposal) = grounder.ground(stripped) else {
                 result.misses.append((question.id, "\(question.lawID) \(question.article)", "—"))
                 continue
             }
             let ranks = proposal.candidates.map { "\($0.lawID) \($0.article)" }
-            let expected = "\(question.lawID) \(question.article)"
-            if ranks.first == expected { result.top1 += 1 } else { result.misses.append((question.id, expected, ranks[0])) }
-            if ranks.prefix(3).contains(expected) { result.top3 += 1 }
+            let expected = question.citations.map { "\($0.lawID) \($0.article)" }
+            let hit = expected.contains(ranks[0])
+            if hit { result.top1 += 1 } else { result.misses.append((question.id, expected.joined(separator: " / "), ranks[0])) }
+            if ranks.prefix(3).contains(where: expected.contains) { result.top3 += 1 }
             if proposal.isConfident {
                 result.confident += 1
-                if ranks.first == expected { result.confidentCorrect += 1 }
+                if hit { result.confidentCorrect += 1 }
             }
             if linter.check(grounded).isEmpty { result.evidencePasses += 1 }
         }

@@ -128,11 +128,17 @@ public struct ItemAnalysisAccumulator: Sendable {
         return accuracy
     }
 
-    /// The analysis; `article` looks up a question's article for the report.
-    public func result(thresholds: ItemFlagThresholds = ItemFlagThresholds(), article: (String) -> Int? = { _ in nil }) -> ItemAnalysis {
+    /// The analysis; `article` looks up a question's article for the report,
+    /// `furtherArticles` the other articles a case question cites.
+    public func result(
+        thresholds: ItemFlagThresholds = ItemFlagThresholds(), article: (String) -> Int? = { _ in nil },
+        furtherArticles: (String) -> [Int] = { _ in [] }
+    ) -> ItemAnalysis {
         var items: [ItemStatistics] = []
         for (index, sums) in questions.enumerated() where sums.defined && sums.n > 0 {
-            items.append(sums.statistics(id: questionIDs[index], article: article(questionIDs[index]), thresholds: thresholds, grid: grid))
+            var item = sums.statistics(id: questionIDs[index], article: article(questionIDs[index]), thresholds: thresholds, grid: grid)
+            item.furtherArticles = furtherArticles(questionIDs[index])
+            items.append(item)
         }
         items.sort { $0.questionID < $1.questionID }
         return ItemAnalysis(test: testStatistics(), items: items, thresholds: thresholds)

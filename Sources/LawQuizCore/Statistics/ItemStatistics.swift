@@ -7,6 +7,8 @@ public struct ItemStatistics: Sendable, Hashable, Codable {
     public var questionID: String
     public var lawID: String
     public var article: Int?
+    /// Further articles a case question cites (duty and penalty), after `article`.
+    public var furtherArticles: [Int] = []
     public var type: QuestionType
     /// Times the question was drawn in the analysed attempts.
     public var drawn: Int
@@ -31,6 +33,11 @@ public struct ItemStatistics: Sendable, Hashable, Codable {
     /// Bank key as letters (or 对/错), for the report.
     public var answer: String
     public var flags: [ItemFlag]
+
+    /// 第21条、第94条: every cited article, for the reports; nil when the article is unknown.
+    public var articleText: String? {
+        article.map { ([$0] + furtherArticles).map { "第\($0)条" }.joined(separator: "、") }
+    }
 
     /// Option labels matching `optionCounts`.
     public var optionLabels: [String] { OptionBits.labels(for: type) }

@@ -47,6 +47,7 @@ public struct ExamReportLoader: Sendable {
     /// required people. `progress(done, expected)` is called every 100,000 items.
     public func analyse(
         _ outcomes: ExamOutcomes, thresholds: ItemFlagThresholds = ItemFlagThresholds(), article: (String) -> Int? = { _ in nil },
+        furtherArticles: (String) -> [Int] = { _ in [] },
         partitions: Int = ExamReportLoader.partitions, progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> (items: ItemAnalysis, accuracy: AccuracyAccumulator) {
         let exams = [exam] + makeups
@@ -70,7 +71,7 @@ public struct ExamReportLoader: Sendable {
         for sink in sinks { items.merge(sink.items) }
         let done = sinks.reduce(0) { $0 + $1.count }
         progress(done, done)
-        return (items.result(thresholds: thresholds, article: article), items.accuracy())
+        return (items.result(thresholds: thresholds, article: article, furtherArticles: furtherArticles), items.accuracy())
     }
 
     /// Threads for the item scan: the machine's cores, at most 4

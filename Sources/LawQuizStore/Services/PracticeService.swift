@@ -6,11 +6,14 @@ public struct PracticeFilter: Sendable, Hashable {
     /// Law id or short name; nil for all laws.
     public var law: String?
     public var type: QuestionType?
+    /// A question qualifies when it carries this tag (e.g. 案例 for the case questions); nil for any.
+    public var tag: String?
     public var count: Int
 
-    public init(law: String? = nil, type: QuestionType? = nil, count: Int = 10) {
+    public init(law: String? = nil, type: QuestionType? = nil, tag: String? = nil, count: Int = 10) {
         self.law = law
         self.type = type
+        self.tag = tag
         self.count = count
     }
 }
@@ -100,6 +103,7 @@ public struct PracticeService: Sendable {
         }
         var pool = catalog.questions.filter { question in
             (lawID == nil || question.lawID == lawID) && (filter.type == nil || question.type == filter.type)
+                && (filter.tag.map(question.tags.contains) ?? true)
         }.sorted { $0.id < $1.id }
         guard !pool.isEmpty else { throw PracticeError.noQuestions }
         var generator = SeededGenerator(seed: makeSeed())

@@ -1,16 +1,23 @@
 import LawQuizCore
 
-/// 解析 and the article reference with its evidence, shared by the exam
-/// review and practice feedback.
+/// 解析 and the article references with their evidence, shared by the exam
+/// review and practice feedback. A case question shows every article it cites.
 enum FeedbackText {
     static func explanationAndArticle(
         _ question: Question, lettering: PaperItem, library: LawLibrary, width: Int, style: TerminalStyle
     ) -> [String] {
-        var lines = explanation(question, lettering: lettering, width: width)
-        lines.append("依据：" + reference(question, library: library))
-        if !question.evidence.isEmpty {
-            lines += BankText.wrapped("“" + question.evidence + "”", width: width, firstPrefix: "      ", indent: "      ")
-                .map(style.dim)
+        explanation(question, lettering: lettering, width: width) + citedEvidence(question, library: library, width: width, style: style)
+    }
+
+    /// `依据：《…》第X条` and its excerpt, for each cited article.
+    static func citedEvidence(_ question: Question, library: LawLibrary, width: Int, style: TerminalStyle) -> [String] {
+        var lines: [String] = []
+        for citation in question.citations {
+            lines.append("依据：" + reference(citation, library: library))
+            if !citation.evidence.isEmpty {
+                lines += BankText.wrapped("“" + citation.evidence + "”", width: width, firstPrefix: "      ", indent: "      ")
+                    .map(style.dim)
+            }
         }
         return lines
     }
@@ -24,20 +31,25 @@ enum FeedbackText {
     }
 
     /// 《安全生产法》第二十一条.
-    static func reference(_ question: Question, library: LawLibrary) -> String {
-        let law = library.law(named: question.lawID)
-        let name = law?.shortName ?? question.lawID
-        let heading = law?.article(question.article)?.heading ?? "第\(ChineseNumeral.string(from: question.article) ?? String(question.article))条"
-        return "《\(BankText.clean(name))》\(heading)"
+    static func reference(_ citation: Citation, library: LawLibrary) -> String {
+        let law = library.law(named: citation.lawID)
+        return "《\(BankText.clean(law?.shortName ?? citation.lawID))》" + heading(citation, law: law)
     }
 
-    /// The whole article text, for practice feedback.
-    static func articleText(_ question: Question, library: LawLibrary, width: Int) -> [String] {
-        guard let law = library.law(named: question.lawID), let article = law.article(question.article) else { return [] }
-        var lines = [article.heading]
-        for paragraph in article.paragraphs {
-            lines += BankText.wrapped(paragraph, width: width, firstPrefix: "  ", indent: "")
+    private static func heading(_ citation: Citation, law: Law?) -> String {
+        law?.article(citation.article)?.heading
+            ?? "第\(ChineseNumeral.string(from: citation.article) ?? String(citation.article))条"
+    }
+
+    /// The whole text of each cited article, for practice feedback: its
+    /// reference and wrapped paragraphs. Nil when any cited article is missing from the statutes.
+    static func articleTexts(_ question: Question, library: LawLibrary, width: Int) -> [(reference: String, lines: [String])]? {
+        var texts: [(reference: String, lines: [String])] = []
+        for citation in question.citations {
+            guard let law = library.law(named: citation.lawID), let article = law.article(citation.article) else { return nil }
+            let lines = article.paragraphs.flatMap { BankText.wrapped($0, width: width, firstPrefix: "  ", indent: "") }
+            texts.append((reference(citation, library: library), lines))
         }
-        return lines
+        return texts
     }
 }

@@ -9,15 +9,14 @@ extension PracticeSessionLoop {
         let width = output.width
         var lines = [outcome.correct ? style.good("✓ 回答正确") : style.bad("✗ 回答错误") + "，正确答案：" + style.good(outcome.rightDisplay)]
         lines += FeedbackText.explanation(item.question, lettering: item.paperItem, width: width)
-        let article = FeedbackText.articleText(item.question, library: library, width: width)
-        if article.isEmpty {
-            // The article is missing from the statute text: show the bank's excerpt instead.
-            lines += FeedbackText.explanationAndArticle(
-                item.question, lettering: item.paperItem, library: library, width: width, style: style
-            ).dropFirst(FeedbackText.explanation(item.question, lettering: item.paperItem, width: width).count)
+        if let articles = FeedbackText.articleTexts(item.question, library: library, width: width) {
+            for article in articles {
+                lines.append(style.bold("法条：") + article.reference)
+                lines += article.lines
+            }
         } else {
-            lines.append(style.bold("法条：") + FeedbackText.reference(item.question, library: library))
-            lines += article.dropFirst()
+            // A cited article is missing from the statute text: show the bank's excerpts instead.
+            lines += FeedbackText.citedEvidence(item.question, library: library, width: width, style: style)
         }
         if outcome.clearedFromWrongBook {
             lines.append(style.good("已连续答对 \(ResultsStore.wrongBookClearStreak) 次，本题移出错题本。"))

@@ -51,7 +51,9 @@ struct BankGround: ParsableCommand {
         var grounded = 0, unclear = 0
         var questions: [Question] = []
         for question in bank.questions {
-            let needs = question.lawID.isEmpty || question.grounding == .auto || (all && question.grounding != .reviewed)
+            // A question citing several articles was grounded by a person article by article.
+            let needs = question.lawID.isEmpty
+                || question.furtherCitations.isEmpty && (question.grounding == .auto || all && question.grounding != .reviewed)
             guard needs, let (result, proposal) = grounder.ground(question, lawIDs: lawIDs) else {
                 if question.lawID.isEmpty { print("\(question.source): \(question.id) 与任何条文都没有相同的字词，无法定位") }
                 questions.append(question)

@@ -9,7 +9,8 @@ struct PracticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "practice", abstract: "练习：每题作答后显示对错、解析和法条；答错的题记入错题本。",
         discussion: """
-            例：lawquiz practice --law 档案法 --type 判断 --count 5；lawquiz practice --wrong 巩固错题本
+            例：lawquiz practice --law 档案法 --type 判断 --count 5；lawquiz practice --tag 案例 练以案释法的案例题；
+            lawquiz practice --wrong 巩固错题本
             （每道题连续答对 2 次即移出）。练习成绩不计入考试统计。命令：:n 跳过 :q 结束 :h 帮助。
             """)
 
@@ -18,6 +19,9 @@ struct PracticeCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("只练这种题型：单选、多选、判断（或 single、multiple、judge）。", valueName: "题型"))
     var type: String?
+
+    @Option(help: ArgumentHelp("只练带这个标签的题，如 案例（以案释法的案例题）。", valueName: "标签"))
+    var tag: String?
 
     @Option(help: ArgumentHelp("题数（1–500），默认 10。", valueName: "N"))
     var count: Int = 10
@@ -35,15 +39,16 @@ struct PracticeCommand: ParsableCommand {
             throw ValidationError("题型应为 单选、多选 或 判断（single / multiple / judge），收到 “\(type)”")
         }
         guard (1...500).contains(count) else { throw ValidationError("--count 应为 1 到 500") }
-        if wrong, law != nil || type != nil {
-            throw ValidationError("--wrong 练习整个错题本，不能与 --law / --type 同用")
+        if wrong, law != nil || type != nil || tag != nil {
+            throw ValidationError("--wrong 练习整个错题本，不能与 --law / --type / --tag 同用")
         }
     }
 
     func run() throws {
         let session = try SessionEnvironment(paths: paths)
         let practice = PracticeService(store: session.store, catalog: session.catalog, clock: session.clock)
-        let filter = PracticeFilter(law: law, type: type.flatMap(QuestionType.init(name:)), count: count)
+        let filter = PracticeFilter(
+            law: law, type: type.flatMap(QuestionType.init(name:)), tag: tag, count: count)
         _ = try PracticeFlow(
             service: practice, attempts: session.service, reader: session.reader, output: session.output,
             style: session.style
