@@ -196,6 +196,27 @@ final class BankImportTests: XCTestCase {
         XCTAssertTrue(completed.issues[0].message.contains("终端转义序列"), completed.issues[0].message)
     }
 
+    /// A case row citing the duty and the penalty: 条号 separated by ；, 依据 one line each or left out.
+    func testSeveralArticlesInOneRow() throws {
+        let csv = """
+            题型,题干,答案,法律,条号,依据
+            判断,厂长未组织制定并实施本单位安全生产教育和培训计划，应责令限期改正并处二万元以上五万元以下的罚款。,对,安全生产法,第二十一条；第九十四条,
+            判断,题干二。,对,安全生产法,第二十一条；《档案法》第五条,只有一行依据
+
+            """
+        let path = try file("cases.csv", csv)
+        let importer = BankImporter(library: try library)
+        let bank = try importer.read(path: path, format: .csv)
+        XCTAssertEqual(bank.problems.map(\.place), ["\(path):3"])
+        XCTAssertTrue(bank.problems.first?.message.contains("依据应与条号一一对应") ?? false)
+        let completed = importer.complete(bank, bankID: "cases")
+        let question = try XCTUnwrap(completed.questions.first)
+        XCTAssertEqual(question.citations.map { "\($0.lawID) \($0.article)" }, ["work-safety 21", "work-safety 94"])
+        XCTAssertTrue(question.citations.allSatisfy { !$0.evidence.isEmpty }, "evidence cut for every cited article")
+        XCTAssertEqual(question.grounding, .auto)
+        XCTAssertEqual(completed.issues, [])
+    }
+
     func testCSVWithoutHeaderIsRefusedWithTheLine() throws {
         let path = try file("x.csv", "\u{FEFF}a,b\n1,2\n")
         let bank = try BankImporter(library: try library).read(path: path, format: .csv)

@@ -20,11 +20,16 @@ public enum BankWorkbookWriter {
             case .options: answer = question.answer.code
             }
             let law = library.law(named: question.lawID)
-            let article = law?.article(question.article)
+            // A case citing several articles: one 条号 per article (another law's named), one 依据 line each.
+            let articles = question.citations.map { citation in
+                let other = citation.lawID == question.lawID ? nil : library.law(named: citation.lawID)
+                let heading = library.law(named: citation.lawID)?.article(citation.article)?.heading ?? String(citation.article)
+                return other.map { "《\($0.shortName)》" + heading } ?? heading
+            }
             cells += [
                 .text(answer), .text(question.explanation), .number(question.difficulty.map(Double.init)),
                 .text(question.tags.joined(separator: "、")), .text(law?.shortName ?? question.lawID),
-                .text(article?.heading ?? String(question.article)), .text(question.evidence),
+                .text(articles.joined(separator: "；")), .text(question.citations.map(\.evidence).joined(separator: "\n")),
             ]
             try sheet.addRow(cells)
         }

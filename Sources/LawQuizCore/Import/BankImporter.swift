@@ -97,6 +97,14 @@ public struct BankImporter {
                 question.evidence = EvidenceExtractor.evidence(for: Grounder.supportingTexts(of: question).map(\.text), in: article)
                 question.grounding = .auto
             }
+            for index in question.furtherCitations.indices where question.furtherCitations[index].evidence.isEmpty {
+                let citation = question.furtherCitations[index]
+                if let article = library.law(named: citation.lawID)?.article(citation.article) {
+                    question.furtherCitations[index].evidence = EvidenceExtractor.evidence(
+                        for: Grounder.supportingTexts(of: question).map(\.text), in: article)
+                    question.grounding = .auto
+                }
+            }
             if question.explanation.isEmpty, let law = library.law(named: question.lawID), let article = law.article(question.article) {
                 question.explanation = "依据《\(law.shortName)》\(article.heading)：\(question.evidence)"
             }

@@ -132,8 +132,16 @@ public struct SpreadsheetBankReader {
             answer = .options(chosen)
         }
         var lawID = "", article = 0
+        var citations: [Citation] = []
         let citation = cell(.law) + " " + cell(.article)
-        if cell(.law).isEmpty, !cell(.article).isEmpty, CitationText.law(in: citation, library: library) == nil {
+        let segments = cell(.article).split(whereSeparator: { "；;\n".contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if segments.count > 1 {
+            // Several articles (a case: the duty and the penalty), one 依据 line each.
+            guard let read = multipleCitations(segments, law: cell(.law), evidence: cell(.evidence), problem: { problem($0, $1) }) else { return nil }
+            citations = read
+            (lawID, article) = (read[0].lawID, read[0].article)
+        } else if cell(.law).isEmpty, !cell(.article).isEmpty, CitationText.law(in: citation, library: library) == nil {
             // 条号 without a law (a one-law 题库): grounding picks the law whose article this is.
             guard let number = CitationText.article(in: cell(.article)), library.laws.contains(where: { $0.article(number) != nil }) else {
                 problem(.article, "条号“\(cell(.article))”无法识别，应写成 21、第二十一条 或 《安全生产法》第二十一条")
@@ -160,9 +168,33 @@ public struct SpreadsheetBankReader {
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let question = Question(
             id: cell(.id), type: type, lawID: lawID, article: article, stem: stem, options: options, answer: answer,
-            evidence: cell(.evidence), explanation: cell(.explanation), difficulty: difficulty, tags: tags,
+            evidence: citations.first?.evidence ?? cell(.evidence), explanation: cell(.explanation), difficulty: difficulty, tags: tags,
+            furtherCitations: Array(citations.dropFirst()),
             source: SourceLocation(file: place(row.line, nil), line: row.line))
         return ImportedQuestion(question: question, place: place(row.line, nil))
+    }
+
+    /// `第二十一条；第九十四条` (or `《档案法》第五条` for another law) with the 依据
+    /// lines in the same order; evidence may be left empty for all of them.
+    private func multipleCitations(
+        _ segments: [String], law lawText: String, evidence: String, problem: (Column?, String) -> Void
+    ) -> [Citation]? {
+        let pieces = evidence.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard pieces.isEmpty || pieces.count == segments.count else {
+            problem(.evidence, "依据应与条号一一对应（每条一行）：条号 \(segments.count) 条，依据 \(pieces.count) 行")
+            return nil
+        }
+        var citations: [Citation] = []
+        for (index, segment) in segments.enumerated() {
+            guard let law = CitationText.law(in: segment, library: library) ?? CitationText.law(in: lawText, library: library),
+                let number = CitationText.article(in: segment), law.article(number) != nil
+            else {
+                problem(.article, "条号“\(segment)”无法识别：应写成 第二十一条 或 《安全生产法》第二十一条，且法律中有该条")
+                return nil
+            }
+            citations.append(Citation(lawID: law.id, article: number, evidence: pieces.isEmpty ? "" : pieces[index]))
+        }
+        return citations
     }
 
     /// `A. text`, `A、text`, `A）text` → `text` (one 选项 column often repeats the letters).
