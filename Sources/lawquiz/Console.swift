@@ -20,9 +20,15 @@ enum Console {
     static func bold(_ text: String) -> String { style(text, "1") }
     static func highlight(_ text: String) -> String { style(text, "1;33") }
 
-    /// Writes a line to standard error.
+    /// Writes a line to standard error. Messages quote arguments and file
+    /// contents, so control characters are made visible first; on a
+    /// terminal the message is wrapped to its width.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        var message = TerminalText.visible(text)
+        if isatty(STDERR_FILENO) == 1 {
+            message = DisplayWidth.wrap(message, width: TerminalFacts.columns).joined(separator: "\n")
+        }
+        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
     static func absoluteExecutablePath(_ argument: String) -> String {
@@ -36,12 +42,7 @@ enum Console {
 
 extension Console {
     /// Columns of the terminal on standard output, or 80 off a terminal.
-    static var terminalWidth: Int {
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
-        return 80
-    }
+    static var terminalWidth: Int { TerminalFacts.columns }
 }
 
 extension Console {

@@ -34,7 +34,12 @@ struct LawQuiz: ParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
-            exit(withError: error)
+            // The parser quotes what was typed (an unknown option, a bad
+            // value): its messages go through the sanitiser like ours.
+            let status = exitCode(for: error)
+            guard status != .success else { exit(withError: error) }
+            Console.error(fullMessage(for: error))
+            Foundation.exit(status.rawValue)
         }
         do {
             try command.run()

@@ -33,7 +33,7 @@ struct MainMenu {
                 default: print(style.warning("请输入 1、2、3、4 或 q。"))
                 }
             } catch let error as LocalizedError {
-                print(style.bad("错误：") + (error.errorDescription ?? "\(error)"))
+                print(style.bad("错误：") + TerminalText.visible(error.errorDescription ?? "\(error)"))
             } catch let error as ExitCode where error.rawValue == ExitStatus.leftInProgress.rawValue {
                 continue  // left an exam in progress: back to the menu
             }
@@ -53,7 +53,10 @@ struct MainMenu {
 
     private func study() throws {
         let library = try paths.loadLibrary()
-        print(TextTable(headers: ["编号", "简称", "条数"], rows: library.laws.map { [$0.id, $0.shortName, String($0.articles.count)] }).render())
+        let laws = TextTable(
+            columns: [TableColumn("编号"), TableColumn("简称", fit: .wrap), TableColumn("条数", .right)],
+            rows: library.laws.map { [$0.id, $0.shortName, String($0.articles.count)] })
+        print(laws.render(width: Console.terminalWidth))
         while let line = ask("输入 法律 条号（如 安全生产法 21）阅读条文，/关键词 检索，回车返回："), !line.isEmpty {
             if line.hasPrefix("/") {
                 let words = line.dropFirst().split(separator: " ").map(String.init)
@@ -69,7 +72,7 @@ struct MainMenu {
             do {
                 try LawShow.parse(parts + pathArguments).run()
             } catch let error as LocalizedError {
-                print(style.bad("错误：") + (error.errorDescription ?? "\(error)"))
+                print(style.bad("错误：") + TerminalText.visible(error.errorDescription ?? "\(error)"))
             }
         }
     }
@@ -96,7 +99,8 @@ struct MainMenu {
             return
         }
         for (index, exam) in exams.enumerated() {
-            print("  \(index + 1). \(exam.title)（\(exam.id)，\(exam.questionCount) 题，限时 \(exam.timeLimitText)）")
+            let entry = TerminalText.visible("\(index + 1). \(exam.title)（\(exam.id)，\(exam.questionCount) 题，限时 \(exam.timeLimitText)）", newlines: .space)
+            print(DisplayWidth.wrap(entry, width: Console.terminalWidth - 2, indent: "   ").map { "  " + $0 }.joined(separator: "\n"))
         }
         guard let choice = ask("选择考试 [1-\(exams.count)]，回车返回："), !choice.isEmpty else { return }
         guard let number = Int(choice), (1...exams.count).contains(number) else {
@@ -108,6 +112,7 @@ struct MainMenu {
 
     private func results() throws {
         guard let staff = ask("工号："), !staff.isEmpty else { return }
+        try StaffIDCheck.validate(staff)
         try runParsed(HistoryCommand.self, ["--staff", staff])
     }
 

@@ -47,7 +47,8 @@ struct AdminSampleStore {
     /// 1001 sits twice (60, then 80); 1002 scores 100; 1003 never sits; 1004 scores 40, then 60 in the make-up;
     /// 1005 (a formula-looking name) scores 90… not possible in steps of 20, so 100; 1006 sits (100) then leaves the roster;
     /// 1007 is exempt and sits nothing.
-    init() throws {
+    /// `annualTitle` replaces the annual exam's title (a long or hostile one).
+    init(annualTitle: String? = nil) throws {
         var runner = DataCommandRunner()
         let banks = runner.folder.appendingPathComponent("QuestionBanks")
         runner.banks = banks
@@ -58,7 +59,8 @@ struct AdminSampleStore {
         for name in ["statutes", "banks"] {
             try manager.copyItem(at: repository.appendingPathComponent(name), to: banks.appendingPathComponent(name))
         }
-        for (name, text) in [("annual", Self.annual), ("annual-makeup", Self.makeup), ("mock", Self.mock)] {
+        let annual = annualTitle.map { Self.annual.replacingOccurrences(of: "title: 年度学法考试\n", with: "title: \($0)\n") } ?? Self.annual
+        for (name, text) in [("annual", annual), ("annual-makeup", Self.makeup), ("mock", Self.mock)] {
             try text.write(to: banks.appendingPathComponent("exams/\(name).yaml"), atomically: true, encoding: .utf8)
         }
         try populate()

@@ -31,8 +31,13 @@ struct TerminalDriver {
 
     /// Runs `arguments` with TERM=xterm, LANG=C.UTF-8 (or no locale at all
     /// when `lang` is nil), INPUTRC=/dev/null and HOME in a temporary folder,
-    /// playing `steps`.
-    static func run(_ arguments: [String], steps: [Step], runner: DataCommandRunner, lang: String? = "C.UTF-8") throws -> Report {
+    /// playing `steps`. `size` (columns, rows) is set on the terminal before
+    /// the program starts; `environment` adds variables; `command` replaces
+    /// `lawquiz` and its arguments altogether (a launcher, another binary).
+    static func run(
+        _ arguments: [String], steps: [Step], runner: DataCommandRunner, lang: String? = "C.UTF-8",
+        size: (columns: Int, rows: Int)? = nil, environment extra: [String: String] = [:], command: [String]? = nil
+    ) throws -> Report {
         guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile)
         else { throw XCTSkip("python3 is needed for the pseudo-terminal tests") }
         let home = runner.folder.appendingPathComponent("home")
@@ -42,12 +47,16 @@ struct TerminalDriver {
         let stepData = try JSONSerialization.data(withJSONObject: steps.map(\.json))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script.path, String(decoding: stepData, as: UTF8.self), DataCommandRunner.binary.path] + arguments
+        process.arguments = [script.path, String(decoding: stepData, as: UTF8.self)] + (command ?? [DataCommandRunner.binary.path] + arguments)
         var environment = [
             "PATH": "/usr/bin:/bin", "TERM": "xterm", "INPUTRC": "/dev/null", "HOME": home.path,
             "LAWQUIZ_BANKS": runner.banks.path, "LAWQUIZ_RESULTS": runner.results.path, "COLUMNS": "100",
         ]
         environment["LANG"] = lang
+        if let size {
+            environment["PTY_DRIVER_SIZE"] = "\(size.columns)x\(size.rows)"
+        }
+        environment.merge(extra) { _, new in new }
         // Without this python would "coerce" the C locale by exporting LC_CTYPE=C.UTF-8 to lawquiz.
         if lang == nil { environment["PYTHONCOERCECLOCALE"] = "0" }
         process.environment = environment
@@ -65,7 +74,7 @@ struct TerminalDriver {
     }
 
     static let driverSource = #"""
-import json, os, pty, re, select, signal, sys, time
+import fcntl, json, os, pty, re, select, signal, struct, sys, termios, time
 
 # Drives a program on a pseudo-terminal: steps from argv[1] (JSON):
 # {"expect": text, "timeout": s} waits until text appears in the output since
@@ -75,6 +84,10 @@ steps = json.loads(sys.argv[1])
 argv = sys.argv[2:]
 pid, fd = pty.fork()
 if pid == 0:
+    size = os.environ.pop("PTY_DRIVER_SIZE", None)
+    if size:
+        columns, rows = (int(n) for n in size.split("x"))
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     os.execvp(argv[0], argv)
 os.set_blocking(fd, False)
 ansi = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]|\x1b[=>]|[\x01\x02\r\x07]")

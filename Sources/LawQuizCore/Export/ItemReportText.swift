@@ -14,22 +14,29 @@ public struct ItemReportText: Sendable {
     static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
     static func decimal(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "—" }
 
-    public func test() -> String {
+    /// The test statistics; `width` as for `TextTable` (nil: unlimited).
+    public func test(width: Int? = nil) -> String {
         let t = analysis.test
-        var table = TextTable(headers: ["试卷统计", "数值"], rightAligned: [1])
+        var table = TextTable(columns: [TableColumn("试卷统计", fit: .wrap), TableColumn("数值", .right)])
         table.rows = [
             ["分析的作答份数", String(t.attempts)], ["试卷题位数 P", String(t.positions)],
             ["平均分", t.meanScore.map(ScoreFormat.oneDecimal) ?? "—"], ["标准差 SD(T)", Self.decimal(t.standardDeviation)],
             ["内部一致性系数 CIC（Cronbach α）", Self.percent(t.internalConsistency)], ["误差比 ER", Self.percent(t.errorRatio)],
             ["测量标准误 SE（分）", Self.decimal(t.standardError)],
         ]
-        return table.render()
+        return table.render(width: width)
     }
 
-    public func items() -> String {
+    /// Every question's figures; id, F, D and the flags stay when narrow.
+    public func items(width: Int? = nil) -> String {
         var table = TextTable(
-            headers: ["题目", "法律", "条", "题型", "答案", "抽到", "难度系数F", "区分度D", "区分效率E", "各选项被选次数", "未答", "提示"],
-            rightAligned: [2, 5, 6, 7, 8, 10])
+            columns: [
+                TableColumn("题目"), TableColumn("法律", fit: .shorten, priority: 60, minimumWidth: 6), TableColumn("条", .right, priority: 70),
+                TableColumn("题型", priority: 40), TableColumn("答案", priority: 50), TableColumn("抽到", .right, priority: 45),
+                TableColumn("难度系数F", .right), TableColumn("区分度D", .right), TableColumn("区分效率E", .right, priority: 35),
+                TableColumn("各选项被选次数", fit: .wrap, priority: 30), TableColumn("未答", .right, priority: 20),
+                TableColumn("提示", fit: .wrap, minimumWidth: 8),
+            ], fullViewHint: "用 --width 或 --format json 查看全部")
         for item in analysis.items {
             let options = item.optionSummary
             table.rows.append([
@@ -38,10 +45,12 @@ public struct ItemReportText: Sendable {
                 options, String(item.unanswered), item.flags.map(\.title).joined(separator: "、"),
             ])
         }
-        return table.render()
+        return table.render(width: width)
     }
 
-    public func flagged() -> String {
+    /// The flagged questions, one per entry; wrapped (continuation lines
+    /// indented) when a `width` is given.
+    public func flagged(width: Int? = nil) -> String {
         let flagged = analysis.flagged
         guard !flagged.isEmpty else { return "没有需要注意的题目。\n" }
         var lines = ["需要注意的题目（\(flagged.count) 道）："]
@@ -50,6 +59,7 @@ public struct ItemReportText: Sendable {
             lines.append("  \(item.questionID)  \(lawName(item.lawID)) \(article)  \(item.flags.map(\.title).joined(separator: "、"))"
                 + "  F=\(Self.percent(item.facility)) D=\(Self.decimal(item.discrimination)) 抽到 \(item.drawn) 次")
         }
-        return lines.joined(separator: "\n") + "\n"
+        guard let width else { return lines.joined(separator: "\n") + "\n" }
+        return lines.flatMap { DisplayWidth.wrap($0, width: width, indent: "    ") }.joined(separator: "\n") + "\n"
     }
 }

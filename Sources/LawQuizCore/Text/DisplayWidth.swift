@@ -39,6 +39,14 @@ public enum DisplayWidth {
         return missing > 0 ? text + String(repeating: " ", count: missing) : text
     }
 
+    /// `text` without the spaces padding its end (a padded last column).
+    public static func trimmingTrailingSpaces(_ text: String) -> String {
+        guard text.last == " " else { return text }
+        var end = text.endIndex
+        while end > text.startIndex, text[text.index(before: end)] == " " { end = text.index(before: end) }
+        return String(text[..<end])
+    }
+
     /// Pads on the left to `width` cells, for numbers in tables.
     public static func leftPadded(_ text: String, to width: Int) -> String {
         let missing = width - of(text)
@@ -50,9 +58,11 @@ public enum DisplayWidth {
     /// CJK characters and at spaces, never inside a run of Latin letters,
     /// digits or ASCII symbols (so `:h`, `A,B,D`, `2021` stay whole), never
     /// before closing punctuation and never after opening punctuation (禁则),
-    /// so a blank such as `（ ）` is not torn apart.
-    public static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
-        let limit = max(width, 8)
+    /// so a blank such as `（ ）` is not torn apart. Widths below
+    /// `minimumWidth` are raised to it (screens stay readable; table cells
+    /// pass 1 because their column width is exact).
+    public static func wrap(_ text: String, width: Int, indent: String = "", minimumWidth: Int = 8) -> [String] {
+        let limit = max(width, minimumWidth, 1)
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
@@ -88,46 +98,5 @@ public enum DisplayWidth {
             lines.append(prefix + line)
         }
         return lines
-    }
-}
-
-/// Lays out rows of cells in aligned columns, counting wide characters as two cells.
-public struct TextTable: Sendable {
-    public var headers: [String]
-    public var rows: [[String]]
-    /// Columns whose index is in this set are right-aligned (numbers).
-    public var rightAligned: Set<Int>
-
-    public init(headers: [String], rows: [[String]] = [], rightAligned: Set<Int> = []) {
-        self.headers = headers
-        self.rows = rows
-        self.rightAligned = rightAligned
-    }
-
-    /// The table as lines: header, a rule, then rows.
-    public func render() -> String {
-        let all = [headers] + rows
-        let count = all.map(\.count).max() ?? 0
-        var widths = Array(repeating: 0, count: count)
-        for row in all {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
-        }
-        func line(_ row: [String]) -> String {
-            var cells: [String] = []
-            for index in 0..<count {
-                let cell = index < row.count ? row[index] : ""
-                let isLast = index == count - 1
-                if rightAligned.contains(index) {
-                    cells.append(DisplayWidth.leftPadded(cell, to: widths[index]))
-                } else {
-                    cells.append(isLast ? cell : DisplayWidth.padded(cell, to: widths[index]))
-                }
-            }
-            return cells.joined(separator: "  ")
-        }
-        var output = [line(headers)]
-        output.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-        output += rows.map(line)
-        return output.joined(separator: "\n") + "\n"
     }
 }

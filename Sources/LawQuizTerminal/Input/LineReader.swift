@@ -1,4 +1,5 @@
 import Foundation
+import LawQuizCore
 
 /// What came back from asking for one line of input. Sessions treat each case
 /// differently (save and leave, ask to confirm, submit at the deadline), so the
@@ -66,6 +67,12 @@ public protocol TextOutput: AnyObject {
 extension TextOutput {
     /// Writes text followed by a newline.
     public func line(_ text: String = "") { write(text + "\n") }
+
+    /// Writes text wrapped to the output's width, each line styled on its own
+    /// (so colour never spans a line break).
+    public func wrappedLine(_ text: String, style: (String) -> String = { $0 }) {
+        write(DisplayWidth.wrap(text, width: width).map(style).joined(separator: "\n") + "\n")
+    }
 }
 
 /// Prompt text with readline's ignore markers removed, for readers that print

@@ -34,7 +34,9 @@ public final class ReadlineLineReader: LineReader {
     }
 
     public func readLine(_ request: LineRequest) -> LineReadResult {
-        var prompt = request.prompt(clock.now)
+        let first = PromptLayout.split(request.prompt(clock.now), width: TerminalFacts.columns)
+        if !first.lead.isEmpty { lq_write_stdout(first.lead) }
+        var prompt = first.prompt
         lq_set_completion_mask(CommandCompletion.mask(of: request.completions))
         lq_install_line_handler(prompt)
         while true {
@@ -44,7 +46,7 @@ public final class ReadlineLineReader: LineReader {
             if lq_take_resize() != 0 { rl_resize_terminal() }
             let now = clock.now
             if let deadline = request.deadline, now >= deadline { return abandon(.deadlineReached) }
-            let refreshed = request.prompt(now)
+            let refreshed = PromptLayout.split(request.prompt(now), width: TerminalFacts.columns).prompt
             if refreshed != prompt {
                 prompt = refreshed
                 rl_set_prompt(prompt)

@@ -16,6 +16,14 @@ public enum TerminalFacts {
         return 80
     }
 
+    /// Lines of the terminal on standard output, LINES, or 24.
+    public static var rows: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+        if let rows = ProcessInfo.processInfo.environment["LINES"].flatMap(Int.init), rows > 0 { return rows }
+        return 24
+    }
+
     /// Uses the user's locale, falling back to C.UTF-8 when its codeset is not
     /// UTF-8: under the C locale readline would treat each byte of 中 as a key.
     public static func prepareUTF8Locale() {

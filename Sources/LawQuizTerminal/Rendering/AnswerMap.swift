@@ -67,6 +67,6 @@ public struct AnswerMap: Sendable {
             }
         }
         if !line.isEmpty { lines.append(" " + line) }
-        return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }
+        return lines.map(DisplayWidth.trimmingTrailingSpaces)
     }
 }

@@ -1,11 +1,11 @@
 import LawQuizCore
 
 /// Bank and statute text on its way to the screen: control characters and
-/// escape sequences are removed first, so a bad bank file cannot move the
-/// cursor or change the terminal.
+/// escape sequences are made visible first (`TerminalText`), so a bad bank
+/// file cannot move the cursor or change the terminal.
 enum BankText {
     static func clean(_ text: String) -> String {
-        TextNormalizer.stripControlCharacters(text)
+        TerminalText.visible(text)
     }
 
     /// Cleaned and wrapped to `width` cells, continuation lines indented.

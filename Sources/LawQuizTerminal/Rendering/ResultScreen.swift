@@ -31,7 +31,7 @@ public struct ResultScreen: Sendable {
     }
 
     public func render(width: Int, style: TerminalStyle) -> String {
-        var lines = [style.bold("成绩：\(BankText.clean(examTitle))")]
+        var lines = BankText.wrapped("成绩：" + examTitle, width: width).map(style.bold)
         if let note { lines.append(style.warning(note)) }
         let score = "\(ExamScoreText.number(grade.score)) / \(ExamScoreText.number(grade.fullMarks)) 分"
         let verdict = grade.passed ? style.good("合格") : style.bad("不合格")
@@ -40,18 +40,19 @@ public struct ResultScreen: Sendable {
         let right = grade.items.filter { $0.mark.verdict == .right }.count
         lines.append("答对 \(right)/\(grade.items.count) 题，用时 \(ExamScoreText.duration(timeUsed))")
         lines.append("")
-        lines.append(breakdownTable(title: "法律", groups: grade.byLaw) { library.law(named: $0)?.shortName ?? $0 })
-        lines.append(breakdownTable(title: "题型", groups: grade.byType) { QuestionType(rawValue: $0)?.title ?? $0 })
+        lines.append(breakdownTable(title: "法律", groups: grade.byLaw, width: width) { library.law(named: $0)?.shortName ?? $0 })
+        lines.append(breakdownTable(title: "题型", groups: grade.byType, width: width) { QuestionType(rawValue: $0)?.title ?? $0 })
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func breakdownTable(title: String, groups: [GradeBreakdown], name: (String) -> String) -> String {
+    private func breakdownTable(title: String, groups: [GradeBreakdown], width: Int, name: (String) -> String) -> String {
         let rows = groups.map { group in
             [
                 name(group.key), "\(group.right)/\(group.questions)",
                 "\(ExamScoreText.number(group.earned))/\(ExamScoreText.number(group.possible))",
             ]
         }
-        return TextTable(headers: [title, "答对", "得分"], rows: rows, rightAligned: [1, 2]).render()
+        let columns = [TableColumn(title, fit: .wrap), TableColumn("答对", .right), TableColumn("得分", .right)]
+        return TextTable(columns: columns, rows: rows).render(width: width)
     }
 }

@@ -53,7 +53,7 @@ public final class ExamSessionLoop {
     /// whatever was saved before them stays saved.
     public func run() throws -> ExamSessionOutcome {
         if session.resumed {
-            output.line(style.accent("继续作答：已答 \(session.answeredCount)/\(count) 题，从第 \(index + 1) 题开始。计时未停止。"))
+            output.wrappedLine("继续作答：已答 \(session.answeredCount)/\(count) 题，从第 \(index + 1) 题开始。计时未停止。", style: style.accent)
         }
         var showCard = true
         while true {
@@ -94,7 +94,7 @@ public final class ExamSessionLoop {
         case .empty: return try moveForward()
         case .answer(let text): return try answer(text)
         case .badCommand(let hint):
-            output.line(style.warning(hint))
+            output.wrappedLine(hint, style: style.warning)
             return .stay
         case .command(let command): return try perform(command)
         }
@@ -112,7 +112,7 @@ public final class ExamSessionLoop {
             return .show
         case .go(let number):
             guard (1...count).contains(number) else {
-                output.line(style.warning("没有第 \(number) 题，请输入 1 到 \(count) 之间的题号。"))
+                output.wrappedLine("没有第 \(number) 题，请输入 1 到 \(count) 之间的题号。", style: style.warning)
                 return .stay
             }
             index = number - 1
@@ -124,7 +124,7 @@ public final class ExamSessionLoop {
         case .submit: return try confirmSubmit(prefix: nil)
         case .quit: return .finish(leave(.quit))
         case .help:
-            output.line(HelpScreen.exam)
+            output.wrappedLine(HelpScreen.exam)
             return .stay
         }
     }
@@ -137,7 +137,7 @@ public final class ExamSessionLoop {
         do {
             key = try item.parse(text)
         } catch {
-            output.line(style.warning(error.errorDescription ?? "无法识别的答案") + "（:h 查看帮助）")
+            output.wrappedLine((error.errorDescription ?? "无法识别的答案") + "（:h 查看帮助）", style: style.warning)
             return .stay
         }
         do {

@@ -33,12 +33,12 @@ public struct ExamTakeFlow {
             .identify(given: given)
         switch try service.begin(exam: exam, staffID: staffID) {
         case .expired(let result):
-            output.line(style.warning("上次作答已超过截止时间（\(ExamTimeFormat.format(result.attempt.deadline))），已按保存的答案交卷。"))
+            output.wrappedLine("上次作答已超过截止时间（\(ExamTimeFormat.format(result.attempt.deadline))），已按保存的答案交卷。", style: style.warning)
             ExamResultPresenter(library: library, output: output, style: style).show(result)
             return .submitted(result)
         case .session(let session):
             if session.resumed {
-                output.line(style.bold(BankText.clean(exam.title)) + "（继续作答，截止 \(ExamTimeFormat.format(session.attempt.deadline))）")
+                output.wrappedLine(BankText.clean(exam.title) + "（继续作答，截止 \(ExamTimeFormat.format(session.attempt.deadline))）", style: style.bold)
             } else {
                 let attemptNumber = try service.history(staffID: staffID).filter { $0.examID == exam.id }.count
                 output.write(
@@ -46,7 +46,7 @@ public struct ExamTakeFlow {
                         .render(width: output.width, style: style))
             }
             if session.definitionChanged {
-                output.line(style.dim("（注：考试定义在开考后有改动，本次作答仍按开考时的试卷和分值。）"))
+                output.wrappedLine("（注：考试定义在开考后有改动，本次作答仍按开考时的试卷和分值。）", style: style.dim)
             }
             return try ExamSessionLoop(
                 session: session, service: service, library: library, reader: reader, output: output, clock: clock,

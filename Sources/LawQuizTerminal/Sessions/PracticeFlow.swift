@@ -27,9 +27,9 @@ public struct PracticeFlow {
         let staffID = try identification.identify(given: given)
         let items = try wrongBook ? service.wrongBookDrill(staffID: staffID) : service.draw(filter)
         if wrongBook {
-            output.line(style.bold("错题本巩固：\(items.count) 道题，每道连续答对 \(ResultsStore.wrongBookClearStreak) 次即移出错题本。"))
+            output.wrappedLine("错题本巩固：\(items.count) 道题，每道连续答对 \(ResultsStore.wrongBookClearStreak) 次即移出错题本。", style: style.bold)
         } else {
-            output.line(style.bold("练习：\(items.count) 道题，答后即显示对错、解析和法条。"))
+            output.wrappedLine("练习：\(items.count) 道题，答后即显示对错、解析和法条。", style: style.bold)
         }
         return try PracticeSessionLoop(
             items: items, drill: wrongBook, service: service, staffID: staffID, reader: reader, output: output, style: style

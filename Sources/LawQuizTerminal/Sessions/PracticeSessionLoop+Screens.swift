@@ -46,6 +46,6 @@ extension PracticeSessionLoop {
         if summary.cleared > 0 { text += "移出错题本 \(summary.cleared) 道。" }
         text += summary.wrongBookOpen > 0 ? "错题本还有 \(summary.wrongBookOpen) 道题。" : "错题本已清空。"
         text += "练习成绩不计入考试统计。"
-        return style.bold(text) + "\n"
+        return text
     }
 }

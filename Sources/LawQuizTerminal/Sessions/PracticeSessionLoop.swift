@@ -55,7 +55,7 @@ public final class PracticeSessionLoop {
     var library: LawLibrary { service.catalog.library }
 
     public func run() throws -> PracticeSummary {
-        output.line(style.dim(HelpScreen.practice))
+        output.wrappedLine(HelpScreen.practice, style: style.dim)
         var shown = 0
         while !queue.isEmpty {
             let item = queue.removeFirst()
@@ -66,7 +66,8 @@ public final class PracticeSessionLoop {
             }
         }
         summary.wrongBookOpen = try service.store.wrongBook(staffID: staffID).count
-        output.write("\n" + summaryText())
+        output.line()
+        output.wrappedLine(summaryText(), style: style.bold)
         return summary
     }
 
@@ -94,9 +95,9 @@ public final class PracticeSessionLoop {
                     summary.skipped += 1
                     return true
                 case .command(.quit): return false
-                case .command(.help): output.line(HelpScreen.practice)
-                case .command: output.line(style.warning("练习中可用 :n 跳过、:q 结束、:h 帮助。"))
-                case .badCommand(let hint): output.line(style.warning(hint))
+                case .command(.help): output.wrappedLine(HelpScreen.practice)
+                case .command: output.wrappedLine("练习中可用 :n 跳过、:q 结束、:h 帮助。", style: style.warning)
+                case .badCommand(let hint): output.wrappedLine(hint, style: style.warning)
                 case .answer(let answer):
                     if try answered(answer, item: item) { return true }
                 }
@@ -115,7 +116,7 @@ public final class PracticeSessionLoop {
         do {
             key = try item.parse(text)
         } catch {
-            output.line(style.warning(error.errorDescription ?? "无法识别的答案"))
+            output.wrappedLine(error.errorDescription ?? "无法识别的答案", style: style.warning)
             return false
         }
         let outcome = try service.record(key, for: item, staffID: staffID)

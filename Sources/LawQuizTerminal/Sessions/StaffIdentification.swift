@@ -34,17 +34,26 @@ public struct StaffIdentification {
         self.style = style
     }
 
-    /// The 工号 to use. Throws roster errors (unknown or inactive 工号) and
-    /// `SessionStartError` when input ends or the person declines.
+    /// The 工号 to use. Throws roster errors (unknown or inactive 工号),
+    /// `StaffIDError` for control or invisible characters (before anything is
+    /// stored) and `SessionStartError` when input ends or the person declines.
     public func identify(given: String?) throws -> String {
         let typed = given == nil
         let staffID = try given?.trimmingCharacters(in: .whitespaces) ?? askStaffID()
         guard !staffID.isEmpty else { throw SessionStartError.noStaffID }
+        try StaffIDCheck.validate(staffID)
         guard let member = try service.identify(staffID: staffID) else {
-            output.line(style.dim("提示：尚未导入花名册，任何工号均可作答，成绩记在工号 \(staffID) 名下。"))
+            output.wrappedLine("提示：尚未导入花名册，任何工号均可作答，成绩记在工号 \(staffID) 名下。", style: style.dim)
             return staffID
         }
-        output.line("工号 \(member.staffID)：\(style.bold(member.name))，\(member.department)")
+        let (id, name, department) = (member.staffID, member.name, member.department)
+        let plain = TerminalText.visible("工号 \(id)：\(name)，\(department)", newlines: .space)
+        if DisplayWidth.of(plain) <= output.width {
+            output.line(TerminalText.visible("工号 \(id)：", newlines: .space) + style.bold(TerminalText.visible(name, newlines: .space))
+                + TerminalText.visible("，\(department)", newlines: .space))
+        } else {
+            output.wrappedLine(plain)  // a long department path: wrapped, the name no longer bold
+        }
         if typed {
             guard case .line(let answer) = reader.readLine(.fixed(style.prompt("是本人吗？输入 y 确认：", "1;33"))),
                 Confirmation.isYes(answer)

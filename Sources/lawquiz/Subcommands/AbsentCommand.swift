@@ -15,13 +15,15 @@ struct AbsentCommand: ParsableCommand {
     @Option(help: "输出格式：table 或 csv。")
     var format: Format = .table
 
+    @OptionGroup var display: DisplayOptions
+
     @OptionGroup var paths: PathOptions
 
     func run() throws {
         let data = try ReportContext(paths: paths, options: report).report(analyse: false)
         switch format {
         case .table:
-            print(TextReport(report: data, width: Console.terminalWidth).absent(), terminator: "")
+            display.emit(TextReport(report: data, width: display.textWidth, tableWidth: display.tableWidth).absent())
         case .csv:
             var output = CSVFormat.record(["部门", "工号", "姓名"].map(CSVCell.text))
             for outcome in data.outcomes.people where outcome.isRequired && outcome.counted == nil {

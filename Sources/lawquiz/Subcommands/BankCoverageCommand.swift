@@ -9,6 +9,8 @@ struct BankCoverageCommand: ParsableCommand {
     @Option(help: "输出格式：table 或 json。")
     var format: OutputFormat = .table
 
+    @OptionGroup var display: DisplayOptions
+
     @OptionGroup var paths: PathOptions
 
     func run() throws {
@@ -18,14 +20,19 @@ struct BankCoverageCommand: ParsableCommand {
             print(try JSONOutput.string(coverage))
             return
         }
-        var table = TextTable(headers: ["法律", "题数", "覆盖条文", "覆盖率", "未覆盖条文"], rightAligned: [1, 2, 3])
+        var table = TextTable(
+            columns: [
+                TableColumn("法律", fit: .shorten), TableColumn("题数", .right, priority: 60), TableColumn("覆盖条文", .right, priority: 70),
+                TableColumn("覆盖率", .right), TableColumn("未覆盖条文", fit: .wrap, minimumWidth: 12),
+            ], fullViewHint: "用 --width 或 --format json 查看全部")
         for law in coverage.laws {
             table.rows.append([
                 law.shortName, String(law.questions), "\(law.coveredArticles)/\(law.articles)",
                 String(format: "%.1f%%", law.coverage * 100),
-                law.uncovered.isEmpty ? "无" : law.uncovered.map(String.init).joined(separator: ","),
+                // 、 (not ,) so a long list wraps between numbers, never inside one.
+                law.uncovered.isEmpty ? "无" : law.uncovered.map(String.init).joined(separator: "、"),
             ])
         }
-        print(table.render(), terminator: "")
+        display.emit(table.render(width: display.tableWidth))
     }
 }

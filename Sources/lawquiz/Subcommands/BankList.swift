@@ -9,6 +9,8 @@ struct BankList: ParsableCommand {
     @Option(help: "输出格式：table 或 json。")
     var format: OutputFormat = .table
 
+    @OptionGroup var display: DisplayOptions
+
     @OptionGroup var paths: PathOptions
 
     func run() throws {
@@ -20,7 +22,13 @@ struct BankList: ParsableCommand {
         }
         let laws = catalog.library.laws
         let headers = ["题库", "题数"] + laws.map(\.shortName) + QuestionType.allCases.map(\.shortName) + (1...5).map { "难度\($0)" }
-        var table = TextTable(headers: headers, rightAligned: Set(1..<headers.count))
+        // Bank and count stay; laws, then types, then difficulties give way, the last of each first.
+        var columns = [TableColumn("题库"), TableColumn("题数", .right)]
+        for (index, header) in headers.dropFirst(2).enumerated() {
+            let group = index < laws.count ? 300 : index < laws.count + QuestionType.allCases.count ? 200 : 100
+            columns.append(TableColumn(header, .right, priority: group - index))
+        }
+        var table = TextTable(columns: columns, fullViewHint: "用 --width 或 --format json 查看全部")
         for row in summary.banks + [summary.total] {
             var cells = [row.bank, String(row.questions)]
             cells += laws.map { String(row.byLaw[$0.id] ?? 0) }
@@ -28,7 +36,7 @@ struct BankList: ParsableCommand {
             cells += (1...5).map { String(row.byDifficulty[String($0)] ?? 0) }
             table.rows.append(cells)
         }
-        print(table.render(), terminator: "")
+        display.emit(table.render(width: display.tableWidth))
         if !catalog.diagnostics.isEmpty {
             Console.error("注意：有 \(catalog.diagnostics.count) 个题库问题，相关题目未计入。运行 lawquiz bank lint 查看。")
         }

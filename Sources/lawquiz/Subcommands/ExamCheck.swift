@@ -15,6 +15,8 @@ struct ExamCheck: ParsableCommand {
     @Argument(help: "考试编号；省略时检查全部考试。")
     var ids: [String] = []
 
+    @OptionGroup var display: DisplayOptions
+
     @OptionGroup var paths: PathOptions
 
     func run() throws {
@@ -39,8 +41,11 @@ struct ExamCheck: ParsableCommand {
 
     /// Prints one exam's table; returns the number of insufficient sections.
     private func report(_ exam: ExamDefinition, drawer: PaperDrawer) -> Int {
-        print("\(exam.title)（\(exam.id)）：\(exam.questionCount) 题，满分 \(ListingFormat.score(exam.fullMarks))")
-        var table = TextTable(headers: ["部分", "题型", "条件", "需要", "符合", "可用", "结果"], rightAligned: [0, 3, 4, 5])
+        print(TerminalText.visible("\(exam.title)（\(exam.id)）：\(exam.questionCount) 题，满分 \(ListingFormat.score(exam.fullMarks))", newlines: .space))
+        var table = TextTable(columns: [
+            TableColumn("部分", .right), TableColumn("题型"), TableColumn("条件", fit: .wrap), TableColumn("需要", .right),
+            TableColumn("符合", .right, priority: 50), TableColumn("可用", .right), TableColumn("结果"),
+        ])
         let supply = drawer.supply(for: exam)
         for row in supply {
             var filters: [String] = []
@@ -52,7 +57,7 @@ struct ExamCheck: ParsableCommand {
                 row.isSufficient ? "足够" : "缺 \(row.section.count - row.available) 题",
             ])
         }
-        print(table.render(), terminator: "")
+        print(table.render(width: display.tableWidth), terminator: "")
         let missing = supply.filter { !$0.isSufficient }.count
         print(missing == 0 ? "结论：可以组卷。" : "结论：有 \(missing) 个部分题目不足，无法保证组卷。")
         return missing

@@ -8,14 +8,19 @@ struct ExamList: ParsableCommand {
         commandName: "list", abstract: "列出 QuestionBanks/exams/ 中定义的考试。",
         discussion: "有错误的考试定义文件会在标准错误中报告（文件:行: 说明），退出状态为 1。")
 
+    @OptionGroup var display: DisplayOptions
+
     @OptionGroup var paths: PathOptions
 
     func run() throws {
         let library = try paths.loadLibrary()
         let exams = try paths.loadExams(library: library)
-        var table = TextTable(
-            headers: ["编号", "名称", "题数", "满分", "合格", "优秀", "时长", "次数", "计分", "开放时间", "类别"],
-            rightAligned: [2, 3, 4, 5, 7])
+        var table = TextTable(columns: [
+            TableColumn("编号"), TableColumn("名称", fit: .wrap), TableColumn("题数", .right, priority: 90),
+            TableColumn("满分", .right, priority: 60), TableColumn("合格", .right, priority: 55), TableColumn("优秀", .right, priority: 50),
+            TableColumn("时长", priority: 80), TableColumn("次数", .right, priority: 30), TableColumn("计分", priority: 20),
+            TableColumn("开放时间", fit: .wrap, priority: 70), TableColumn("类别", fit: .wrap, priority: 40, minimumWidth: 4),
+        ])
         for exam in exams.definitions {
             table.rows.append([
                 exam.id, exam.title, String(exam.questionCount), ListingFormat.score(exam.fullMarks),
@@ -27,7 +32,7 @@ struct ExamList: ParsableCommand {
         if exams.definitions.isEmpty {
             print("没有考试定义。请在 \(paths.resolved.exams.path) 中添加 *.yaml（格式见 QuestionBanks/EXAMS.md）。")
         } else {
-            print(table.render(), terminator: "")
+            display.emit(table.render(width: display.tableWidth))
         }
         for problem in exams.problems { Console.error(problem.errorDescription ?? "\(problem)") }
         if !exams.problems.isEmpty { throw ExitCode(ExitStatus.problemsFound.rawValue) }

@@ -12,9 +12,12 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("工号；省略时列出所有人的记录。", valueName: "工号"))
     var staff: String?
 
+    @OptionGroup var display: DisplayOptions
+
     @OptionGroup var paths: PathOptions
 
     func run() throws {
+        if let staff { try StaffIDCheck.validate(staff) }
         let catalog = try paths.loadCatalog()
         // Listing must work even without an exams folder; expired attempts of
         // exams that cannot be loaded are simply shown as they are.
@@ -23,14 +26,24 @@ struct HistoryCommand: ParsableCommand {
         let service = AttemptService(store: store, catalog: catalog)
         _ = try service.submitExpiredAttempts(exams: exams)
         let attempts = try staff.map { try service.history(staffID: $0.trimmingCharacters(in: .whitespaces)) } ?? store.allAttempts()
+        var output = ""
         if let staff, let member = try store.staffMember(staff) {
-            print("\(member.staffID)  \(member.name)  \(RosterImport.department(member.department))\(member.isActive ? "" : "（不在册）")")
+            output += TerminalText.visible(
+                "\(member.staffID)  \(member.name)  \(RosterImport.department(member.department))\(member.isActive ? "" : "（不在册）")",
+                newlines: .space) + "\n"
         }
         guard !attempts.isEmpty else {
-            print(staff.map { "工号 \($0) 没有考试记录。" } ?? "还没有考试记录。")
+            print(output + (staff.map { "工号 \($0) 没有考试记录。" } ?? "还没有考试记录。"))
             return
         }
-        var table = TextTable(headers: ["序号", "考试", "工号", "姓名", "开始时间", "用时", "状态", "得分", "结果"], rightAligned: [0, 7])
+        // With --staff the person is named above the table: 工号 and 姓名 give way first.
+        let person = staff == nil ? 60 : 10
+        var table = TextTable(columns: [
+            TableColumn("序号", .right), TableColumn("考试", fit: .wrap), TableColumn("工号", priority: person),
+            TableColumn("姓名", fit: .shorten, priority: person + 10, minimumWidth: 6), TableColumn("开始时间", priority: 50),
+            TableColumn("用时", priority: 20), TableColumn("状态", fit: .wrap, priority: 40), TableColumn("得分", .right),
+            TableColumn("结果"),
+        ])
         var names: [String: String] = [:]
         for member in try store.roster(includeInactive: true) { names[member.staffID] = member.name }
         let now = Date()
@@ -42,7 +55,7 @@ struct HistoryCommand: ParsableCommand {
                 Self.verdict(attempt),
             ])
         }
-        print(table.render(), terminator: "")
+        display.emit(output + table.render(width: display.tableWidth))
     }
 
     static func status(_ attempt: AttemptRecord) -> String {

@@ -32,6 +32,8 @@ struct ItemsCommand: ParsableCommand {
     @Option(help: "输出格式：table 或 json。")
     var format: Format = .table
 
+    @OptionGroup var display: DisplayOptions
+
     @OptionGroup var paths: PathOptions
 
     func validate() throws {
@@ -50,13 +52,12 @@ struct ItemsCommand: ParsableCommand {
         }
         let names = data.lawNames
         let text = ItemReportText(analysis: analysis, lawName: { names[$0] ?? $0 })
-        print(TextReport(report: data, width: Console.terminalWidth).heading)
-        print(text.test())
+        var output = TextReport(report: data, width: display.textWidth, tableWidth: display.tableWidth).heading + "\n" + text.test(width: display.tableWidth) + "\n"
         guard analysis.test.attempts > 0 else {
-            print("尚无计入的作答，无法分析试题。")
+            display.emit(output + "尚无计入的作答，无法分析试题。\n")
             return
         }
-        print(text.items())
-        print(text.flagged(), terminator: "")
+        output += text.items(width: display.tableWidth) + "\n"
+        display.emit(output + text.flagged(width: display.tableWidth))
     }
 }

@@ -11,6 +11,8 @@ struct LawSearch: ParsableCommand {
     @Option(help: "只检索这部法律（编号或简称）。")
     var law: String?
 
+    @OptionGroup var display: DisplayOptions
+
     @OptionGroup var paths: PathOptions
 
     func validate() throws {
@@ -23,22 +25,22 @@ struct LawSearch: ParsableCommand {
         let library = try paths.loadLibrary()
         let laws = try law.map { [try library.requireLaw(named: $0)] } ?? library.laws
         let hits = StatuteSearch.search(words, in: laws)
+        var lines: [String] = []
         for hit in hits {
             let heading = "《\(hit.law.shortName)》\(hit.article.heading)"
-            print(Console.bold(heading) + "  " + (hit.law.chapter(of: hit.article)?.heading ?? ""))
+            lines.append(Console.bold(heading) + "  " + (hit.law.chapter(of: hit.article)?.heading ?? ""))
             for paragraph in hit.article.paragraphs {
-                guard Console.standardOutputIsTerminal else {
+                guard Console.standardOutputIsTerminal || display.width != nil else {
                     // Off a terminal one line per paragraph, for grep and scripts.
-                    print("  " + StatuteSearch.mark(words, in: paragraph, with: Console.highlight))
+                    lines.append("  " + StatuteSearch.mark(words, in: paragraph, with: Console.highlight))
                     continue
                 }
-                let lines = StatuteSearch.markedLines(
-                    words, in: paragraph, firstPrefix: "  ", width: Console.terminalWidth, style: Console.highlight)
-                print(lines.joined(separator: "\n"))
+                lines += StatuteSearch.markedLines(words, in: paragraph, firstPrefix: "  ", width: display.textWidth, style: Console.highlight)
             }
-            print("")
+            lines.append("")
         }
-        print("共 \(hits.count) 条")
+        lines.append("共 \(hits.count) 条")
+        display.emit(lines.joined(separator: "\n") + "\n")
     }
 }
 

@@ -13,12 +13,14 @@ struct LawShow: ParsableCommand {
     @Argument(help: "条文：21 或 第二十一条。")
     var article: String
 
+    @OptionGroup var display: DisplayOptions
+
     @OptionGroup var paths: PathOptions
 
     func run() throws {
         let library = try paths.loadLibrary()
         let law = try library.requireLaw(named: law)
         let article = try library.requireArticle(article, in: law)
-        print(ArticleFormatter.render(article, of: law, width: Console.terminalWidth, emphasis: Console.bold))
+        display.emit(ArticleFormatter.render(article, of: law, width: display.textWidth, emphasis: Console.bold) + "\n")
     }
 }

@@ -48,12 +48,12 @@ struct RosterImport: ParsableCommand {
             report = try store.importRoster(entries)
         }
         progress.finish()
-        print("读取 \(file)（\(format)）：\(entries.count) 人。")
+        print(TerminalText.visible("读取 \(file)（\(format)）：\(entries.count) 人。"))
         print(Self.summary(report, dryRun: dryRun))
-        for member in report.added { print("  新增  \(member.staffID)  \(member.name)  \(Self.department(member.department))") }
-        for change in report.changed { print("  变更  \(change.before.staffID)  " + Self.describe(change)) }
+        for member in report.added { print(TerminalText.visible("  新增  \(member.staffID)  \(member.name)  \(Self.department(member.department))")) }
+        for change in report.changed { print(TerminalText.visible("  变更  \(change.before.staffID)  " + Self.describe(change))) }
         for member in report.noLongerListed {
-            print("  不在册  \(member.staffID)  \(member.name)  \(Self.department(member.department))（保留历史成绩）")
+            print(TerminalText.visible("  不在册  \(member.staffID)  \(member.name)  \(Self.department(member.department))（保留历史成绩）"))
         }
     }
 

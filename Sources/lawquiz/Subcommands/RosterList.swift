@@ -13,6 +13,8 @@ struct RosterList: ParsableCommand {
     @Option(help: "只列出该部门（路径前缀）的人员。")
     var department: String?
 
+    @OptionGroup var display: DisplayOptions
+
     @OptionGroup var paths: PathOptions
 
     func run() throws {
@@ -26,13 +28,14 @@ struct RosterList: ParsableCommand {
             print(try store.hasRoster() ? "没有符合条件的人员。" : "尚未导入花名册。用 lawquiz roster import <文件.csv> 导入。")
             return
         }
-        var table = TextTable(headers: includeInactive ? ["工号", "姓名", "部门", "状态"] : ["工号", "姓名", "部门"])
+        var columns = [TableColumn("工号"), TableColumn("姓名", fit: .shorten, minimumWidth: 6), TableColumn("部门", fit: .wrap)]
+        if includeInactive { columns.append(TableColumn("状态")) }
+        var table = TextTable(columns: columns)
         for member in members {
             var row = [member.staffID, member.name, RosterImport.department(member.department)]
             if includeInactive { row.append(member.isActive ? "在册" : "不在册") }
             table.rows.append(row)
         }
-        print(table.render(), terminator: "")
-        print("共 \(members.count) 人。")
+        display.emit(table.render(width: display.tableWidth) + "共 \(members.count) 人。\n")
     }
 }

@@ -30,13 +30,15 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "输出格式：table、csv 或 json。")
     var format: Format = .table
 
+    @OptionGroup var display: DisplayOptions
+
     @OptionGroup var paths: PathOptions
 
     func run() throws {
         let context = try ReportContext(paths: paths, options: report)
         let data = try context.report(analyse: by == .law || by == .type)
         switch format {
-        case .table: print(StatsRendering.table(data, by: by), terminator: "")
+        case .table: display.emit(StatsRendering.table(data, by: by, display: display))
         case .csv: print(StatsRendering.csv(data, by: by), terminator: "")
         case .json: print(try JSONOutput.string(StatsRendering.json(data, by: by)))
         }
@@ -45,8 +47,8 @@ struct StatsCommand: ParsableCommand {
 
 /// The three renderings of `stats`.
 enum StatsRendering {
-    static func table(_ data: ExamReport, by: StatsCommand.Grouping?) -> String {
-        let text = TextReport(report: data, width: Console.terminalWidth)
+    static func table(_ data: ExamReport, by: StatsCommand.Grouping?, display: DisplayOptions) -> String {
+        let text = TextReport(report: data, width: display.textWidth, tableWidth: display.tableWidth)
         switch by {
         case nil: return text.summary()
         case .department?: return text.departments()
