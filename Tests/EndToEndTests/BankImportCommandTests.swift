@@ -72,6 +72,13 @@ final class BankImportCommandTests: XCTestCase {
         XCTAssertTrue(skipped.stdout.contains("已导入 1 道题"), skipped.stdout)
         XCTAssertEqual(try runner.run(["bank", "lint", output]).status, 0)
 
+        // A cell with an escape sequence is reported, and echoed inert.
+        let hostile = try write("hostile.csv", "题型,题干,答案\n判断,从业人员有依法获得安全生产保障的权利。,\u{1B}]0;owned\u{07}\n")
+        let echoed = try runner.run(["bank", "import", hostile, "--output", path("h.yaml")])
+        XCTAssertEqual(echoed.status, 1)
+        XCTAssertFalse(echoed.stdout.contains("\u{1B}"), echoed.stdout)
+        XCTAssertTrue(echoed.stdout.contains("^[]0;owned^G"), echoed.stdout)
+
         let unreadable = try runner.run(["bank", "import", path("missing.csv"), "--output", path("x.yaml")])
         XCTAssertEqual(unreadable.status, 2)
     }

@@ -38,7 +38,7 @@ struct BankExport: ParsableCommand {
         try target.checkDestination()
         let collection = BankLoader.load(paths: banks.isEmpty ? [paths.resolved.banks.path] : banks)
         let diagnostics = BankLinter(library: library).lint(collection)
-        for diagnostic in diagnostics { print(diagnostic) }
+        for diagnostic in diagnostics { print(TerminalText.visible(diagnostic.description)) }
         if diagnostics.contains(where: { $0.severity == .unreadable }) { throw ExitCode(2) }
         let flagged = Set(diagnostics.map { "\($0.file):\($0.line)" })
         let questions = collection.questions.filter { !flagged.contains($0.source.description) }
@@ -59,7 +59,7 @@ struct BankExport: ParsableCommand {
                 try BankWorkbookWriter.write(questions, library: library, to: url, title: "题库")
             }
         }
-        print("已导出 \(questions.count) 道题到 \(output)（格式：\(format.rawValue)）\(leftOut)。")
+        print(TerminalText.visible("已导出 \(questions.count) 道题到 \(output)（格式：\(format.rawValue)）\(leftOut)。"))
         if !diagnostics.isEmpty { throw ExitCode(1) }
     }
 }

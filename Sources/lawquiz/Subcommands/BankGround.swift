@@ -41,7 +41,7 @@ struct BankGround: ParsableCommand {
         if evaluate { return try runEvaluation(library: library) }
         let file = files[0]
         let (bank, problems) = BankLoader.load(file: file, allowsUngrounded: true)
-        for problem in problems { print(problem) }
+        for problem in problems { print(TerminalText.visible(problem.description)) }
         guard let bank, problems.isEmpty else {
             print("文件有 \(problems.count) 个问题，未改动。")
             throw ExitCode(problems.contains { $0.severity == .unreadable } ? 2 : 1)
@@ -55,7 +55,7 @@ struct BankGround: ParsableCommand {
             let needs = question.lawID.isEmpty
                 || question.furtherCitations.isEmpty && (question.grounding == .auto || all && question.grounding != .reviewed)
             guard needs, let (result, proposal) = grounder.ground(question, lawIDs: lawIDs) else {
-                if question.lawID.isEmpty { print("\(question.source): \(question.id) 与任何条文都没有相同的字词，无法定位") }
+                if question.lawID.isEmpty { print(TerminalText.visible("\(question.source): \(question.id) 与任何条文都没有相同的字词，无法定位")) }
                 questions.append(question)
                 continue
             }
@@ -72,7 +72,7 @@ struct BankGround: ParsableCommand {
         }
         let text = BankWriter.yaml(bankID: bank.id, title: bank.title, questions: questions, notes: notes)
         try AtomicOutput(destination: URL(fileURLWithPath: file), overwrite: true).write { try $0.write(text) }
-        print("已定位 \(grounded) 道题（其中 \(unclear) 道置信度低，已附候选条文），写入 \(file)。请核对后改为 grounding: reviewed。")
+        print(TerminalText.visible("已定位 \(grounded) 道题（其中 \(unclear) 道置信度低，已附候选条文），写入 \(file)。请核对后改为 grounding: reviewed。"))
     }
 
     private func runEvaluation(library: LawLibrary) throws {
@@ -82,7 +82,7 @@ struct BankGround: ParsableCommand {
         let started = Date()
         let result = GroundingBenchmark(library: library).run(reviewed)
         let elapsed = Date().timeIntervalSince(started)
-        for miss in result.misses { print("  未命中  \(miss.id)  应为 \(miss.expected)，定位为 \(miss.proposed)") }
+        for miss in result.misses { print(TerminalText.visible("  未命中  \(miss.id)  应为 \(miss.expected)，定位为 \(miss.proposed)")) }
         print("题目 \(result.questions) 道")
         print(String(format: "第一名命中 %d（%.1f%%）", result.top1, 100 * result.share(result.top1)))
         print(String(format: "前三名命中 %d（%.1f%%）", result.top3, 100 * result.share(result.top3)))

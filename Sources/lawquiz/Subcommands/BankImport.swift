@@ -58,20 +58,21 @@ struct BankImport: ParsableCommand {
         let bankID = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
         let completed = importer.complete(bank, bankID: bankID, lawIDs: lawIDs)
         let issues = bank.issues + completed.issues + collisions(completed.questions)
-        for issue in issues { print(issue) }
+        // File text and names are echoed: shown inert (an ESC in a cell must not act on the terminal).
+        for issue in issues { print(TerminalText.visible(issue.description)) }
         let problems = issues.filter { $0.kind == .problem }.count
         guard problems == 0 || skipBad else {
-            print("发现 \(problems) 个问题，未写入 \(output)。修正后重新导入，或加 --skip-bad 跳过这些题目。")
+            print(TerminalText.visible("发现 \(problems) 个问题，未写入 \(output)。修正后重新导入，或加 --skip-bad 跳过这些题目。"))
             throw ExitCode(1)
         }
         guard !completed.questions.isEmpty else {
-            print("没有可导入的题目，未写入 \(output)。")
+            print(TerminalText.visible("没有可导入的题目，未写入 \(output)。"))
             throw ExitCode(1)
         }
         let text = BankWriter.yaml(bankID: bankID, title: bankID, questions: completed.questions, notes: completed.notes)
         try target.write { try $0.write(text) }
         let counts = QuestionType.allCases.map { type in "\(type.shortName) \(completed.questions.filter { $0.type == type }.count)" }
-        print("已导入 \(completed.questions.count) 道题（\(counts.joined(separator: "，"))）到 \(output)（格式：\(format.rawValue)）。")
+        print(TerminalText.visible("已导入 \(completed.questions.count) 道题（\(counts.joined(separator: "，"))）到 \(output)（格式：\(format.rawValue)）。"))
         if completed.cited > 0 {
             print("按题干或解析中写明的条文定位 \(completed.cited) 道（已摘取依据原文）。")
         }

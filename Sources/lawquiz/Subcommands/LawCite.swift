@@ -38,7 +38,7 @@ struct LawCite: ParsableCommand {
             guard let law = library.law(named: candidate.lawID), let article = law.article(candidate.article) else { continue }
             print(Console.bold(GroundingText.citation(candidate, library: library)) + String(format: "  得分 %.1f", candidate.score))
             let excerpt = EvidenceExtractor.evidence(for: [sentence], in: article)
-            print("  " + TextNormalizer.stripControlCharacters(excerpt))
+            print("  " + TerminalText.visible(excerpt, newlines: .space))
         }
     }
 }
