@@ -5,6 +5,7 @@ import Yams
 /// with its file and line instead of stopping at the first.
 public enum BankLoader {
     static let knownKeys: Set<String> = [
+        "grounding", "confidence",
         "id", "type", "law", "article", "stem", "options", "answer", "evidence", "explanation", "difficulty", "tags",
         "citations",
     ]
@@ -52,7 +53,7 @@ public enum BankLoader {
     }
 
     /// Reads one file: unreadable and non-UTF-8 files become diagnostics.
-    public static func load(file: String) -> (QuestionBank?, [BankDiagnostic]) {
+    public static func load(file: String, allowsUngrounded: Bool = false) -> (QuestionBank?, [BankDiagnostic]) {
         guard let data = FileManager.default.contents(atPath: file) else {
             return (nil, [BankDiagnostic(file: file, line: 0, message: "无法读取文件（权限不足或不是普通文件）", severity: .unreadable)])
         }
@@ -60,11 +61,13 @@ public enum BankLoader {
             let line = firstInvalidUTF8Line(data)
             return (nil, [BankDiagnostic(file: file, line: line, message: "文件不是 UTF-8 编码，请用 UTF-8 另存", severity: .unreadable)])
         }
-        return parse(text, file: file)
+        return parse(text, file: file, allowsUngrounded: allowsUngrounded)
     }
 
     /// Parses bank YAML text; `file` is used in messages and as the bank id.
-    public static func parse(_ text: String, file: String) -> (QuestionBank?, [BankDiagnostic]) {
+    /// `allowsUngrounded` accepts questions without law, article and evidence
+    /// (read with an empty law id and article 0) for grounding to complete.
+    public static func parse(_ text: String, file: String, allowsUngrounded: Bool = false) -> (QuestionBank?, [BankDiagnostic]) {
         let bankID = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let root: Node?
         do {
@@ -91,8 +94,12 @@ public enum BankLoader {
         }
         var questions: [Question] = []
         for node in sequence {
-            var reader = QuestionNodeReader(node: node, file: file)
-            if let question = reader.read() { questions.append(question) }
+            let draft = allowsUngrounded ? DraftQuestion.completed(node) : nil
+            var reader = QuestionNodeReader(node: draft ?? node, file: file)
+            if var question = reader.read(), reader.readGrounding(into: &question) {
+                if draft != nil { DraftQuestion.clear(&question) }
+                questions.append(question)
+            }
             diagnostics += reader.diagnostics
         }
         return (QuestionBank(id: bankID, title: title, file: file, questions: questions), diagnostics)

@@ -17,7 +17,10 @@ enum CatalogSnapshot {
         writer.list(catalog.library.laws) { writer, law in writer.law(law) }
         writer.list(catalog.banks) { writer, bank in
             writer.strings([bank.id, bank.title, bank.file])
-            writer.list(bank.questions) { writer, question in writer.question(question) }
+            writer.list(bank.questions) { writer, question in
+                writer.question(question)
+                writer.grounding(question)
+            }
         }
         writer.list(catalog.diagnostics) { writer, diagnostic in
             writer.strings([diagnostic.file, diagnostic.message])
@@ -35,7 +38,7 @@ enum CatalogSnapshot {
             let banks = try reader.list { reader in
                 QuestionBank(
                     id: try reader.string(), title: try reader.string(), file: try reader.string(),
-                    questions: try reader.list { try $0.question() })
+                    questions: try reader.list { try $0.groundedQuestion() })
             }
             let diagnostics = try reader.list { reader in
                 let file = try reader.string(), message = try reader.string(), line = try reader.int()

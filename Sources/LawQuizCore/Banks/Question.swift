@@ -29,6 +29,13 @@ public enum QuestionType: String, Sendable, Hashable, CaseIterable, Codable {
     }
 }
 
+/// How a question's law, article and evidence were chosen: proposed by the
+/// grounding ranker (to be checked by a person) or confirmed by one.
+public enum GroundingStatus: String, Sendable, Hashable, CaseIterable {
+    case auto
+    case reviewed
+}
+
 /// One lettered option of a choice question, in the bank's own lettering.
 public struct QuestionOption: Sendable, Hashable, Codable {
     /// A–F as written in the bank.
@@ -102,6 +109,10 @@ public struct Question: Sendable, Hashable {
     /// Options in bank order; empty for judge questions.
     public var options: [QuestionOption]
     public var answer: AnswerKey
+    /// `auto` when law, article and evidence were proposed by grounding and not yet reviewed; nil when written by hand.
+    public var grounding: GroundingStatus? = nil
+    /// The grounding ranker's confidence (0–1) in the proposed article.
+    public var confidence: Double? = nil
     /// Verbatim excerpt of the article supporting the answer.
     public var evidence: String
     /// 解析 shown after answering.

@@ -185,3 +185,28 @@ extension Node {
         }
     }
 }
+
+/// The optional `grounding` and `confidence` fields, read after the question
+/// itself so an imported question keeps how its article was found.
+extension QuestionNodeReader {
+    /// Sets the fields on `question`; false (with a diagnostic) when one is malformed.
+    mutating func readGrounding(into question: inout Question) -> Bool {
+        guard let mapping = node.mapping else { return true }
+        var valid = true
+        if let value = mapping["grounding"] {
+            question.grounding = value.string.flatMap(GroundingStatus.init(rawValue:))
+            if question.grounding == nil {
+                report("grounding 应为 auto（自动定位，待人工核对）或 reviewed（已核对）", key: "grounding", in: mapping)
+                valid = false
+            }
+        }
+        if let value = mapping["confidence"] {
+            question.confidence = value.string.flatMap(Double.init).flatMap { (0...1).contains($0) ? $0 : nil }
+            if question.confidence == nil {
+                report("confidence（定位置信度）应为 0 到 1 之间的小数", key: "confidence", in: mapping)
+                valid = false
+            }
+        }
+        return valid
+    }
+}

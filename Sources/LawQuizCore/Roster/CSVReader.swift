@@ -28,6 +28,14 @@ public struct CSVError: LocalizedError, Sendable, Hashable {
 /// `""` is a quote; CRLF, LF and CR line ends). Written here rather than using
 /// SwiftCSV because roster errors must name the line.
 public enum CSVReader {
+    /// Tab for Excel's "Unicode 文本" export (tab-separated UTF-16), comma otherwise:
+    /// tab when the first lines have tabs and no commas.
+    public static func guessDelimiter(_ text: String) -> Character {
+        let head = text.prefix(4096).split(whereSeparator: \.isNewline).prefix(5)
+        let tabs = head.contains { $0.contains("\t") }
+        return tabs && !head.contains(where: { $0.contains(",") }) ? "\t" : ","
+    }
+
     public static func records(_ text: String, delimiter: Character = ",") throws -> [CSVRecord] {
         var records: [CSVRecord] = []
         var fields: [String] = []

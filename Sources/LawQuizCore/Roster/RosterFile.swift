@@ -56,10 +56,7 @@ public enum RosterFile {
         }
         let records: [CSVRecord]
         do {
-            // Excel's "Unicode 文本" export is tab-separated UTF-16.
-            let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
-            let delimiter: Character = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
-            records = try CSVReader.records(text, delimiter: delimiter)
+            records = try CSVReader.records(text, delimiter: CSVReader.guessDelimiter(text))
         } catch let error as CSVError {
             throw RosterFileError(file: file, problems: [error])
         }

@@ -11,7 +11,8 @@ struct BankLint: ParsableCommand {
             2–6 个选项且内容不重复；法律与条文存在；evidence 为所引条文原文（忽略空白与全半角标点差异）；
             题干重复；控制字符与终端转义序列。
             提示（不影响退出状态）：判断题题干与条文仅差一处情态词（应当/可以/必须/不得…，或多出“可以”）或一处否定词。
-            退出状态：0 无问题；1 发现问题；2 文件无法读取。
+            警告（不影响退出状态）：自动定位（grounding: auto）的题目，核对后改为 grounding: reviewed。
+            退出状态：0 无问题（可有提示和警告）；1 发现问题；2 文件无法读取。
             """)
 
     @Argument(help: "题库文件或目录；默认检查全部题库。")
@@ -27,11 +28,13 @@ struct BankLint: ParsableCommand {
         let collection = BankLoader.load(paths: targets)
         let diagnostics = BankLinter(library: library).lint(collection)
         let warnings = TrickWordingRule(library: library).warnings(collection.questions)
-        for diagnostic in (diagnostics + warnings).sorted(by: { ($0.file, $0.line) < ($1.file, $1.line) }) {
+        let unreviewed = GroundingReview.warnings(collection.questions, library: library)
+        for diagnostic in (diagnostics + warnings + unreviewed).sorted(by: { ($0.file, $0.line) < ($1.file, $1.line) }) {
             print(diagnostic)
         }
         let questionCount = collection.questions.count
-        let notes = warnings.isEmpty ? "" : "，另有 \(warnings.count) 条提示"
+        let notes = (warnings.isEmpty ? "" : "，另有 \(warnings.count) 条提示")
+            + (unreviewed.isEmpty ? "" : "，\(unreviewed.count) 道自动定位的题目待核对（警告）")
         if diagnostics.isEmpty {
             print("检查通过：\(collection.banks.count) 个题库文件，\(questionCount) 道题，未发现问题\(notes)。")
             return
