@@ -43,13 +43,24 @@ final class PagerGroupTests: XCTestCase {
             throw XCTSkip("setgid bits are not honoured here: \(control.transcript)")
         }
 
-        // The pager prints its own ids (real, effective, saved, file-system) to the terminal.
-        let lawquiz = try setgidCopy(DataCommandRunner.binary.path, named: "lawquiz")
-        var pagerEnvironment = environment
-        pagerEnvironment["LAWQUIZ_PAGER"] = "grep Gid: /proc/self/status"
+        // The pager prints its own ids (real, effective, saved, file-system) to the terminal. A setgid
+        // binary runs only as an installation: bin/lawquiz beside share/lawquiz/lawquiz.yaml (root's).
+        try manager.createDirectory(at: folder.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        let share = folder.appendingPathComponent("share/lawquiz")
+        try manager.createDirectory(at: share, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.appendingPathComponent("share").path)
+        let state = folder.appendingPathComponent("state")
+        try manager.createDirectory(at: state, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o777])
+        let config = "banks: \(runner.banks.path)\nstore: \(state.path)/lawquiz.sqlite\ncache: \(state.path)/cache\n"
+        XCTAssertTrue(manager.createFile(
+            atPath: share.appendingPathComponent("lawquiz.yaml").path, contents: Data(config.utf8),
+            attributes: [.posixPermissions: 0o644]))
+        let lawquiz = try setgidCopy(DataCommandRunner.binary.path, named: "bin/lawquiz")
+        let pagerEnvironment = ["LAWQUIZ_PAGER": "grep Gid: /proc/self/status"]
         let report = try TerminalDriver.run(
             [], steps: [], runner: runner, size: (80, 24), environment: pagerEnvironment,
-            command: asNobody + [lawquiz, "law", "search", "档案", "利用"])
+            command: asNobody + ["/usr/bin/env"] + ["LAWQUIZ_BANKS", "LAWQUIZ_RESULTS", "LAWQUIZ_CACHE"].flatMap { ["-u", $0] }
+                + [lawquiz, "law", "search", "档案", "利用"])
         XCTAssertEqual(report.status, 0, report.transcript)
         let ids = report.transcript.split(separator: "\n").first { $0.hasPrefix("Gid:") } ?? ""
         let fields = ids.split(whereSeparator: { $0 == "\t" || $0 == " " }).dropFirst()

@@ -62,6 +62,10 @@ final class DeploymentTests: XCTestCase {
         }
         let clean = try resolve(staff(), file())
         XCTAssertNoThrow(try clean.checkOverrides(banks: nil, results: nil))
+        // The pager is the user's choice (it runs with the real group), not a path override.
+        let pager = try resolve(staff(), file(), environment: ["LAWQUIZ_PAGER": "less", "PAGER": "more", "HOME": "/home/alice"])
+        XCTAssertNoThrow(try pager.checkOverrides(banks: nil, results: nil))
+        XCTAssertEqual(pager.environment, ["LAWQUIZ_PAGER": "less", "PAGER": "more"])
         XCTAssertThrowsError(try clean.checkOverrides(banks: "/tmp/b", results: "/tmp/r")) { error in
             XCTAssertEqual(error as? DeploymentError, .overridesRefused(names: ["--banks", "--results"], adminGroup: "exam-admins"))
             XCTAssertTrue((error as? DeploymentError)?.isPermissionRefusal == true)

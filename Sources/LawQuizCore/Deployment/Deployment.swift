@@ -25,6 +25,8 @@ public struct Deployment: Sendable {
     /// INPUTRC, TERMINFO, …) is dropped before anything reads it.
     public static let keptVariables: Set<String> = [
         "TERM", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "COLUMNS", "LINES", "NO_COLOR", "PATH",
+        // The pager runs with the user's real group (see Pager), so the user's choice is harmless.
+        "PAGER", "LAWQUIZ_PAGER",
     ]
 
     /// The environment an installed program keeps. `LAWQUIZ_*` survive only
@@ -85,7 +87,7 @@ public struct Deployment: Sendable {
         var names: [String] = []
         if banks != nil { names.append("--banks") }
         if results != nil { names.append("--results") }
-        names += environment.keys.filter { $0.hasPrefix("LAWQUIZ_") }.sorted()
+        names += environment.keys.filter { $0.hasPrefix("LAWQUIZ_") && !Deployment.keptVariables.contains($0) }.sorted()
         if !names.isEmpty { throw DeploymentError.overridesRefused(names: names, adminGroup: adminGroup) }
     }
 
