@@ -7,6 +7,7 @@ enum StoreMigrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-roster-attempts-practice", migrate: createV1)
         ReportIndexes.register(in: &migrator)
+        MemoryMigration.register(in: &migrator)
         return migrator
     }
 

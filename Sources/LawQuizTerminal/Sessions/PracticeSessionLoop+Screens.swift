@@ -29,6 +29,7 @@ extension PracticeSessionLoop {
                 lines.append("本题已记入错题本（lawquiz practice --wrong 巩固）。")
             }
         }
+        lines.append(style.dim("\(outcome.nextReviewDays) 天后再练"))
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -79,6 +79,7 @@ public final class PracticeSessionLoop {
             lawName: lawName)
         if drill { card.numberText = "错题本 · 第 \(number) 题" }
         output.write("\n" + card.render(width: output.width, style: style))
+        let shownAt = service.clock.now
         while true {
             let prompt = style.prompt(drill ? "[巩固 还剩 \(remainingInDrill(after: item)) 道] 答案> " : "[练习 \(number)/\(total)] 答案> ")
             switch reader.readLine(practiceRequest(prompt)) {
@@ -98,7 +99,7 @@ public final class PracticeSessionLoop {
                 case .command: output.line(style.warning("练习中可用 :n 跳过、:q 结束、:h 帮助。"))
                 case .badCommand(let hint): output.line(style.warning(hint))
                 case .answer(let answer):
-                    if try answered(answer, item: item) { return true }
+                    if try answered(answer, item: item, seconds: service.clock.now.timeIntervalSince(shownAt)) { return true }
                 }
             }
         }
@@ -110,7 +111,7 @@ public final class PracticeSessionLoop {
     }
 
     /// Records an answer and shows the feedback; false when the input was not an answer.
-    private func answered(_ text: String, item: PracticeItem) throws -> Bool {
+    private func answered(_ text: String, item: PracticeItem, seconds: TimeInterval) throws -> Bool {
         let key: AnswerKey
         do {
             key = try item.parse(text)
@@ -118,7 +119,7 @@ public final class PracticeSessionLoop {
             output.line(style.warning(error.errorDescription ?? "无法识别的答案"))
             return false
         }
-        let outcome = try service.record(key, for: item, staffID: staffID)
+        let outcome = try service.record(key, for: item, staffID: staffID, answerSeconds: seconds)
         summary.answered += 1
         if outcome.correct { summary.right += 1 }
         if outcome.clearedFromWrongBook { summary.cleared += 1 }

@@ -1,0 +1,52 @@
+import Foundation
+import XCTest
+
+/// `practice --due` and `progress` through the built binary, off a terminal.
+final class StudyCommandTests: XCTestCase {
+    var runner = DataCommandRunner()
+
+    override func setUp() {
+        runner = DataCommandRunner()
+    }
+
+    override func tearDown() {
+        runner.cleanUp()
+    }
+
+    func testDailyPracticeThenProgress() throws {
+        let before = try runner.run(["progress", "--staff", "S1"])
+        XCTAssertEqual(before.status, 0, before.stderr)
+        XCTAssertTrue(before.stdout.contains("还没有练习记录"), before.stdout)
+
+        let daily = try runner.run(
+            ["practice", "--due", "--staff", "S1", "--law", "档案法", "--type", "判断", "--budget-new", "3"], input: "对\n对\n对\n")
+        XCTAssertEqual(daily.status, 0, daily.stderr)
+        XCTAssertTrue(daily.stdout.contains("今日练习：3 道题"), daily.stdout)
+        let comeBack = daily.stdout.split(separator: "\n").filter { $0.wholeMatch(of: /\d+ 天后再练/) != nil }
+        XCTAssertEqual(comeBack.count, 3, daily.stdout)
+        XCTAssertTrue(daily.stdout.contains("本次练习答题 3 道"), daily.stdout)
+
+        let progress = try runner.run(["progress", "--staff", "S1"])
+        XCTAssertEqual(progress.status, 0, progress.stderr)
+        XCTAssertTrue(progress.stdout.contains("已练过 3 道"), progress.stdout)
+        XCTAssertTrue(progress.stdout.contains("档案法"), progress.stdout)
+        XCTAssertTrue(progress.stdout.contains("第一章"), progress.stdout)
+        XCTAssertTrue(progress.stdout.contains("连续学习 1 天"), progress.stdout)
+        XCTAssertTrue(progress.stdout.contains("│"), "bars")
+
+        // The same day with no new budget: nothing is due yet, which is not an error.
+        let nothing = try runner.run(["practice", "--due", "--staff", "S1", "--budget-new", "0"], input: "")
+        XCTAssertEqual(nothing.status, 0, nothing.stderr)
+        XCTAssertTrue(nothing.stdout.contains("今天没有到期的题"), nothing.stdout)
+
+        let departments = try runner.run(["progress", "--by", "department"])
+        XCTAssertEqual(departments.status, 0, departments.stderr)
+        XCTAssertTrue(departments.stdout.contains("1/1 人在练"), departments.stdout)
+    }
+
+    func testBadCombinationsAreUsageErrors() throws {
+        XCTAssertEqual(try runner.run(["practice", "--due", "--wrong", "--staff", "S1"]).status, 64)
+        XCTAssertEqual(try runner.run(["practice", "--due", "--budget-due", "-1", "--staff", "S1"]).status, 64)
+        XCTAssertEqual(try runner.run(["progress"]).status, 64)
+    }
+}
