@@ -103,5 +103,7 @@ final class FSRSTests: XCTestCase {
         XCTAssertEqual(calendar.daysInARow(studyDates: [day(-1), day(-2)], today: now), 2, "today is not over yet")
         XCTAssertEqual(calendar.daysInARow(studyDates: [day(-2)], today: now), 0)
         XCTAssertEqual(calendar.daysInARow(studyDates: [], today: now), 0)
+        XCTAssertEqual(calendar.days(from: now, to: day(3).addingTimeInterval(-7200)), 2, "23:00 two days on")
+        XCTAssertEqual(calendar.days(from: now, to: day(3)), 3)
     }
 }

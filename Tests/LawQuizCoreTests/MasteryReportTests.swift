@@ -42,6 +42,9 @@ final class MasteryReportTests: XCTestCase {
         // 20 due + 5 new a day: unseen questions need ⌈unseen / 5⌉ days.
         XCTAssertEqual(report.daysToCover(duePerDay: 20, newPerDay: 5), (report.unseenQuestions + 4) / 5)
         XCTAssertEqual(report.daysToCover(duePerDay: 20, newPerDay: 0), Int.max)
+        // Only the law an exam draws from: its unseen questions at 5 a day.
+        XCTAssertEqual(report.daysToCover(duePerDay: 20, newPerDay: 5, lawIDs: [questions[0].lawID]), (questions.count - 4 + 4) / 5)
+        XCTAssertEqual(report.daysToCover(duePerDay: 20, newPerDay: 5, lawIDs: []), 0)
     }
 
     func testDepartments() {

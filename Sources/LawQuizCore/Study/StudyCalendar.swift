@@ -18,6 +18,11 @@ public struct StudyCalendar: Sendable {
         return calendar.date(byAdding: .day, value: days, to: start) ?? start.addingTimeInterval(Double(days) * 86_400)
     }
 
+    /// Calendar days from the day of `start` to the day of `end` (0 on the same day).
+    public func days(from start: Date, to end: Date) -> Int {
+        calendar.dateComponents([.day], from: calendar.startOfDay(for: start), to: calendar.startOfDay(for: end)).day ?? 0
+    }
+
     /// Consecutive days with study up to today; a streak still counts when
     /// the last study day was yesterday (today is not over yet).
     public func daysInARow(studyDates: [Date], today now: Date) -> Int {

@@ -80,12 +80,15 @@ struct ProgressCommand: ParsableCommand {
         let horizon = now.addingTimeInterval(Double(Self.examHorizonDays) * 86_400)
         for exam in exams {
             guard let opens = exam.opensAt, opens > now, opens <= horizon else { continue }
-            let daysLeft = Int((opens.timeIntervalSince(now) / 86_400).rounded(.up))
-            let needed = report.daysToCover(duePerDay: budgetDue, newPerDay: budgetNew)
-            let verdict = needed <= daysLeft ? "来得及" : "来不及，可加大每日题量（--budget-new）"
+            // The laws the exam draws from; a section without a law draws from all.
+            let lawIDs = exam.sections.contains { $0.lawID == nil } ? nil : Set(exam.sections.compactMap(\.lawID))
+            let needed = report.daysToCover(duePerDay: budgetDue, newPerDay: budgetNew, lawIDs: lawIDs)
+            let daysLeft = calendar.days(from: now, to: opens)
+            let open = report.rows.filter { $0.isLaw && (lawIDs?.contains($0.lawID) ?? true) }.reduce(0) { $0 + $1.total - $1.mastered }
+            let verdict = needed <= daysLeft ? "来得及" : "来不及，可加大每日新题数 --budget-new"
             print(
-                "考试「\(exam.title)」\(daysLeft) 天后开放：未掌握 \(report.totalQuestions - report.masteredQuestions) 道，"
-                    + "按每天 \(budgetDue) 道复习 + \(budgetNew) 道新题，需练 \(needed == Int.max ? "—" : String(needed)) 天（\(verdict)）。")
+                "考试「\(exam.title)」\(daysLeft) 天后开放：所考法律中未掌握 \(open) 道，"
+                    + "按每天 \(budgetDue) 道复习 + \(budgetNew) 道新题需练 \(needed == Int.max ? "—" : String(needed)) 天（\(verdict)）。")
         }
     }
 
