@@ -7,10 +7,12 @@ import LawQuizCore
 // and with today's random practice given the very same number of answers each
 // day. Prints the share of questions mastered (true recall ≥ 0.9) at the end.
 //
-// Usage: swift run srs-sim [questions] [learners] [days]   (defaults 607 200 30)
+// Usage: swift run srs-sim [questions] [learners] [days]; by default as many
+// questions as the banks in ./QuestionBanks hold, 200 learners, 30 days.
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
-let questionCount = arguments.count > 0 ? arguments[0] : 607
+let shipped = (try? BankCatalog.load(root: URL(fileURLWithPath: "QuestionBanks")))?.questions.count
+let questionCount = arguments.count > 0 ? arguments[0] : shipped ?? 764
 let learnerCount = arguments.count > 1 ? arguments[1] : 200
 let dayCount = arguments.count > 2 ? arguments[2] : 30
 let budget = (due: 20, new: 5)

@@ -38,6 +38,8 @@ public final class PracticeSessionLoop {
     let drill: Bool
     var queue: [PracticeItem]
     var summary = PracticeSummary()
+    /// The last question answered wrongly, for `:a`.
+    var lastWrong: PracticeItem?
 
     public init(
         items: [PracticeItem], drill: Bool, service: PracticeService, staffID: String, reader: LineReader,
@@ -96,7 +98,8 @@ public final class PracticeSessionLoop {
                     return true
                 case .command(.quit): return false
                 case .command(.help): output.line(HelpScreen.practice)
-                case .command: output.line(style.warning("练习中可用 :n 跳过、:q 结束、:h 帮助。"))
+                case .command(.article): showStudyLink()
+                case .command: output.line(style.warning("练习中可用 :n 跳过、:a 阅读条文、:q 结束、:h 帮助。"))
                 case .badCommand(let hint): output.line(style.warning(hint))
                 case .answer(let answer):
                     if try answered(answer, item: item, seconds: service.clock.now.timeIntervalSince(shownAt)) { return true }
@@ -123,7 +126,8 @@ public final class PracticeSessionLoop {
         summary.answered += 1
         if outcome.correct { summary.right += 1 }
         if outcome.clearedFromWrongBook { summary.cleared += 1 }
-        output.write(feedback(outcome, item: item))
+        lastWrong = outcome.correct ? nil : item
+        output.write(feedback(outcome, item: item, more: !queue.isEmpty))
         if drill, let entry = outcome.wrongBookEntry, entry.clearedAt == nil { queue.append(item) }
         return true
     }
