@@ -1,4 +1,5 @@
 import Foundation
+import LawQuizCore
 import XCTest
 
 /// `practice --due` and `progress` through the built binary, off a terminal.
@@ -75,6 +76,24 @@ final class StudyCommandTests: XCTestCase {
         // Only 档案法 counts: at most 2 of its questions are mastered, the rest unseen at 5 a day.
         let line = try XCTUnwrap(progress.stdout.split(separator: "\n").first { $0.contains("档案法考试") })
         XCTAssertTrue(line.contains("来不及"), String(line))
+    }
+
+    /// A question missed twice (今日练习, then the 错题本) marks its article in `law show --staff`.
+    func testLawShowMarksAnArticleKeptMissed() throws {
+        let catalog = try BankCatalog.load(root: DataCommandRunner.repositoryRoot.appendingPathComponent("QuestionBanks"))
+        let first = try XCTUnwrap(catalog.questions.filter { $0.lawID == "archives" && $0.type == .judge }
+            .min { ($0.article, $0.id) < ($1.article, $1.id) })
+        let wrong = first.answer == .judgement(true) ? "错\n" : "对\n"
+        let daily = try runner.run(
+            ["practice", "--due", "--staff", "S3", "--law", "档案法", "--type", "判断", "--budget-new", "1"], input: wrong)
+        XCTAssertEqual(daily.status, 0, daily.stderr)
+        XCTAssertTrue(daily.stdout.contains("回答错误"), daily.stdout)
+        let before = try runner.run(["law", "show", "档案法", String(first.article), "--staff", "S3"])
+        XCTAssertFalse(before.stdout.contains("已答错"), "once is not yet a pattern")
+        _ = try runner.run(["practice", "--wrong", "--staff", "S3"], input: wrong)
+        let shown = try runner.run(["law", "show", "档案法", String(first.article), "--staff", "S3"])
+        XCTAssertEqual(shown.status, 0, shown.stderr)
+        XCTAssertTrue(shown.stdout.contains("工号 S3 依据本条的题已答错 2 次"), shown.stdout)
     }
 
     func testBadCombinationsAreUsageErrors() throws {
