@@ -96,6 +96,17 @@ final class StudyCommandTests: XCTestCase {
         XCTAssertTrue(shown.stdout.contains("工号 S3 依据本条的题已答错 2 次"), shown.stdout)
     }
 
+    /// On a terminal the menu's first practice choice (the default) is 今日练习.
+    func testMenuOffersDailyPracticeFirst() throws {
+        let report = try TerminalDriver.run([], steps: [
+            .expect("请选择 [1-4/q]："), .type("2\r"), .expect("工号："), .type("MENU2\r"),
+            .expect("1 今日练习"), .type("\r"), .expect("今日练习：5 道题"), .expect("答案> "), .type(":q\r"),
+            .expect("请选择 [1-4/q]："), .type("q\r"),
+        ], runner: runner)
+        XCTAssertNil(report.failure, report.transcript)
+        XCTAssertEqual(report.status, 0, report.transcript)
+    }
+
     func testBadCombinationsAreUsageErrors() throws {
         XCTAssertEqual(try runner.run(["practice", "--due", "--wrong", "--staff", "S1"]).status, 64)
         XCTAssertEqual(try runner.run(["practice", "--due", "--budget-due", "-1", "--staff", "S1"]).status, 64)
