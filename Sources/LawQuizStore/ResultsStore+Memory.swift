@@ -24,29 +24,44 @@ extension ResultsStore {
         _ reviews: [MemoryReview], staffID: String, at time: Date, scheduler: FSRS = FSRS()
     ) throws -> [String: ReviewedQuestion] {
         guard !reviews.isEmpty else { return [:] }
-        return try write { db in
-            var after: [String: ReviewedQuestion] = [:]
-            for review in reviews {
-                let previous = try after[review.questionID]
-                    ?? Row.fetchOne(
-                        db, sql: "SELECT * FROM memory_state WHERE staff_id = ? AND question_id = ?",
-                        arguments: [staffID, review.questionID]
-                    ).map(Self.reviewedQuestion)
-                let elapsed = previous.map { time.timeIntervalSince($0.lastReviewAt) / 86_400 } ?? 0
-                let memory = scheduler.review(previous?.memory, rating: review.rating, elapsedDays: elapsed)
-                let due = time.addingTimeInterval(Double(scheduler.scheduledDays(stability: memory.stability)) * 86_400)
-                try db.execute(
-                    sql: """
-                        INSERT INTO memory_state (staff_id, question_id, stability, difficulty, due_at, last_review_at, reps, lapses)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (staff_id, question_id) DO UPDATE SET stability = excluded.stability,
-                            difficulty = excluded.difficulty, due_at = excluded.due_at, last_review_at = excluded.last_review_at,
-                            reps = excluded.reps, lapses = excluded.lapses
-                        """,
-                    arguments: [staffID, review.questionID, memory.stability, memory.difficulty, due, time, memory.reps, memory.lapses])
-                after[review.questionID] = ReviewedQuestion(questionID: review.questionID, memory: memory, lastReviewAt: time, dueAt: due)
-            }
-            return after
+        return try write { db in try Self.applyReviews(reviews, staffID: staffID, at: time, scheduler: scheduler, in: db) }
+    }
+
+    /// `applyReviews` inside a write transaction already open (a practice
+    /// answer stores its answer, 错题本 and memory in one commit).
+    static func applyReviews(
+        _ reviews: [MemoryReview], staffID: String, at time: Date, scheduler: FSRS, in db: Database
+    ) throws -> [String: ReviewedQuestion] {
+        var after: [String: ReviewedQuestion] = [:]
+        for review in reviews {
+            let previous = try after[review.questionID]
+                ?? Row.fetchOne(
+                    db, sql: "SELECT * FROM memory_state WHERE staff_id = ? AND question_id = ?",
+                    arguments: [staffID, review.questionID]
+                ).map(reviewedQuestion)
+            let elapsed = previous.map { time.timeIntervalSince($0.lastReviewAt) / 86_400 } ?? 0
+            let memory = scheduler.review(previous?.memory, rating: review.rating, elapsedDays: elapsed)
+            let due = time.addingTimeInterval(Double(scheduler.scheduledDays(stability: memory.stability)) * 86_400)
+            try db.execute(
+                sql: """
+                    INSERT INTO memory_state (staff_id, question_id, stability, difficulty, due_at, last_review_at, reps, lapses)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (staff_id, question_id) DO UPDATE SET stability = excluded.stability,
+                        difficulty = excluded.difficulty, due_at = excluded.due_at, last_review_at = excluded.last_review_at,
+                        reps = excluded.reps, lapses = excluded.lapses
+                    """,
+                arguments: [staffID, review.questionID, memory.stability, memory.difficulty, due, time, memory.reps, memory.lapses])
+            after[review.questionID] = ReviewedQuestion(questionID: review.questionID, memory: memory, lastReviewAt: time, dueAt: due)
+        }
+        return after
+    }
+
+    /// One person's memory of one question, if answered before.
+    public func memoryState(staffID: String, questionID: String) throws -> ReviewedQuestion? {
+        try read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM memory_state WHERE staff_id = ? AND question_id = ?", arguments: [staffID, questionID]
+            ).map(Self.reviewedQuestion)
         }
     }
 

@@ -149,14 +149,12 @@ public struct PracticeService: Sendable {
         let before = try store.wrongBook(staffID: staffID).first { $0.questionID == item.question.id }
         let entry = try store.savePracticeAnswer(
             staffID: staffID, question: item.question, answer: answer, correct: correct, fromWrongBook: item.fromWrongBook,
-            at: now)
-        let rating = ReviewRating(correct: correct, answerSeconds: answerSeconds)
-        let memory = try store.applyReviews(
-            [MemoryReview(questionID: item.question.id, rating: rating)], staffID: staffID, at: now, scheduler: scheduler)
+            at: now, rating: ReviewRating(correct: correct, answerSeconds: answerSeconds), scheduler: scheduler)
+        let memory = try store.memoryState(staffID: staffID, questionID: item.question.id)
         return PracticeOutcome(
             correct: correct, rightDisplay: item.paperItem.displayText(of: item.question.answer), wrongBookEntry: entry,
             clearedFromWrongBook: before != nil && entry?.clearedAt != nil,
-            nextReviewDays: memory[item.question.id].map { scheduler.scheduledDays(stability: $0.memory.stability) } ?? 1)
+            nextReviewDays: memory.map { scheduler.scheduledDays(stability: $0.memory.stability) } ?? 1)
     }
 
     func makeSeedValue() -> UInt64 { makeSeed() }
