@@ -48,26 +48,20 @@ final class StudyCommandTests: XCTestCase {
     /// An exam opening in 10 days on one law: progress says how many days of
     /// daily practice cover that law's questions not yet mastered.
     func testExamOpeningSoon() throws {
-        let root = runner.folder.appendingPathComponent("QuestionBanks")
-        let exams = root.appendingPathComponent("exams")
-        try FileManager.default.createDirectory(at: exams, withIntermediateDirectories: true)
-        let real = DataCommandRunner.repositoryRoot.appendingPathComponent("QuestionBanks")
-        for name in ["statutes", "banks"] {
-            try FileManager.default.copyItem(at: real.appendingPathComponent(name), to: root.appendingPathComponent(name))
-        }
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"
         formatter.locale = Locale(identifier: "en_US_POSIX")
         let opens = formatter.string(from: Date().addingTimeInterval(10 * 86_400))
-        try """
-            id: soon
-            title: 档案法考试
-            time_limit_minutes: 5
-            opens_at: \(opens) 09:00
-            sections:
-              - { law: archives, type: judge, count: 2, points: 50 }
-            """.write(to: exams.appendingPathComponent("soon.yaml"), atomically: true, encoding: .utf8)
-        runner.banks = root
+        runner.banks = try runner.banksWithExams([
+            "soon.yaml": """
+                id: soon
+                title: 档案法考试
+                time_limit_minutes: 5
+                opens_at: \(opens) 09:00
+                sections:
+                  - { law: archives, type: judge, count: 2, points: 50 }
+                """
+        ])
         let daily = try runner.run(["practice", "--due", "--staff", "S2", "--budget-new", "2"], input: "对\n对\n")
         XCTAssertEqual(daily.status, 0, daily.stderr)
         let progress = try runner.run(["progress", "--staff", "S2", "--budget-new", "5"])

@@ -12,7 +12,7 @@ struct PracticeCommand: ParsableCommand {
             例：lawquiz practice --law 档案法 --type 判断 --count 5；lawquiz practice --tag 案例 练以案释法的案例题；
             lawquiz practice --wrong 巩固错题本
             （每道题连续答对 2 次即移出）；lawquiz practice --due 今日练习：按记忆模型（FSRS）先复习今天到期的题，
-            再学几道新题（默认 20 + 5 道），每题答后显示多少天后再练。练习成绩不计入考试统计。命令：:n 跳过 :q 结束 :h 帮助。
+            再学几道新题（默认 20 + 5 道），每题答后显示多少天后再练。练习成绩不计入考试统计。命令：:n 跳过 :a 答错后阅读条文及前后条 :q 结束 :h 帮助。
             """)
 
     @Option(help: ArgumentHelp("只练这部法律：编号或简称（安全生产法、档案法、国家安全法）。", valueName: "法律"))
@@ -33,11 +33,7 @@ struct PracticeCommand: ParsableCommand {
     @Flag(help: "今日练习：先复习今天到期的题，再学新题（按记忆模型安排复习时间）。")
     var due = false
 
-    @Option(help: ArgumentHelp("今日练习中到期复习题的上限（0–500），默认 20。", valueName: "N"))
-    var budgetDue: Int = DailyBudget.standard.due
-
-    @Option(help: ArgumentHelp("今日练习中新题的上限（0–500），默认 5。", valueName: "N"))
-    var budgetNew: Int = DailyBudget.standard.new
+    @OptionGroup var daily: DailyBudgetOptions
 
     @Option(name: .customLong("staff"), help: ArgumentHelp("工号（错题本按工号保存）；不指定时会提示输入。", valueName: "工号"))
     var staff: String?
@@ -53,9 +49,6 @@ struct PracticeCommand: ParsableCommand {
             throw ValidationError("--wrong 练习整个错题本，不能与 --law / --type / --tag 同用")
         }
         if wrong, due { throw ValidationError("--wrong 与 --due 不能同用") }
-        for budget in [budgetDue, budgetNew] where !(0...500).contains(budget) {
-            throw ValidationError("--budget-due / --budget-new 应为 0 到 500，收到 \(budget)")
-        }
     }
 
     func run() throws {
@@ -68,6 +61,6 @@ struct PracticeCommand: ParsableCommand {
             style: session.style
         ).run(
             filter: filter, wrongBook: wrong, staffID: staff,
-            daily: due ? DailyBudget(due: budgetDue, new: budgetNew) : nil)
+            daily: due ? daily.budget : nil)
     }
 }

@@ -28,20 +28,14 @@ struct ProgressCommand: ParsableCommand {
     @Option(help: ArgumentHelp("按部门汇总（管理员）：department。", valueName: "分组"))
     var by: Grouping?
 
-    @Option(help: ArgumentHelp("估算考前练习天数时每天的到期复习题数，默认 20。", valueName: "N"))
-    var budgetDue: Int = DailyBudget.standard.due
-
-    @Option(help: ArgumentHelp("估算考前练习天数时每天的新题数，默认 5。", valueName: "N"))
-    var budgetNew: Int = DailyBudget.standard.new
+    /// The budget the estimate of days before an exam assumes.
+    @OptionGroup var daily: DailyBudgetOptions
 
     @OptionGroup var paths: PathOptions
 
     func validate() throws {
         if staff == nil, by == nil { throw ValidationError("请用 --staff 指定工号，或用 --by department 按部门汇总") }
         if staff != nil, by != nil { throw ValidationError("--staff 与 --by 不能同用") }
-        for budget in [budgetDue, budgetNew] where !(0...500).contains(budget) {
-            throw ValidationError("--budget-due / --budget-new 应为 0 到 500，收到 \(budget)")
-        }
     }
 
     func run() throws {
@@ -82,13 +76,13 @@ struct ProgressCommand: ParsableCommand {
             guard let opens = exam.opensAt, opens > now, opens <= horizon else { continue }
             // The laws the exam draws from; a section without a law draws from all.
             let lawIDs = exam.sections.contains { $0.lawID == nil } ? nil : Set(exam.sections.compactMap(\.lawID))
-            let needed = report.daysToCover(duePerDay: budgetDue, newPerDay: budgetNew, lawIDs: lawIDs)
+            let needed = report.daysToCover(duePerDay: daily.budgetDue, newPerDay: daily.budgetNew, lawIDs: lawIDs)
             let daysLeft = calendar.days(from: now, to: opens)
             let open = report.rows.filter { $0.isLaw && (lawIDs?.contains($0.lawID) ?? true) }.reduce(0) { $0 + $1.total - $1.mastered }
             let verdict = needed <= daysLeft ? "来得及" : "来不及，可加大每日新题数 --budget-new"
             print(
                 "考试「\(exam.title)」\(daysLeft) 天后开放：所考法律中未掌握 \(open) 道，"
-                    + "按每天 \(budgetDue) 道复习 + \(budgetNew) 道新题需练 \(needed == Int.max ? "—" : String(needed)) 天（\(verdict)）。")
+                    + "按每天 \(daily.budgetDue) 道复习 + \(daily.budgetNew) 道新题需练 \(needed == Int.max ? "—" : String(needed)) 天（\(verdict)）。")
         }
     }
 
