@@ -74,13 +74,20 @@ extension ResultsStore {
         }
     }
 
-    /// Everyone's memory states keyed by 工号, for the per-department view.
-    public func memoryStatesByStaff() throws -> [String: [ReviewedQuestion]] {
+    /// For everyone who has studied, the number of questions mastered at
+    /// `now`, counted in SQL so a large office need not load every state.
+    /// R(t,S) ≥ 0.9 exactly when t ≤ S (FSRS-4.5: the interval at 90 % is S),
+    /// the same test as `ReviewedQuestion.isMastered`.
+    public func masteredCountsByStaff(at now: Date) throws -> [String: Int] {
         try read { db in
-            var result: [String: [ReviewedQuestion]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM memory_state ORDER BY staff_id, question_id") {
-                result[row["staff_id"], default: []].append(Self.reviewedQuestion(row))
-            }
+            var result: [String: Int] = [:]
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT staff_id, SUM(julianday(?) - julianday(last_review_at) <= stability) AS mastered
+                    FROM memory_state GROUP BY staff_id
+                    """, arguments: [now])
+            for row in rows { result[row["staff_id"]] = row["mastered"] }
             return result
         }
     }

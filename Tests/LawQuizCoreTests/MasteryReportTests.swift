@@ -48,8 +48,7 @@ final class MasteryReportTests: XCTestCase {
     }
 
     func testDepartments() {
-        let states = ["1": [reviewed("q1", stability: 10, daysAgo: 1), reviewed("q2", stability: 10, daysAgo: 1)], "9": [reviewed("q1", stability: 10, daysAgo: 1)]]
-        let mastery = DepartmentMastery(departments: ["1": "办公室", "2": "办公室", "3": "法规科"], states: states, totalQuestions: 10, now: now)
+        let mastery = DepartmentMastery(departments: ["1": "办公室", "2": "办公室", "3": "法规科"], mastered: ["1": 2, "9": 1], totalQuestions: 10)
         XCTAssertEqual(mastery.rows.map(\.department), ["", "办公室", "法规科"])
         let office = mastery.rows[1]
         XCTAssertEqual(office.people, 2)

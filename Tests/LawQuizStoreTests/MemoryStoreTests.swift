@@ -109,4 +109,20 @@ final class MemoryStoreTests: StoreTestCase {
         XCTAssertEqual(try store.memoryStates(staffID: "1001").map(\.memory.reps), [1, 1, 1, 1])
         XCTAssertFalse(try store.studyTimes(staffID: "1001").isEmpty)
     }
+
+    /// The SQL count of mastered questions agrees with `isMastered` (R ≥ 0.9 ⟺ t ≤ S).
+    func testMasteredCountsInSQLMatchTheModel() throws {
+        let store = try openStore()
+        let start = clock.now
+        try store.applyReviews([MemoryReview(questionID: "q1", rating: .good), MemoryReview(questionID: "q2", rating: .again)], staffID: "A", at: start)
+        try store.applyReviews([MemoryReview(questionID: "q1", rating: .easy)], staffID: "B", at: start)
+        for days in [0.0, 0.4, 0.5, 3.6, 3.8, 13.7, 13.9] {
+            let now = start.addingTimeInterval(days * 86_400)
+            let expected = try ["A", "B"].reduce(into: [String: Int]()) { counts, staffID in
+                counts[staffID] = try store.memoryStates(staffID: staffID).filter { $0.isMastered(at: now) }.count
+            }
+            XCTAssertEqual(try store.masteredCountsByStaff(at: now), expected, "after \(days) days")
+        }
+        XCTAssertEqual(try store.masteredCountsByStaff(at: start.addingTimeInterval(3.6 * 86_400)), ["A": 1, "B": 1])
+    }
 }

@@ -16,20 +16,17 @@ public struct DepartmentMastery: Sendable, Hashable {
 
     public var rows: [Row]
 
-    /// `departments` maps 工号 to department ("" for none); people with memory
-    /// states but not on the roster are counted under "".
-    public init(departments: [String: String], states: [String: [ReviewedQuestion]], totalQuestions: Int, now: Date) {
+    /// `departments` maps 工号 to department ("" for none); `mastered` maps
+    /// each person who has studied to their number of mastered questions
+    /// (people studying but not on the roster are counted under "").
+    public init(departments: [String: String], mastered: [String: Int], totalQuestions: Int) {
         var members = Dictionary(grouping: departments.keys) { departments[$0] ?? "" }
-        for staffID in states.keys where departments[staffID] == nil { members["", default: []].append(staffID) }
+        for staffID in mastered.keys where departments[staffID] == nil { members["", default: []].append(staffID) }
         rows = members.keys.sorted().map { department in
             let people = members[department] ?? []
-            let shares = people.map { staffID -> Double in
-                guard totalQuestions > 0 else { return 0 }
-                let mastered = (states[staffID] ?? []).filter { $0.isMastered(at: now) }.count
-                return Double(mastered) / Double(totalQuestions)
-            }
+            let shares = people.map { totalQuestions > 0 ? Double(mastered[$0] ?? 0) / Double(totalQuestions) : 0 }
             return Row(
-                department: department, people: people.count, studying: people.filter { !(states[$0] ?? []).isEmpty }.count,
+                department: department, people: people.count, studying: people.filter { mastered[$0] != nil }.count,
                 averageShare: shares.isEmpty ? 0 : shares.reduce(0, +) / Double(shares.count))
         }
     }

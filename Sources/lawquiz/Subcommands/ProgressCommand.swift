@@ -91,7 +91,7 @@ struct ProgressCommand: ParsableCommand {
         let roster = try store.roster()
         let departments = Dictionary(roster.map { ($0.staffID, $0.department) }, uniquingKeysWith: { first, _ in first })
         let mastery = DepartmentMastery(
-            departments: departments, states: try store.memoryStatesByStaff(), totalQuestions: catalog.questions.count, now: now)
+            departments: departments, mastered: try store.masteredCountsByStaff(at: now), totalQuestions: catalog.questions.count)
         guard !mastery.rows.isEmpty else {
             print("还没有名册，也没有练习记录。")
             return
