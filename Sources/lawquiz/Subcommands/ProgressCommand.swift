@@ -48,7 +48,8 @@ struct ProgressCommand: ParsableCommand {
             return
         }
         let staffID = (staff ?? "").trimmingCharacters(in: .whitespaces)
-        let states = try store.memoryStates(staffID: staffID)
+        // A question since removed from the banks is neither due nor mastered.
+        let states = try store.memoryStates(staffID: staffID).filter { catalog.question($0.questionID) != nil }
         let member = try store.staffMember(staffID)
         print("学习进度：工号 \(staffID)" + (member.map { "（\($0.name)）" } ?? ""))
         guard !states.isEmpty else {
