@@ -111,6 +111,8 @@ struct MainMenu {
     private func results() throws {
         guard let staff = ask("工号："), !staff.isEmpty else { return }
         try runParsed(HistoryCommand.self, ["--staff", staff])
+        print("")
+        try runParsed(ProgressCommand.self, ["--staff", staff])
     }
 
     /// Parses arguments as the command line would (so validation messages are

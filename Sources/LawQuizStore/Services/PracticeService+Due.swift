@@ -35,7 +35,7 @@ extension PracticeService {
         guard !due.isEmpty || !new.isEmpty else {
             throw PracticeError.nothingDue(nextDue: states.first { eligible.contains($0.questionID) }?.dueAt)
         }
-        var generator = SeededGenerator(seed: makeSeedValue())
+        var generator = SeededGenerator(seed: makeSeed())
         return (due + new).map { item(for: $0, fromWrongBook: false, generator: &generator) }
     }
 }

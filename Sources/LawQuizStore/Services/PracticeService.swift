@@ -86,7 +86,7 @@ public struct PracticeService: Sendable {
     public let store: ResultsStore
     public let catalog: BankCatalog
     public let clock: any WallClock
-    private let makeSeed: @Sendable () -> UInt64
+    let makeSeed: @Sendable () -> UInt64
     /// The memory model that schedules reviews.
     public var scheduler = FSRS()
     /// Local days, for "due today".
@@ -156,8 +156,6 @@ public struct PracticeService: Sendable {
             clearedFromWrongBook: before != nil && entry?.clearedAt != nil,
             nextReviewDays: memory.map { scheduler.scheduledDays(stability: $0.memory.stability) } ?? 1)
     }
-
-    func makeSeedValue() -> UInt64 { makeSeed() }
 
     func item(for question: Question, fromWrongBook: Bool, generator: inout SeededGenerator) -> PracticeItem {
         var order = question.options.map(\.letter)
