@@ -57,6 +57,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Evidence for the memory model: synthetic learners, 今日练习 vs random practice.
+        .executableTarget(name: "srs-sim", dependencies: ["LawQuizCore"]),
         .testTarget(
             name: "LawQuizCoreTests",
             dependencies: ["LawQuizCore"],

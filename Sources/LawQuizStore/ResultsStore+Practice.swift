@@ -29,11 +29,17 @@ extension ResultsStore {
     /// Records one practice answer and updates the 错题本 in the same
     /// transaction: a wrong answer adds the question (or re-opens it) with a
     /// streak of 0; a right answer to an open entry extends its streak and
-    /// clears it at `wrongBookClearStreak`. Returns the entry afterwards.
+    /// clears it at `wrongBookClearStreak`. The memory model moves by `rating`
+    /// in the same commit. Returns the entry afterwards.
     func savePracticeAnswer(
-        staffID: String, question: Question, answer: AnswerKey, correct: Bool, fromWrongBook: Bool, at time: Date
+        staffID: String, question: Question, answer: AnswerKey, correct: Bool, fromWrongBook: Bool, at time: Date,
+        rating: ReviewRating? = nil, scheduler: FSRS = FSRS()
     ) throws -> WrongBookEntry? {
         try write { db in
+            if let rating {
+                _ = try Self.applyReviews(
+                    [MemoryReview(questionID: question.id, rating: rating)], staffID: staffID, at: time, scheduler: scheduler, in: db)
+            }
             try db.execute(
                 sql: """
                     INSERT INTO practice_answer (staff_id, question_id, content_hash, answer, correct, from_wrong_book, answered_at)

@@ -33,6 +33,18 @@ extension Deployment {
         throw DeploymentError.loginNotOnRoster(login: identity.login)
     }
 
+    /// Whose records a person-scoped listing (history, progress, law show
+    /// --staff) shows: installed staff see only their own (`--staff` is for
+    /// administrators); in a clone, or for an administrator, what was asked
+    /// (nil: everyone, or nobody in particular).
+    func ownStaffID(requested: String?, command: String, store: ResultsStore) throws -> String? {
+        guard installed, !isAdministrator else { return requested }
+        switch try staffChoice(requested: requested, command: command, store: store) {
+        case .fixed(let staffID, _): return staffID
+        case .asked, .askedWithPIN: throw DeploymentError.loginNotOnRoster(login: identity.login)
+        }
+    }
+
     /// The PIN step for `.askedWithPIN`: read without echo on a terminal
     /// (through `reader` when input is a pipe), checked by `PINService`.
     func pinPrompt(choice: StaffChoice, store: ResultsStore, reader: LineReader) -> PINPrompt? {

@@ -20,7 +20,7 @@ struct LawQuiz: ParsableCommand {
         version: version,
         subcommands: [
             LawCommand.self, BankCommand.self, ExamCommand.self, RosterCommand.self, HistoryCommand.self,
-            PracticeCommand.self,
+            PracticeCommand.self, ProgressCommand.self,
             StatsCommand.self, AbsentCommand.self, ItemsCommand.self, ExportCommand.self,
         ],
     )

@@ -86,9 +86,11 @@ struct MainMenu {
 
     private func practise() throws {
         guard var arguments = staffArguments() else { return }
-        guard let mode = ask("练习方式：1 随机练习  2 巩固错题本 [1]：") else { return }
-        if mode == "2" {
+        guard let mode = ask("练习方式：1 今日练习  2 随机练习  3 巩固错题本 [1]：") else { return }
+        if mode == "3" {
             arguments.append("--wrong")
+        } else if mode != "2" {
+            arguments.append("--due")
         } else {
             if let law = ask("法律（安全生产法 / 档案法 / 国家安全法，回车为全部）："), !law.isEmpty { arguments += ["--law", law] }
             if let type = ask("题型（单选 / 多选 / 判断，回车为全部）："), !type.isEmpty { arguments += ["--type", type] }
@@ -119,6 +121,8 @@ struct MainMenu {
     private func results() throws {
         guard let arguments = staffArguments() else { return }
         try runParsed(HistoryCommand.self, arguments)
+        print("")
+        try runParsed(ProgressCommand.self, arguments)
     }
 
     /// Parses arguments as the command line would (so validation messages are

@@ -17,17 +17,7 @@ final class ExamDataCommandTests: XCTestCase {
     }
 
     /// A banks root with the real statutes and banks and its own exams folder.
-    func banksWithExams(_ files: [String: String]) throws -> URL {
-        let root = runner.folder.appendingPathComponent("QuestionBanks")
-        let exams = root.appendingPathComponent("exams")
-        try FileManager.default.createDirectory(at: exams, withIntermediateDirectories: true)
-        let real = DataCommandRunner.repositoryRoot.appendingPathComponent("QuestionBanks")
-        for name in ["statutes", "banks"] {
-            try FileManager.default.copyItem(at: real.appendingPathComponent(name), to: root.appendingPathComponent(name))
-        }
-        for (name, text) in files { try text.write(to: exams.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        return root
-    }
+    func banksWithExams(_ files: [String: String]) throws -> URL { try runner.banksWithExams(files) }
 
     func testExamListShowsTheShippedExams() throws {
         let output = try runner.run(["exam", "list"])

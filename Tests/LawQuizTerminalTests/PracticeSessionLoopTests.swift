@@ -88,4 +88,27 @@ final class PracticeSessionLoopTests: XCTestCase {
         XCTAssertTrue(ended.leftEarly)
         XCTAssertEqual(ended.answered, 0)
     }
+
+    /// `:a` after a wrong answer shows the cited article with its neighbours;
+    /// after the last question the hint names `law show` instead. The time to
+    /// answer sets the FSRS rating: a right answer after 2 minutes is Hard (S = w1).
+    func testStudyLinkAndAnswerTimeRating() throws {
+        let fixture = try SessionFixture()
+        let items = try practice(fixture).draw(PracticeFilter(law: "档案法", type: .judge, count: 3))
+        let (summary, output) = try run(fixture, items: items, drill: false, [
+            .type(":a"), .type(Self.input(items[0], right: false)), .type(":a"), .idle(120),
+            .type(Self.input(items[1], right: true)), .type(Self.input(items[2], right: false)),
+        ])
+        XCTAssertEqual(summary.answered, 3)
+        XCTAssertTrue(output.text.contains(":a 在答错一道题后可用"), output.text)
+        XCTAssertTrue(output.text.contains("输入 :a 阅读依据条文及前后条。"), output.text)
+        let cited = try XCTUnwrap(fixture.catalog.library.law(named: "archives")?.article(items[0].question.article))
+        XCTAssertTrue(output.text.contains(cited.heading + "（本题依据）"), output.text)
+        XCTAssertTrue(output.text.contains("《档案法》 第"), "chapter heading")
+        XCTAssertTrue(output.text.contains("阅读依据条文及前后条：lawquiz law show 档案法 \(items[2].question.article)"), output.text)
+        XCTAssertTrue(output.text.contains("天后再练"))
+        let states = Dictionary(uniqueKeysWithValues: try fixture.store.memoryStates(staffID: "P1").map { ($0.questionID, $0) })
+        XCTAssertEqual(states[items[0].question.id]?.memory.stability ?? 0, 0.4872, accuracy: 1e-9, "Again")
+        XCTAssertEqual(states[items[1].question.id]?.memory.stability ?? 0, 1.4003, accuracy: 1e-9, "slow: Hard")
+    }
 }

@@ -16,8 +16,14 @@ public struct BarChart: Sendable {
     }
 
     public var bars: [Bar]
+    /// The value of a full-width bar; nil scales to the widest bar. Shares
+    /// (e.g. ‰ mastered) pass 1000 so bars compare against the whole.
+    public var fullScale: Int?
 
-    public init(bars: [Bar]) { self.bars = bars }
+    public init(bars: [Bar], fullScale: Int? = nil) {
+        self.bars = bars
+        self.fullScale = fullScale
+    }
 
     private static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
@@ -27,7 +33,7 @@ public struct BarChart: Sendable {
         let labelWidth = bars.map { DisplayWidth.of($0.label) }.max() ?? 0
         let annotationWidth = bars.map { DisplayWidth.of($0.annotation) }.max() ?? 0
         let barWidth = max(10, width - labelWidth - annotationWidth - 4)
-        let largest = bars.map(\.value).max() ?? 0
+        let largest = fullScale ?? bars.map(\.value).max() ?? 0
         return bars.map { bar in
             let bar = DisplayWidth.padded(bar.label, to: labelWidth) + " │" + Self.bar(bar.value, of: largest, width: barWidth)
                 + " " + bar.annotation

@@ -8,6 +8,7 @@ enum StoreMigrations {
         migrator.registerMigration("v1-roster-attempts-practice", migrate: createV1)
         ReportIndexes.register(in: &migrator)
         IdentityMigration.register(in: &migrator)
+        MemoryMigration.register(in: &migrator)
         return migrator
     }
 

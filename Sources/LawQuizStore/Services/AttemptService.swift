@@ -140,6 +140,8 @@ public struct AttemptService: Sendable {
         // Never record a submission time after the deadline.
         let time = min(clock.now, attempt.deadline)
         _ = try store.saveSubmission(attemptID: attemptID, grade: grade, reason: reason, at: time)
+        // The memory model learns from every submitted answer (issue 13).
+        try store.applyExamReviews(grade, staffID: attempt.staffID, at: time)
         return try result(attemptID: attemptID, exam: exam)
     }
 

@@ -53,6 +53,8 @@ public struct PracticeOutcome: Sendable, Hashable {
     public var wrongBookEntry: WrongBookEntry?
     /// This answer cleared the question from the 错题本.
     public var clearedFromWrongBook: Bool
+    /// Days until the memory model brings the question back (at least 1).
+    public var nextReviewDays: Int = 1
 }
 
 /// Why practice could not start.
@@ -61,6 +63,8 @@ public enum PracticeError: LocalizedError, Sendable, Hashable {
     case noQuestions
     case wrongBookEmpty
     case badCount(Int)
+    case badBudget(Int)
+    case nothingDue(nextDue: Date?)
 
     public var errorDescription: String? {
         switch self {
@@ -68,6 +72,10 @@ public enum PracticeError: LocalizedError, Sendable, Hashable {
         case .noQuestions: return "没有符合条件的题目，请放宽 --law / --type 条件"
         case .wrongBookEmpty: return "错题本是空的：没有需要巩固的题目。先做练习吧（lawquiz practice）。"
         case .badCount(let count): return "题数应为 1 到 500，收到 \(count)"
+        case .badBudget(let count): return "每日题量应为 0 到 500，收到 \(count)"
+        case .nothingDue(let next):
+            let when = next.map { "，下一道在 \(ReportTimeFormat(timeZone: .current).dateTime($0)) 到期" } ?? ""
+            return "今天没有到期的题，也没有新题了\(when)。明天再来吧。"
         }
     }
 }
@@ -78,7 +86,11 @@ public struct PracticeService: Sendable {
     public let store: ResultsStore
     public let catalog: BankCatalog
     public let clock: any WallClock
-    private let makeSeed: @Sendable () -> UInt64
+    let makeSeed: @Sendable () -> UInt64
+    /// The memory model that schedules reviews.
+    public var scheduler = FSRS()
+    /// Local days, for "due today".
+    public var calendar = StudyCalendar()
 
     public init(
         store: ResultsStore, catalog: BankCatalog, clock: any WallClock = SystemWallClock(),
@@ -94,6 +106,15 @@ public struct PracticeService: Sendable {
     /// shuffled options. Fewer are returned when fewer match.
     public func draw(_ filter: PracticeFilter) throws -> [PracticeItem] {
         guard (1...500).contains(filter.count) else { throw PracticeError.badCount(filter.count) }
+        var pool = try matching(filter)
+        guard !pool.isEmpty else { throw PracticeError.noQuestions }
+        var generator = SeededGenerator(seed: makeSeed())
+        generator.shuffle(&pool)
+        return pool.prefix(filter.count).map { item(for: $0, fromWrongBook: false, generator: &generator) }
+    }
+
+    /// The questions matching the filter's law, type and tag, by id.
+    func matching(_ filter: PracticeFilter) throws -> [Question] {
         var lawID: String?
         if let name = filter.law {
             guard let law = catalog.library.law(named: name) else {
@@ -101,14 +122,10 @@ public struct PracticeService: Sendable {
             }
             lawID = law.id
         }
-        var pool = catalog.questions.filter { question in
+        return catalog.questions.filter { question in
             (lawID == nil || question.lawID == lawID) && (filter.type == nil || question.type == filter.type)
                 && (filter.tag.map(question.tags.contains) ?? true)
         }.sorted { $0.id < $1.id }
-        guard !pool.isEmpty else { throw PracticeError.noQuestions }
-        var generator = SeededGenerator(seed: makeSeed())
-        generator.shuffle(&pool)
-        return pool.prefix(filter.count).map { item(for: $0, fromWrongBook: false, generator: &generator) }
     }
 
     /// The open 错题本 questions of a person, in the order they were added,
@@ -122,19 +139,25 @@ public struct PracticeService: Sendable {
         return items
     }
 
-    /// Marks and stores one practice answer (bank letters), updating the 错题本.
-    public func record(_ answer: AnswerKey, for item: PracticeItem, staffID: String) throws -> PracticeOutcome {
+    /// Marks and stores one practice answer (bank letters), updating the 错题本
+    /// and the memory model (rated from correctness and `answerSeconds`, see `ReviewRating`).
+    public func record(
+        _ answer: AnswerKey, for item: PracticeItem, staffID: String, answerSeconds: TimeInterval? = nil
+    ) throws -> PracticeOutcome {
         let correct = answer == item.question.answer
+        let now = clock.now
         let before = try store.wrongBook(staffID: staffID).first { $0.questionID == item.question.id }
         let entry = try store.savePracticeAnswer(
             staffID: staffID, question: item.question, answer: answer, correct: correct, fromWrongBook: item.fromWrongBook,
-            at: clock.now)
+            at: now, rating: ReviewRating(correct: correct, answerSeconds: answerSeconds), scheduler: scheduler)
+        let memory = try store.memoryState(staffID: staffID, questionID: item.question.id)
         return PracticeOutcome(
             correct: correct, rightDisplay: item.paperItem.displayText(of: item.question.answer), wrongBookEntry: entry,
-            clearedFromWrongBook: before != nil && entry?.clearedAt != nil)
+            clearedFromWrongBook: before != nil && entry?.clearedAt != nil,
+            nextReviewDays: memory.map { scheduler.scheduledDays(stability: $0.memory.stability) } ?? 1)
     }
 
-    private func item(for question: Question, fromWrongBook: Bool, generator: inout SeededGenerator) -> PracticeItem {
+    func item(for question: Question, fromWrongBook: Bool, generator: inout SeededGenerator) -> PracticeItem {
         var order = question.options.map(\.letter)
         generator.shuffle(&order)
         return PracticeItem(question: question, optionOrder: order, fromWrongBook: fromWrongBook)

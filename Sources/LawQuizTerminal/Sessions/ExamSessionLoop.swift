@@ -129,6 +129,9 @@ public final class ExamSessionLoop {
         case .help:
             output.wrappedLine(HelpScreen.exam)
             return .stay
+        case .article:
+            output.line(style.warning("考试中不能查看法条；:h 查看考试命令。"))
+            return .stay
         }
     }
 

@@ -4,8 +4,9 @@ import LawQuizStore
 
 extension PracticeSessionLoop {
     /// Right or wrong, the right answer, 解析, the article text and the
-    /// 错题本 state.
-    func feedback(_ outcome: PracticeOutcome, item: PracticeItem) -> String {
+    /// 错题本 state, when it comes back and, after a wrong answer, where to
+    /// read on (`more`: another question follows, so `:a` can be typed there).
+    func feedback(_ outcome: PracticeOutcome, item: PracticeItem, more: Bool) -> String {
         let width = output.width
         var lines = [outcome.correct ? style.good("✓ 回答正确") : style.bad("✗ 回答错误") + "，正确答案：" + style.good(outcome.rightDisplay)]
         lines += FeedbackText.explanation(item.question, lettering: item.paperItem, width: width)
@@ -29,7 +30,24 @@ extension PracticeSessionLoop {
                 lines.append("本题已记入错题本（lawquiz practice --wrong 巩固）。")
             }
         }
+        lines.append(style.dim("\(outcome.nextReviewDays) 天后再练"))
+        if !outcome.correct {
+            if more {
+                lines.append("输入 :a 阅读依据条文及前后条。")
+            } else if let command = StudyLinkText.command(item.question, library: library) {
+                lines.append("阅读依据条文及前后条：\(command)")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `:a`: the articles around the last wrongly answered question.
+    func showStudyLink() {
+        guard let item = lastWrong else {
+            output.line(style.warning(":a 在答错一道题后可用：阅读那道题依据的条文及前后条。"))
+            return
+        }
+        output.write(StudyLinkText.neighbourhood(item.question, library: library, width: output.width, style: style).joined(separator: "\n") + "\n")
     }
 
     /// The answer prompt of practice: commands kept in memory only, and Tab

@@ -38,6 +38,8 @@ public final class PracticeSessionLoop {
     let drill: Bool
     var queue: [PracticeItem]
     var summary = PracticeSummary()
+    /// The last question answered wrongly, for `:a`.
+    var lastWrong: PracticeItem?
 
     public init(
         items: [PracticeItem], drill: Bool, service: PracticeService, staffID: String, reader: LineReader,
@@ -80,6 +82,7 @@ public final class PracticeSessionLoop {
             lawName: lawName)
         if drill { card.numberText = "错题本 · 第 \(number) 题" }
         output.write("\n" + card.render(width: output.width, style: style))
+        let shownAt = service.clock.now
         while true {
             let prompt = style.prompt(drill ? "[巩固 还剩 \(remainingInDrill(after: item)) 道] 答案> " : "[练习 \(number)/\(total)] 答案> ")
             switch reader.readLine(practiceRequest(prompt)) {
@@ -96,10 +99,11 @@ public final class PracticeSessionLoop {
                     return true
                 case .command(.quit): return false
                 case .command(.help): output.wrappedLine(HelpScreen.practice)
-                case .command: output.wrappedLine("练习中可用 :n 跳过、:q 结束、:h 帮助。", style: style.warning)
+                case .command(.article): showStudyLink()
+                case .command: output.wrappedLine("练习中可用 :n 跳过、:a 阅读条文、:q 结束、:h 帮助。", style: style.warning)
                 case .badCommand(let hint): output.wrappedLine(hint, style: style.warning)
                 case .answer(let answer):
-                    if try answered(answer, item: item) { return true }
+                    if try answered(answer, item: item, seconds: service.clock.now.timeIntervalSince(shownAt)) { return true }
                 }
             }
         }
@@ -111,7 +115,7 @@ public final class PracticeSessionLoop {
     }
 
     /// Records an answer and shows the feedback; false when the input was not an answer.
-    private func answered(_ text: String, item: PracticeItem) throws -> Bool {
+    private func answered(_ text: String, item: PracticeItem, seconds: TimeInterval) throws -> Bool {
         let key: AnswerKey
         do {
             key = try item.parse(text)
@@ -119,11 +123,12 @@ public final class PracticeSessionLoop {
             output.wrappedLine(error.errorDescription ?? "无法识别的答案", style: style.warning)
             return false
         }
-        let outcome = try service.record(key, for: item, staffID: staffID)
+        let outcome = try service.record(key, for: item, staffID: staffID, answerSeconds: seconds)
         summary.answered += 1
         if outcome.correct { summary.right += 1 }
         if outcome.clearedFromWrongBook { summary.cleared += 1 }
-        output.write(feedback(outcome, item: item))
+        lastWrong = outcome.correct ? nil : item
+        output.write(feedback(outcome, item: item, more: !queue.isEmpty))
         if drill, let entry = outcome.wrongBookEntry, entry.clearedAt == nil { queue.append(item) }
         return true
     }

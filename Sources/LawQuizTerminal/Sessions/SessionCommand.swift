@@ -43,6 +43,8 @@ public enum SessionCommand: Sendable, Equatable {
     case submit
     case quit
     case help
+    /// Practice only: read the articles around the last wrongly answered question.
+    case article
 
     init?(word: String, argument: String) {
         switch (word, argument.isEmpty) {
@@ -53,6 +55,7 @@ public enum SessionCommand: Sendable, Equatable {
         case ("s", true): self = .submit
         case ("q", true), ("quit", true): self = .quit
         case ("h", true), ("help", true), ("?", true): self = .help
+        case ("a", true): self = .article
         case ("g", false), ("go", false):
             guard let number = Int(argument) else { return nil }
             self = .go(number)

@@ -25,7 +25,7 @@ struct HistoryCommand: ParsableCommand {
         let store = try paths.openStore()
         let service = AttemptService(store: store, catalog: catalog)
         _ = try service.submitExpiredAttempts(exams: exams)
-        let staff = try Self.whose(requested: self.staff, store: store)
+        let staff = try Deployment.current.ownStaffID(requested: self.staff, command: "history", store: store)
         let attempts = try staff.map { try service.history(staffID: $0.trimmingCharacters(in: .whitespaces)) } ?? store.allAttempts()
         var output = ""
         if let staff, let member = try store.staffMember(staff) {
@@ -57,17 +57,6 @@ struct HistoryCommand: ParsableCommand {
             ])
         }
         display.emit(output + table.render(width: display.tableWidth))
-    }
-
-    /// Installed, staff see only their own attempts (found by login); an
-    /// administrator sees anyone's, or everyone's. In a clone, as asked.
-    static func whose(requested: String?, store: ResultsStore) throws -> String? {
-        let deployment = Deployment.current
-        guard deployment.installed, !deployment.isAdministrator else { return requested }
-        switch try deployment.staffChoice(requested: requested, command: "history", store: store) {
-        case .fixed(let staffID, _): return staffID
-        case .asked, .askedWithPIN: throw DeploymentError.loginNotOnRoster(login: deployment.identity.login)
-        }
     }
 
     static func status(_ attempt: AttemptRecord) -> String {

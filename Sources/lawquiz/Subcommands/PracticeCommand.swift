@@ -11,7 +11,8 @@ struct PracticeCommand: ParsableCommand {
         discussion: """
             例：lawquiz practice --law 档案法 --type 判断 --count 5；lawquiz practice --tag 案例 练以案释法的案例题；
             lawquiz practice --wrong 巩固错题本
-            （每道题连续答对 2 次即移出）。练习成绩不计入考试统计。命令：:n 跳过 :q 结束 :h 帮助。
+            （每道题连续答对 2 次即移出）；lawquiz practice --due 今日练习：按记忆模型（FSRS）先复习今天到期的题，
+            再学几道新题（默认 20 + 5 道），每题答后显示多少天后再练。练习成绩不计入考试统计。命令：:n 跳过 :a 答错后阅读条文及前后条 :q 结束 :h 帮助。
             """)
 
     @Option(help: ArgumentHelp("只练这部法律：编号或简称（安全生产法、档案法、国家安全法）。", valueName: "法律"))
@@ -29,6 +30,11 @@ struct PracticeCommand: ParsableCommand {
     @Flag(help: "巩固错题本：反复练习答错过的题，直到每题连续答对 2 次。")
     var wrong = false
 
+    @Flag(help: "今日练习：先复习今天到期的题，再学新题（按记忆模型安排复习时间）。")
+    var due = false
+
+    @OptionGroup var daily: DailyBudgetOptions
+
     @Option(name: .customLong("staff"), help: ArgumentHelp("工号（错题本按工号保存）；不指定时会提示输入。", valueName: "工号"))
     var staff: String?
 
@@ -42,6 +48,7 @@ struct PracticeCommand: ParsableCommand {
         if wrong, law != nil || type != nil || tag != nil {
             throw ValidationError("--wrong 练习整个错题本，不能与 --law / --type / --tag 同用")
         }
+        if wrong, due { throw ValidationError("--wrong 与 --due 不能同用") }
     }
 
     func run() throws {
@@ -55,6 +62,6 @@ struct PracticeCommand: ParsableCommand {
         _ = try PracticeFlow(
             service: practice, attempts: session.service, reader: session.reader, output: session.output,
             style: session.style, pin: Deployment.current.pinPrompt(choice: choice, store: session.store, reader: session.reader)
-        ).run(filter: filter, wrongBook: wrong, staffID: staffID)
+        ).run(filter: filter, wrongBook: wrong, staffID: staffID, daily: due ? daily.budget : nil)
     }
 }
