@@ -26,6 +26,9 @@ struct ReportContext {
     let paths: PathOptions
     let library: LawLibrary
     let loader: ExamReportLoader
+    /// The moment the report describes: attempts whose deadline passed before
+    /// it count as submitted at their deadline (one instant for every part).
+    let now = Date()
 
     init(paths: PathOptions, options: ReportOptions) throws {
         self.paths = paths
@@ -42,8 +45,8 @@ struct ReportContext {
 
     /// The report, with the item analysis and accuracy when `analyse` is set.
     func report(analyse: Bool, thresholds: ItemFlagThresholds = ItemFlagThresholds()) throws -> ExamReport {
-        let outcomes = try loader.outcomes()
-        let header = loader.header(now: Date())
+        let outcomes = try loader.outcomes(now: now)
+        let header = loader.header(now: now)
         guard analyse else { return ExamReport(header: header, outcomes: outcomes, lawNames: lawNames) }
         let articles = try articleLookup()
         let progress = ProgressLine("分析作答")

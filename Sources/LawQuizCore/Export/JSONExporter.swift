@@ -58,13 +58,15 @@ public struct JSONExporter: Sendable {
         try writer.write("\"people\":[")
         var first = true
         for outcome in report.outcomes.people where outcome.isRequired || outcome.counted != nil {
+            // Only a required person's attempt counts: others show their score with no counted attempt.
             let c = outcome.counted
+            let countedID = outcome.isRequired ? c.map { String($0.attempt.id) } : nil
             var line = first ? "\n{" : ",\n{"
             first = false
             line += "\"staffID\":" + JSONText.string(outcome.person.staffID) + ",\"name\":" + JSONText.string(outcome.person.name)
             line += ",\"department\":" + JSONText.string(outcome.person.department.components.joined(separator: "/"))
             line += ",\"required\":" + JSONText.bool(outcome.isRequired) + ",\"status\":" + JSONText.string(outcome.status.label)
-            line += ",\"sat\":" + JSONText.bool(outcome.sat) + ",\"countedAttemptID\":" + (c.map { String($0.attempt.id) } ?? "null")
+            line += ",\"sat\":" + JSONText.bool(outcome.sat) + ",\"countedAttemptID\":" + (countedID ?? "null")
             line += ",\"score\":" + (c.map { JSONText.number($0.attempt.score) } ?? "null")
             line += ",\"passed\":" + (c.map { JSONText.bool($0.attempt.passed) } ?? "null")
             line += ",\"excellent\":" + (c.map { JSONText.bool($0.attempt.excellent) } ?? "null")

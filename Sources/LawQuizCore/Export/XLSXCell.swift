@@ -22,7 +22,12 @@ public enum XLSXCell: Sendable, Hashable {
     /// Text when present, empty otherwise.
     public static func text(_ value: String?) -> XLSXCell { value.map(XLSXCell.text) ?? .empty }
     public static func number(_ value: Double?) -> XLSXCell { value.map(XLSXCell.number) ?? .empty }
-    public static func percent(_ rate: Rate) -> XLSXCell { rate.value.map(XLSXCell.percent) ?? .empty }
+    /// A rate stored as the one-decimal percentage every report shows
+    /// (`Rate.tenthsOfPercent`, 0.983), so the cell's `0.0%` format displays
+    /// exactly the stored value and Excel cannot round it differently.
+    public static func percent(_ rate: Rate) -> XLSXCell {
+        rate.tenthsOfPercent.map { .percent(DecimalRounding.value($0, places: 3)) } ?? .empty
+    }
 
     /// Style index in styles.xml (see `XLSXWorkbook.styles`).
     var style: Int {

@@ -46,10 +46,13 @@ public struct XLSXExporter: Sendable {
             try sheet.addRow([.text(label), .percent(rate), .text("\(rate.numerator)/\(rate.denominator)"), .text(note)])
         }
         if let scores = s.scores {
-            let values: [(String, Double)] = [
-                ("平均分", scores.mean), ("中位数", scores.median), ("标准差（总体）", scores.standardDeviation), ("最低分", scores.minimum), ("最高分", scores.maximum),
+            // Mean and deviation are stored rounded to one decimal (shown `0.0`);
+            // median and extremes are scores, stored and shown with their own decimals.
+            let values: [(String, XLSXCell)] = [
+                ("平均分", .decimal1(scores.mean)), ("中位数", .number(scores.median)), ("标准差（总体）", .decimal1(scores.standardDeviation)),
+                ("最低分", .number(scores.minimum)), ("最高分", .number(scores.maximum)),
             ]
-            for (label, value) in values { try sheet.addRow([.text(label), .decimal1(value), .empty, .empty]) }
+            for (label, cell) in values { try sheet.addRow([.text(label), cell, .empty, .empty]) }
         }
         if let test = report.items?.test {
             try sheet.addRow([.text("内部一致性系数（Cronbach α）"), test.internalConsistency.map(XLSXCell.percent) ?? .empty, .empty, .text("见试题分析")])

@@ -113,14 +113,15 @@ extension AttemptCounting {
     }
 }
 
-/// Scores printed without a trailing `.0` and with at most two decimals.
+/// Scores printed without a trailing `.0` and with at most two decimals,
+/// rounded half up (`DecimalRounding`).
 public enum ScoreFormat {
     public static func text(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        return String(format: "%.2f", rounded).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
+        let text = DecimalRounding.text(DecimalRounding.scaled(value, places: 2), places: 2)
+        if text.hasSuffix(".00") { return String(text.dropLast(3)) }
+        return text.hasSuffix("0") ? String(text.dropLast()) : text
     }
 
-    /// One decimal, for means and standard deviations.
-    public static func oneDecimal(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// One decimal, rounded half up, for means and standard deviations.
+    public static func oneDecimal(_ value: Double) -> String { DecimalRounding.text(DecimalRounding.scaled(value, places: 1), places: 1) }
 }

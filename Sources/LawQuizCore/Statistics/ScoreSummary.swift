@@ -1,6 +1,8 @@
 import Foundation
 
-/// Descriptive statistics of the counted scores of those who sat.
+/// Descriptive statistics of the counted scores of those who sat, computed
+/// on scores in hundredths of a point and rounded half up once: the mean
+/// and standard deviation to one decimal, the median to two.
 public struct ScoreSummary: Sendable, Hashable, Codable {
     public var count: Int
     public var mean: Double
@@ -14,17 +16,20 @@ public struct ScoreSummary: Sendable, Hashable, Codable {
     /// nil when there are no scores.
     public init?(scores: [Double]) {
         guard !scores.isEmpty else { return nil }
-        let sorted = scores.sorted()
-        let n = Double(sorted.count)
-        let mean = sorted.reduce(0, +) / n
-        let squares = sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        let middle = sorted.count / 2
-        count = sorted.count
-        self.mean = mean
-        median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-        standardDeviation = (squares / n).squareRoot()
-        minimum = sorted[0]
-        maximum = sorted[sorted.count - 1]
+        let sorted = scores.map(DecimalRounding.hundredths).sorted()
+        let n = sorted.count
+        let total = sorted.reduce(0, +)
+        let middle = n / 2
+        count = n
+        mean = ScoreMean(totalHundredths: total, count: n).value ?? 0
+        let medianHundredths = n % 2 == 1 ? sorted[middle] : DecimalRounding.quotient(sorted[middle - 1] + sorted[middle], 2)
+        median = DecimalRounding.value(medianHundredths, places: 2)
+        // A square root is not a decimal anyway: computed in doubles from the exact hundredths, rounded once.
+        let exactMean = Double(total) / Double(n)
+        let squares = sorted.reduce(0.0) { $0 + (Double($1) - exactMean) * (Double($1) - exactMean) }
+        standardDeviation = DecimalRounding.value(DecimalRounding.scaled((squares / Double(n)).squareRoot() / 100, places: 1), places: 1)
+        minimum = DecimalRounding.value(sorted[0], places: 2)
+        maximum = DecimalRounding.value(sorted[n - 1], places: 2)
     }
 }
 

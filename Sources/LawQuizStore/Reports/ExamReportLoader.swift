@@ -33,10 +33,21 @@ public struct ExamReportLoader: Sendable {
             requiredDepartments: exam.requiredDepartments, exemptions: exam.exemptions.count, generatedAt: now)
     }
 
-    /// Everyone's outcome; throws when nobody is required (or no roster exists).
-    public func outcomes() throws -> ExamOutcomes {
+    /// Unfinished attempts past their deadline at `now`, graded as they will be recorded.
+    public func overdue(now: Date) throws -> OverdueAttempts {
+        try reader.overdueAttempts(main: exam, makeups: makeups, now: now)
+    }
+
+    /// Everyone's outcome at `now` (overdue attempts count as submitted at
+    /// their deadline); throws when nobody is required (or no roster exists).
+    public func outcomes(now: Date = Date()) throws -> ExamOutcomes {
+        try outcomes(overdue: overdue(now: now))
+    }
+
+    /// Everyone's outcome with the overdue attempts already read.
+    public func outcomes(overdue: OverdueAttempts) throws -> ExamOutcomes {
         let roster = try reader.roster()
-        let attempts = try reader.submittedAttempts(main: exam.id, makeups: makeups.map(\.id))
+        let attempts = try reader.submittedAttempts(main: exam.id, makeups: makeups.map(\.id)) + overdue.list
         let selector = AttemptSelector(counting: exam.counting, makeupCounting: makeups.first?.counting ?? .highest, makeupRule: makeupRule)
         let outcomes = ExamOutcomes.build(roster: roster, attempts: attempts, policy: policy, selector: selector)
         try ReportError.checkRequired(outcomes, examID: exam.id)

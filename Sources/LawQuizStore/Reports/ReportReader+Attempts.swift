@@ -13,12 +13,15 @@ extension ReportReader {
         }
     }
 
-    /// Streams every submitted formal attempt at the exams, in id order, with
-    /// its paper and answers. Attempt rows are held (small); the paper items
-    /// are read in key order and handed over one attempt at a time.
-    public func forEachSubmittedAttempt(examIDs: [String], itemsPerPaper: Int, _ body: (AttemptDetail) throws -> Void) throws {
+    /// Streams every submitted formal attempt at the exams, and every overdue
+    /// one as it will be recorded, in id order, with its paper and answers.
+    /// Attempt rows are held (small); the paper items are read in key order
+    /// and handed over one attempt at a time.
+    public func forEachSubmittedAttempt(
+        examIDs: [String], itemsPerPaper: Int, overdue: OverdueAttempts = OverdueAttempts(), _ body: (AttemptDetail) throws -> Void
+    ) throws {
         try read { db in
-            let attempts = try Self.submittedAttemptRows(db, examIDs: examIDs)
+            let attempts = try Self.submittedAttemptRows(db, examIDs: examIDs, overdue: overdue)
             let lookup = AttemptLookup(attempts.map(\.id))
             let answers = AnswerTable(attempts: lookup.count, itemsPerPaper: itemsPerPaper)
             defer { answers.deallocate() }
@@ -50,21 +53,31 @@ extension ReportReader {
         }
     }
 
-    static func submittedAttemptRows(_ db: Database, examIDs: [String]) throws -> [AttemptDetail] {
+    static func submittedAttemptRows(_ db: Database, examIDs: [String], overdue: OverdueAttempts) throws -> [AttemptDetail] {
         let marks = examIDs.map { _ in "?" }.joined(separator: ", ")
+        let status = overdue.attempts.isEmpty ? "status = 'submitted'" : "status IN ('submitted', 'in_progress')"
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT id, exam_id, exam_title, definition_hash, staff_id, seed, started_at, deadline, submitted_at, submit_reason,
-                    score, full_marks, passed, excellent
-                FROM attempt WHERE exam_id IN (\(marks)) AND status = 'submitted' AND is_formal = 1 ORDER BY id
+                    score, full_marks, passed, excellent, status
+                FROM attempt WHERE exam_id IN (\(marks)) AND \(status) AND is_formal = 1 ORDER BY id
                 """, arguments: StatementArguments(examIDs))
         var result: [AttemptDetail] = []
         while let row = try rows.next() {
-            result.append(AttemptDetail(
+            var detail = AttemptDetail(
                 id: row[0], examID: row[1], examTitle: row[2], definitionHash: row[3], staffID: row[4],
                 seed: UInt64(bitPattern: row[5] as Int64), startedAt: row[6], deadline: row[7], submittedAt: row[8], submitReason: row[9],
-                score: row[10] ?? 0, fullMarks: row[11], passed: row[12] ?? false, excellent: row[13] ?? false, items: []))
+                score: row[10] ?? 0, fullMarks: row[11], passed: row[12] ?? false, excellent: row[13] ?? false, items: [])
+            if (row[14] as String) != "submitted" {
+                guard let recorded = overdue.attempts[detail.id] else { continue }
+                detail.submittedAt = recorded.submittedAt
+                detail.submitReason = OverdueAttempts.submitReason
+                detail.score = recorded.score
+                detail.passed = recorded.passed
+                detail.excellent = recorded.excellent
+            }
+            result.append(detail)
         }
         return result
     }

@@ -33,8 +33,8 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
-        let destination = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
-        let target = AtomicOutput(destination: destination, overwrite: force)
+        let target = OutputFile.target(output, force: force)
+        let destination = target.destination
         try target.checkDestination()
         let context = try ReportContext(paths: paths, options: report)
         let data = try context.report(analyse: format != .csv)
@@ -59,12 +59,13 @@ struct ExportCommand: ParsableCommand {
         let loader = context.loader
         let exams = [loader.exam] + loader.makeups
         let ids = exams.map(\.id)
-        let total = try loader.reader.submittedAttemptCount(examIDs: ids)
+        let overdue = try loader.overdue(now: context.now)
+        let total = try loader.reader.submittedAttemptCount(examIDs: ids) + overdue.attempts.count
         let exporter = JSONExporter(partialScoring: Dictionary(exams.map { ($0.id, $0.multipleScoring == .partial) }, uniquingKeysWith: { a, _ in a }))
         let perPaper = exams.map(\.questionCount).max() ?? 0
         try target.write { writer in
             try exporter.write(
-                data, attempts: { try loader.reader.forEachSubmittedAttempt(examIDs: ids, itemsPerPaper: perPaper, $0) }, to: writer,
+                data, attempts: { try loader.reader.forEachSubmittedAttempt(examIDs: ids, itemsPerPaper: perPaper, overdue: overdue, $0) }, to: writer,
                 progress: { progress.update($0, total) })
         }
     }

@@ -7,7 +7,7 @@ import LawQuizStore
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history", abstract: "查看考试记录：某人（--staff）或全部人员的每次作答。",
-        discussion: "超过截止时间仍未交卷的作答会先按已保存的答案交卷。练习不在此列出。")
+        discussion: "超过截止时间仍未交卷的作答按截止时间、已保存的答案计算成绩显示（本命令只读，不改动任何作答；本人再次运行 exam take 时正式交卷）。练习不在此列出。")
 
     @Option(help: ArgumentHelp("工号；省略时列出所有人的记录。", valueName: "工号"))
     var staff: String?
@@ -16,13 +16,13 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try paths.loadCatalog()
-        // Listing must work even without an exams folder; expired attempts of
+        // Listing must work even without an exams folder; overdue attempts of
         // exams that cannot be loaded are simply shown as they are.
         let exams = (try? paths.loadExams(library: catalog.library)) ?? ExamCatalog(definitions: [])
         let store = try paths.openStore()
         let service = AttemptService(store: store, catalog: catalog)
-        _ = try service.submitExpiredAttempts(exams: exams)
-        let attempts = try staff.map { try service.history(staffID: $0.trimmingCharacters(in: .whitespaces)) } ?? store.allAttempts()
+        let attempts = try (staff.map { try service.history(staffID: $0.trimmingCharacters(in: .whitespaces)) } ?? store.allAttempts())
+            .map { try service.asRecorded($0, exams: exams) }
         if let staff, let member = try store.staffMember(staff) {
             print("\(member.staffID)  \(member.name)  \(RosterImport.department(member.department))\(member.isActive ? "" : "（不在册）")")
         }
