@@ -43,6 +43,26 @@ struct ReportContext {
         Dictionary(library.laws.map { ($0.id, $0.shortName) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// `stats` and `stats --by department`: figures aggregated by the store,
+    /// no per-person rows.
+    func summaryReport() throws -> ExamReport {
+        let counts = try loader.aggregate(overdue: loader.overdue(now: now))
+        let header = loader.header(now: now)
+        return ExamReport(
+            header: header, summary: counts.summary(fullMarks: header.fullMarks), departments: counts.rollup,
+            outcomes: ExamOutcomes(people: [], departments: []), lawNames: lawNames)
+    }
+
+    /// `absent`: the aggregated figures and the absent people only.
+    func absentReport() throws -> ExamReport {
+        let overdue = try loader.overdue(now: now)
+        let counts = try loader.aggregate(overdue: overdue)
+        let header = loader.header(now: now)
+        return ExamReport(
+            header: header, summary: counts.summary(fullMarks: header.fullMarks), departments: counts.rollup,
+            outcomes: try loader.absent(overdue: overdue), lawNames: lawNames)
+    }
+
     /// The report, with the item analysis and accuracy when `analyse` is set.
     func report(analyse: Bool, thresholds: ItemFlagThresholds = ItemFlagThresholds()) throws -> ExamReport {
         let outcomes = try loader.outcomes(now: now)

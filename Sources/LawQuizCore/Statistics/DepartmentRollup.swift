@@ -36,25 +36,14 @@ public struct DepartmentRollup: Sendable, Hashable, Codable {
     public var nodes: [Node]
 
     public init(outcomes: ExamOutcomes) {
-        struct Own { var required = 0, sat = 0, passed = 0, excellent = 0, members = 0, score = ScoreMean() }
-        var own = [Own](repeating: Own(), count: outcomes.departments.count)
-        for outcome in outcomes.people {
-            let key = outcome.person.departmentKey
-            guard own.indices.contains(key) else { continue }
-            if outcome.person.active { own[key].members += 1 }
-            if outcome.isRequired {
-                own[key].required += 1
-                if let counted = outcome.counted {
-                    own[key].sat += 1
-                    own[key].score.add(counted.attempt.score)
-                    if counted.attempt.passed { own[key].passed += 1 }
-                    if counted.attempt.excellent { own[key].excellent += 1 }
-                }
-            }
-        }
+        self.init(counts: DepartmentCounts.byDepartment(outcomes))
+    }
+
+    /// Rolls each department's own counts up into itself and every ancestor;
+    /// departments without people on the roster are left out.
+    public init(counts: [DepartmentPath: DepartmentCounts]) {
         var nodes: [DepartmentPath: Node] = [.organisation: Node(department: .organisation)]
-        for (key, entry) in own.enumerated() where entry.members > 0 {
-            let department = outcomes.departments[key]
+        for (department, entry) in counts where entry.members > 0 {
             for path in department.selfAndAncestors {
                 var node = nodes[path] ?? Node(department: path)
                 node.required += entry.required

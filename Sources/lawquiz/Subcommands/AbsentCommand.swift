@@ -23,7 +23,7 @@ struct AbsentCommand: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
-        let data = try ReportContext(paths: paths, options: report).report(analyse: false)
+        let data = try ReportContext(paths: paths, options: report).absentReport()
         if try file.write({ Self.csv(data) }) { return }
         switch format {
         case .table: print(TextReport(report: data, width: Console.terminalWidth).absent(), terminator: "")

@@ -43,7 +43,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let context = try ReportContext(paths: paths, options: report)
-        let data = try context.report(analyse: by == .law || by == .type)
+        let data = by == .law || by == .type ? try context.report(analyse: true) : try context.summaryReport()
         if try file.write({ StatsRendering.csv(data, by: by) }) { return }
         switch format {
         case .table: print(StatsRendering.table(data, by: by), terminator: "")
