@@ -38,14 +38,15 @@ extension ReportReader {
                     """, arguments: StatementArguments(exams.map(\.id)))
             var overdue: [ReportAttempt] = []
             for row in rows {
-                let deadline: Date = row["deadline"]
+                // Dates to the millisecond, as the report queries return them.
+                let deadline = Self.date((row["deadline"] as Date).timeIntervalSince1970)
                 let examID: String = row["exam_id"]
                 guard ExamTiming.hasExpired(deadline, now: now), let exam = definitions[examID] else { continue }
                 let id: Int64 = row["id"]
                 let grade = try ResultsStore.grade(db, attemptID: id, exam: exam)
                 overdue.append(ReportAttempt(
                     id: id, examID: examID, staffID: row["staff_id"], score: grade.score, passed: grade.passed, excellent: grade.excellent,
-                    startedAt: row["started_at"], submittedAt: deadline, source: examID == main.id ? .main : .makeup))
+                    startedAt: Self.date((row["started_at"] as Date).timeIntervalSince1970), submittedAt: deadline, source: examID == main.id ? .main : .makeup))
             }
             return OverdueAttempts(overdue)
         }
