@@ -63,7 +63,7 @@ final class ExportTests: XCTestCase {
         let url = folder.appendingPathComponent("out.xlsx")
         try AtomicOutput(destination: url, overwrite: false).produce { try XLSXExporter(timeZone: TimeZone(identifier: "UTC")!).write(report(), to: $0) }
         let reader = try XLSXReader(url: url)
-        XCTAssertEqual(reader.sheets.map(\.name), XLSXExporter.sheetNames)
+        XCTAssertEqual(reader.sheets.map(\.name), Array(XLSXExporter.sheetNames.prefix(5)), "without attempt detail: the report sheets only")
         let results = try reader.rows(sheetNamed: "成绩明细")
         XCTAssertEqual(results[0].cells, ResultRow.headers)
         XCTAssertEqual(results.count, 4)

@@ -82,3 +82,43 @@ extension ReportReader {
         return result
     }
 }
+
+extension ReportReader {
+    /// Every formal attempt at the exams in id order — submitted, overdue
+    /// (graded as `overdue` says) and still open — for the 全部作答 sheet.
+    public func attemptListings(examIDs: [String], overdue: OverdueAttempts) throws -> [AttemptListing] {
+        let marks = examIDs.map { _ in "?" }.joined(separator: ", ")
+        return try read { db in
+            let rows = try RawRows(
+                db,
+                sql: """
+                    SELECT id, exam_id, staff_id, \(Self.unix("started_at")), \(Self.unix("deadline")), \(Self.unix("submitted_at")),
+                        status, submit_reason, score, passed, excellent
+                    FROM attempt WHERE exam_id IN (\(marks)) AND is_formal = 1 ORDER BY id
+                    """, arguments: StatementArguments(examIDs))
+            var exams = ByteInterner()
+            var listings: [AttemptListing] = []
+            while try rows.step() {
+                let (exam, _) = exams.index(of: rows.bytes(1))
+                var listing = AttemptListing(
+                    id: rows.int(0), examID: exams.values[exam], staffID: rows.string(2), startedAt: Self.date(rows.double(3)),
+                    deadline: Self.date(rows.double(4)), submittedAt: rows.isNull(5) ? nil : Self.date(rows.double(5)),
+                    state: rows.string(6) == "submitted" ? .submitted(reason: rows.isNull(7) ? nil : rows.string(7)) : .inProgress,
+                    score: rows.isNull(8) ? nil : rows.double(8), passed: rows.isNull(9) ? nil : rows.int(9) != 0,
+                    excellent: rows.isNull(10) ? nil : rows.int(10) != 0)
+                if listing.state == .inProgress, let recorded = overdue.attempts[listing.id] {
+                    listing.state = .overdue
+                    listing.submittedAt = recorded.submittedAt
+                    listing.score = recorded.score
+                    listing.passed = recorded.passed
+                    listing.excellent = recorded.excellent
+                }
+                listings.append(listing)
+            }
+            return listings
+        }
+    }
+
+    /// Seconds since 1970 of a stored timestamp column.
+    static func unix(_ column: String) -> String { SQLiteReportDialect().unixSeconds(column) }
+}

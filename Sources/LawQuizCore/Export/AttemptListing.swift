@@ -1,0 +1,56 @@
+import Foundation
+
+/// One attempt as the workbook's 全部作答 sheet lists it: every formal
+/// attempt at the exam and its make-ups, counted or not, finished or not,
+/// so an administrator can see in Excel why each one did or did not count.
+public struct AttemptListing: Sendable, Hashable {
+    public enum State: Sendable, Hashable {
+        /// Submitted, with the stored reason (`submitted`, `time_up`, `expired`).
+        case submitted(reason: String?)
+        /// Past its deadline and not yet submitted: shown as it will be recorded.
+        case overdue
+        /// 未完成: still open before its deadline.
+        case inProgress
+    }
+
+    public var id: Int64
+    public var examID: String
+    public var staffID: String
+    public var startedAt: Date
+    public var deadline: Date
+    public var submittedAt: Date?
+    public var state: State
+    public var score: Double?
+    public var passed: Bool?
+    public var excellent: Bool?
+
+    public init(
+        id: Int64, examID: String, staffID: String, startedAt: Date, deadline: Date, submittedAt: Date?, state: State, score: Double?,
+        passed: Bool?, excellent: Bool?
+    ) {
+        self.id = id
+        self.examID = examID
+        self.staffID = staffID
+        self.startedAt = startedAt
+        self.deadline = deadline
+        self.submittedAt = submittedAt
+        self.state = state
+        self.score = score
+        self.passed = passed
+        self.excellent = excellent
+    }
+
+    /// 已交卷 / 时间到自动交卷 / 超时后系统交卷 / 超时未交（按截止时计分） / 未完成.
+    public var stateText: String {
+        switch state {
+        case .submitted(let reason):
+            switch reason {
+            case "time_up": return "时间到自动交卷"
+            case "expired": return "超时后系统交卷"
+            default: return "已交卷"
+            }
+        case .overdue: return "超时未交（按截止时计分）"
+        case .inProgress: return "未完成"
+        }
+    }
+}
