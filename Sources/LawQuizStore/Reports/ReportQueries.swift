@@ -6,16 +6,17 @@ import LawQuizCore
 /// (CTEs, window functions, GROUP BY) that SQLite and PostgreSQL both run,
 /// so a PostgreSQL store supplies only a dialect.
 public protocol ReportDialect: Sendable {
-    /// The placeholder of the 1-based `position`-th argument (`?` or `$1`).
+    /// The placeholder of the 1-based `position`-th argument (`?1` or `$1`).
     func placeholder(_ position: Int) -> String
     /// Seconds since 1970 of a timestamp column, as a floating-point expression.
     func unixSeconds(_ column: String) -> String
 }
 
-/// SQLite: `?` placeholders; timestamps are stored as `YYYY-MM-DD HH:MM:SS.SSS` text.
+/// SQLite: numbered `?NNN` placeholders (arguments may be bound in any
+/// order); timestamps are stored as `YYYY-MM-DD HH:MM:SS.SSS` text.
 public struct SQLiteReportDialect: ReportDialect {
     public init() {}
-    public func placeholder(_ position: Int) -> String { "?" }
+    public func placeholder(_ position: Int) -> String { "?\(position)" }
     public func unixSeconds(_ column: String) -> String { "(julianday(\(column)) - 2440587.5) * 86400.0" }
 }
 
@@ -71,7 +72,7 @@ public struct ReportQueries: Sendable {
         return dialect.placeholder(arguments.count)
     }
 
-    private mutating func list(_ values: [String]) -> String {
+    fileprivate mutating func list(_ values: [String]) -> String {
         values.map { bind(.text($0)) }.joined(separator: ", ")
     }
 
@@ -86,8 +87,7 @@ public struct ReportQueries: Sendable {
     }
 
     /// The CTEs `sat`, `picks` and `counted` (without the leading WITH).
-    private mutating func countingCTEs() -> String {
-        // Placeholders are positional: arguments are bound in the order the text reads.
+    private mutating func countingCTEs(detail: Bool) -> String {
         var ctes = ""
         let overdue = scope.overdue.list
         if !overdue.isEmpty {
@@ -113,26 +113,37 @@ public struct ReportQueries: Sendable {
         }
         ctes += "\n),\n"
         let main = Self.order(scope.selector.counting), makeup = Self.order(scope.selector.makeupCounting)
-        let pick = main == makeup
+        let pick = main == makeup || scope.makeupExamIDs.isEmpty
             ? "ROW_NUMBER() OVER (PARTITION BY staff_id, side ORDER BY \(main))"
             : "CASE WHEN side = 0 THEN ROW_NUMBER() OVER (PARTITION BY staff_id, side ORDER BY \(main)) "
                 + "ELSE ROW_NUMBER() OVER (PARTITION BY staff_id, side ORDER BY \(makeup)) END"
+        // The place by start and the number of attempts only where they are shown (each is one more sort).
+        let places = detail
+            ? ",\n            ROW_NUMBER() OVER (PARTITION BY staff_id, side ORDER BY started_at, id) AS ordinal,\n"
+                + "            COUNT(*) OVER (PARTITION BY staff_id, side) AS attempts"
+            : ""
         ctes += """
             picks AS (
                 SELECT * FROM (
-                    SELECT sat.*, \(pick) AS pick,
-                        ROW_NUMBER() OVER (PARTITION BY staff_id, side ORDER BY started_at, id) AS ordinal,
-                        COUNT(*) OVER (PARTITION BY staff_id, side) AS attempts
+                    SELECT sat.*, \(pick) AS pick\(places)
                     FROM sat) AS ranked
                 WHERE pick = 1
             ),
             counted AS (
-                SELECT * FROM (
-                    SELECT picks.*, ROW_NUMBER() OVER (PARTITION BY staff_id ORDER BY \(scope.selector.makeupRule == .replace ? "side DESC" : "score DESC, side")) AS merged
-                    FROM picks) AS chosen
-                WHERE merged = 1
-            )
             """
+        if scope.makeupExamIDs.isEmpty && overdue.allSatisfy({ $0.source == .main }) {
+            ctes += "\n    SELECT * FROM picks\n)"
+        } else {
+            let merge = scope.selector.makeupRule == .replace ? "side DESC" : "score DESC, side"
+            ctes += """
+
+                    SELECT * FROM (
+                        SELECT picks.*, ROW_NUMBER() OVER (PARTITION BY staff_id ORDER BY \(merge)) AS merged
+                        FROM picks) AS chosen
+                    WHERE merged = 1
+                )
+                """
+        }
         return ctes
     }
 
@@ -141,15 +152,32 @@ public struct ReportQueries: Sendable {
     /// NULL department count counted attempts by 工号 not on the roster.
     public mutating func departmentCounts() -> Query {
         arguments = []
-        let ctes = countingCTEs()
+        let ctes = countingCTEs(detail: false)
+        // People with a counted attempt (looked up by primary key), people without any
+        // (an anti-join on the attempt index), and counted 工号 not on the roster. A LEFT
+        // JOIN of the roster with `counted` would scan the materialised CTE once per person.
         let exemptions = scope.policy.exemptions.keys.sorted()
-        let exempt = exemptions.isEmpty ? "0" : "CASE WHEN s.staff_id IN (\(list(exemptions))) THEN 1 ELSE 0 END"
+        let exempt = { (query: inout ReportQueries) in
+            exemptions.isEmpty ? "0" : "CASE WHEN s.staff_id IN (\(query.list(exemptions))) THEN 1 ELSE 0 END"
+        }
+        let sitters = exempt(&self)
+        let others = exempt(&self)
+        let exams = list([scope.mainExamID] + scope.makeupExamIDs)
+        let overdue = Array(Set(scope.overdue.list.map(\.staffID))).sorted()
+        let overdueStaff = overdue.isEmpty ? "" : "AND s.staff_id NOT IN (\(list(overdue)))"
         let sql = """
             WITH \(ctes)
-            SELECT s.department, s.active, \(exempt) AS exempt, c.side, CAST(ROUND(c.score * 100) AS INTEGER) AS hundredths,
+            SELECT s.department, s.active, \(sitters) AS exempt, c.side, CAST(ROUND(c.score * 100) AS INTEGER) AS hundredths,
                 c.passed, c.excellent, COUNT(*) AS people
-            FROM staff s LEFT JOIN counted c ON c.staff_id = s.staff_id
+            FROM counted c JOIN staff s ON s.staff_id = c.staff_id
             GROUP BY 1, 2, 3, 4, 5, 6, 7
+            UNION ALL
+            SELECT s.department, s.active, \(others) AS exempt, NULL, NULL, NULL, NULL, COUNT(*)
+            FROM staff s
+            WHERE NOT EXISTS (
+                SELECT 1 FROM attempt a WHERE a.exam_id IN (\(exams)) AND a.status = 'submitted' AND a.is_formal = 1 AND a.staff_id = s.staff_id)
+                \(overdueStaff)
+            GROUP BY 1, 2, 3
             UNION ALL
             SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*)
             FROM counted c WHERE NOT EXISTS (SELECT 1 FROM staff s WHERE s.staff_id = c.staff_id)
@@ -180,7 +208,7 @@ public struct ReportQueries: Sendable {
     /// 合格, 优秀, start and submission (seconds since 1970), place by start, attempts on the side.
     public mutating func picks() -> Query {
         arguments = []
-        let ctes = countingCTEs()
+        let ctes = countingCTEs(detail: true)
         let sql = """
             WITH \(ctes)
             SELECT staff_id, side, id, exam_id, score, passed, excellent, \(dialect.unixSeconds("started_at")),
