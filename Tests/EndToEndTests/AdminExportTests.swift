@@ -15,9 +15,10 @@ final class AdminExportTests: XCTestCase {
         sample?.runner.cleanUp()
     }
 
-    func export(_ format: String, force: Bool = false) throws -> (DataCommandRunner.Output, URL) {
+    func export(_ format: String, force: Bool = false, extra: [String] = []) throws -> (DataCommandRunner.Output, URL) {
         let url = runner.folder.appendingPathComponent("out.\(format)")
-        let output = try runner.run(["export", "annual", "--format", format, "--output", url.path] + (force ? ["--force"] : []), environment: ["TZ": "Asia/Shanghai"])
+        let output = try runner.run(
+            ["export", "annual", "--format", format, "--output", url.path] + (force ? ["--force"] : []) + extra, environment: ["TZ": "Asia/Shanghai"])
         return (output, url)
     }
 
@@ -46,7 +47,7 @@ final class AdminExportTests: XCTestCase {
     }
 
     func testXLSXExport() throws {
-        let (output, url) = try export("xlsx")
+        let (output, url) = try export("xlsx", extra: ["--responses"])
         XCTAssertEqual(output.status, 0, output.stderr)
         let reader = try XLSXReader(url: url)
         XCTAssertEqual(reader.sheets.map(\.name), ["汇总", "成绩明细", "部门统计", "未参考名单", "试题分析", "不计入人员", "全部作答", "作答明细"])

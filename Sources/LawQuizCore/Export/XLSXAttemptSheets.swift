@@ -5,12 +5,13 @@ import Foundation
 /// ones with their papers and answers.
 public struct XLSXAttemptDetail {
     public var listings: [AttemptListing]
-    /// Calls its argument once per submitted (or overdue) attempt with its items.
-    public var attempts: ((AttemptDetail) throws -> Void) throws -> Void
+    /// Calls its argument once per submitted (or overdue) attempt with its
+    /// items; nil leaves out 作答明细 (a row per answer: 45 per attempt).
+    public var attempts: (((AttemptDetail) throws -> Void) throws -> Void)?
     /// Exam id → whether 多选题 earn half for a correct subset.
     public var partialScoring: [String: Bool]
 
-    public init(listings: [AttemptListing], attempts: @escaping ((AttemptDetail) throws -> Void) throws -> Void, partialScoring: [String: Bool]) {
+    public init(listings: [AttemptListing], attempts: (((AttemptDetail) throws -> Void) throws -> Void)?, partialScoring: [String: Bool]) {
         self.listings = listings
         self.attempts = attempts
         self.partialScoring = partialScoring
@@ -39,7 +40,9 @@ extension XLSXExporter {
         try writeListings(
             report, detail.listings, names: names, counted: counted, why: why,
             try workbook.addSheet(named: Self.sheetNames[6], columnWidths: [10, 12, 10, 14, 6, 20, 20, 20, 24, 8, 6, 6, 8, 40]))
-        try writeResponses(report, detail, names: names, counted: Set(counted.keys), workbook: workbook)
+        if let attempts = detail.attempts {
+            try writeResponses(report, attempts, partialScoring: detail.partialScoring, names: names, counted: Set(counted.keys), workbook: workbook)
+        }
     }
 
     /// People with a counted attempt who are not required, with the reason.
@@ -90,15 +93,16 @@ extension XLSXExporter {
     }
 
     private func writeResponses(
-        _ report: ExamReport, _ detail: XLSXAttemptDetail, names: [String: String], counted: Set<Int64>, workbook: XLSXWorkbook
+        _ report: ExamReport, _ attempts: ((AttemptDetail) throws -> Void) throws -> Void, partialScoring: [String: Bool],
+        names: [String: String], counted: Set<Int64>, workbook: XLSXWorkbook
     ) throws {
         let widths: [Double] = [12, 10, 10, 14, 6, 16, 8, 12, 6, 8, 8, 6]
         var sheet = try workbook.addSheet(named: Self.sheetNames[7], columnWidths: widths)
         try sheet.addRow(Self.responseHeaders.map(XLSXCell.header))
         var rows = 1, part = 1
-        try detail.attempts { attempt in
+        try attempts { attempt in
             guard counted.contains(attempt.id) else { return }
-            let partial = detail.partialScoring[attempt.examID] ?? false
+            let partial = partialScoring[attempt.examID] ?? false
             for item in attempt.items {
                 if rows == Self.rowsPerSheet {
                     part += 1

@@ -71,9 +71,10 @@ public final class XLSXSheetWriter {
     /// Appends one row; empty cells are skipped (their column letters keep the others in place).
     public func addRow(_ cells: [XLSXCell]) throws {
         rowNumber += 1
-        var xml = "<row r=\"\(rowNumber)\">"
+        let row = String(rowNumber)
+        var xml = "<row r=\"" + row + "\">"
         for (index, cell) in cells.enumerated() {
-            xml += cellXML(cell, reference: Self.column(index) + String(rowNumber))
+            xml += cellXML(cell, reference: (index < Self.letters.count ? Self.letters[index] : Self.column(index)) + row)
         }
         xml += "</row>"
         try writer.write(xml)
@@ -111,6 +112,9 @@ public final class XLSXSheetWriter {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
     }
+
+    /// The first columns' letters, computed once (rows of millions of cells look them up).
+    static let letters = (0..<32).map(column)
 
     /// Column letters: 0 → A, 25 → Z, 26 → AA.
     public static func column(_ index: Int) -> String {

@@ -26,28 +26,36 @@ extension ReportReader {
             let answers = AnswerTable(attempts: lookup.count, itemsPerPaper: itemsPerPaper)
             defer { answers.deallocate() }
             try Self.loadAnswers(db, attempts: lookup, into: answers, rowids: Int64.min...Int64.max)
-            let rows = try Row.fetchCursor(
+            // Raw columns, short texts interned (question ids, hashes, keys, option
+            // orders and laws repeat across papers): no String built per column per row.
+            let rows = try RawRows(
                 db,
                 sql: """
                     SELECT attempt_id, item_index, question_id, content_hash, option_order, answer_key, points, section_index, type, law_id
                     FROM paper_item WHERE attempt_id BETWEEN ? AND ? ORDER BY attempt_id, item_index
                     """, arguments: [attempts.first?.id ?? 0, attempts.last?.id ?? -1])
+            var texts = ByteInterner()
+            var types: [Int: QuestionType] = [:]
             var current: AttemptDetail?
-            var typeCache: [String: QuestionType] = [:]
-            while let row = try rows.next() {
-                let attemptID: Int64 = row[0]
+            while try rows.step() {
+                let attemptID = rows.int(0)
                 guard let position = lookup.position(of: attemptID) else { continue }
                 if current?.id != attemptID {
                     if let finished = current { try body(finished) }
                     current = attempts[position]
                 }
-                let typeName: String = row[8]
-                let type = typeCache[typeName] ?? QuestionType(rawValue: typeName) ?? .single
-                typeCache[typeName] = type
-                let index: Int = row[1]
+                let text = { (column: Int32) -> String in
+                    let (key, _) = texts.index(of: rows.bytes(column))
+                    return texts.values[key]
+                }
+                let (typeKey, _) = texts.index(of: rows.bytes(8))
+                let type = types[typeKey] ?? QuestionType(rawValue: texts.values[typeKey]) ?? .single
+                types[typeKey] = type
+                let index = Int(rows.int(1))
                 current?.items.append(AttemptDetail.Item(
-                    index: index, questionID: row[2], contentHash: row[3], optionOrder: row[4], keyCode: row[5], points: row[6],
-                    sectionIndex: row[7], type: type, lawID: row[9], given: AnswerCode.bits(raw: answers.raw(position: position, item: index), type: type)))
+                    index: index, questionID: text(2), contentHash: text(3), optionOrder: text(4), keyCode: text(5), points: rows.double(6),
+                    sectionIndex: Int(rows.int(7)), type: type, lawID: text(9),
+                    given: AnswerCode.bits(raw: answers.raw(position: position, item: index), type: type)))
             }
             if let finished = current { try body(finished) }
         }

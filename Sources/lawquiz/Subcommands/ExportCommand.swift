@@ -13,7 +13,7 @@ struct ExportCommand: ParsableCommand {
             json：汇总、部门统计、试题分析、每人计入成绩，以及每份已提交作答的试卷（题目编号、选项顺序、随机种子）和每题作答
                  （题库原字母的作答与标准答案、得分），可据此独立复核评分。
             xlsx：工作表 汇总（含满分、合格与优秀分数线数值）、成绩明细、部门统计、未参考名单、试题分析、不计入人员（参加了作答但不计入统计的人及原因）、
-                 全部作答（每次作答，含未计入与未完成，注明是否计入及原因）、作答明细（每份计入作答的每题：作答、标准答案、得分；超过 1048576 行时续写 作答明细2…）；
+                 全部作答（每次作答，含未计入与未完成，注明是否计入及原因）、作答明细（加 --responses 时：每份计入作答的每题一行：作答、标准答案、得分；超过 1048576 行时续写 作答明细2…）；
                  数字为数值，比率按显示的一位小数百分比存储。
             html：单个自包含文件（无外部资源）：汇总、分数分布与各部门参考率图（内嵌 SVG）及各统计表，适合打印。
             先写入临时文件再改名，失败时不会留下不完整的文件；输出文件已存在时须加 --force 才覆盖。本命令只读数据库。
@@ -32,6 +32,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "输出文件已存在时覆盖。")
     var force = false
 
+    @Flag(help: "xlsx：加入“作答明细”工作表（每份计入作答的每题一行：作答、标准答案、得分）。每份试卷几十行，人数多时导出明显变慢。")
+    var responses = false
+
     @OptionGroup var paths: PathOptions
 
     func run() throws {
@@ -49,7 +52,8 @@ struct ExportCommand: ParsableCommand {
         case .xlsx:
             let attempts = try ExportedAttempts(context: context)
             let detail = XLSXAttemptDetail(
-                listings: try attempts.listings(), attempts: { try attempts.forEach($0) }, partialScoring: attempts.partialScoring)
+                listings: try attempts.listings(), attempts: responses ? { try attempts.forEach($0) } : nil,
+                partialScoring: attempts.partialScoring)
             try target.produce { try XLSXExporter(timeZone: .current).write(data, detail: detail, to: $0, progress: progress.update) }
         case .html:
             try target.write { try HTMLExporter(timeFormat: timeFormat).write(data, to: $0) }
