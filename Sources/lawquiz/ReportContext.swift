@@ -53,14 +53,13 @@ struct ReportContext {
             outcomes: ExamOutcomes(people: [], departments: []), lawNames: lawNames)
     }
 
-    /// `absent`: the aggregated figures and the absent people only.
+    /// `absent`: the 应考 and 未参考 counts and the absent people only.
     func absentReport() throws -> ExamReport {
-        let overdue = try loader.overdue(now: now)
-        let counts = try loader.aggregate(overdue: overdue)
+        let (people, counts) = try loader.absent(overdue: loader.overdue(now: now))
         let header = loader.header(now: now)
         return ExamReport(
-            header: header, summary: counts.summary(fullMarks: header.fullMarks), departments: counts.rollup,
-            outcomes: try loader.absent(overdue: overdue), lawNames: lawNames)
+            header: header, summary: counts.summary(fullMarks: header.fullMarks), departments: counts.rollup, outcomes: people,
+            lawNames: lawNames)
     }
 
     /// The report, with the item analysis and accuracy when `analyse` is set.

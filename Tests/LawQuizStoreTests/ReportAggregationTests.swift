@@ -68,7 +68,10 @@ final class ReportAggregationTests: StoreTestCase {
         let total = required.compactMap { $0.counted.map { DecimalRounding.hundredths($0.attempt.score) } }.reduce(0, +)
         XCTAssertEqual(counts.rollup.node(.organisation)?.score.totalHundredths, total, context)
         let absent = try loader.absent(overdue: overdue)
-        XCTAssertEqual(absent.people.map(\.person.staffID), expected.absent.map(\.person.staffID), context)
+        XCTAssertEqual(absent.people.people.map(\.person.staffID), expected.absent.map(\.person.staffID), context)
+        let absentSummary = absent.counts.summary(fullMarks: 100)
+        XCTAssertEqual([absentSummary.required, absentSummary.absent], [summary.required, summary.absent], context)
+        XCTAssertEqual(absent.counts.rollup.nodes.map { [$0.required, $0.absent] }, counts.rollup.nodes.map { [$0.required, $0.absent] }, context)
     }
 
     /// 40 people in 7 department texts (two spell one department), about

@@ -70,9 +70,14 @@ public struct ExamReportLoader: Sendable {
         return counts
     }
 
-    /// 未参考 people only (for `absent`).
-    public func absent(overdue: OverdueAttempts) throws -> ExamOutcomes {
-        try reader.absentPeople(scope(overdue: overdue))
+    /// 未参考 people only, with the 应考 counts (for `absent`: one anti-join
+    /// and one GROUP BY of the roster, no counted attempt chosen).
+    public func absent(overdue: OverdueAttempts) throws -> (people: ExamOutcomes, counts: AggregatedCounts) {
+        let scope = scope(overdue: overdue)
+        let people = try reader.absentPeople(scope)
+        let counts = try reader.absentCounts(scope, absent: people)
+        try ReportError.checkRequired(counts: counts.counts, examID: exam.id)
+        return (people, counts)
     }
 
     /// Item analysis and accuracy by law and type over the counted attempts of

@@ -185,6 +185,15 @@ public struct ReportQueries: Sendable {
         return Query(sql: sql, arguments: arguments)
     }
 
+    /// Per department text and standing (active, exempt): how many people —
+    /// the roster side of `absent`, which needs no attempt at all.
+    public mutating func rosterCounts() -> Query {
+        arguments = []
+        let exemptions = scope.policy.exemptions.keys.sorted()
+        let exempt = exemptions.isEmpty ? "0" : "CASE WHEN s.staff_id IN (\(list(exemptions))) THEN 1 ELSE 0 END"
+        return Query(sql: "SELECT s.department, s.active, \(exempt) AS exempt, COUNT(*) FROM staff s GROUP BY 1, 2, 3", arguments: arguments)
+    }
+
     /// Active, not exempt people with no submitted (or overdue) attempt at
     /// the exam or a make-up: 工号, name, department text. The department
     /// scope is applied by the caller (it parses department paths).

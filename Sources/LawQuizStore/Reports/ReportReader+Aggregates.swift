@@ -37,8 +37,7 @@ extension ReportReader {
                 let (key, isNew) = departments.index(of: rows.bytes(0))
                 if isNew { paths.append(DepartmentPath(parsing: departments.values[key])) }
                 let department = paths[key]
-                let status: RequirementPolicy.Status =
-                    rows.int(1) == 0 ? .inactive : !scope.policy.covers(department) ? .outsideScope : rows.int(2) != 0 ? .exempt("") : .required
+                let status = Self.status(active: rows.int(1) != 0, exempt: rows.int(2) != 0, department, scope.policy)
                 let hundredths = rows.isNull(4) ? nil : Int(rows.int(4))
                 result.counts[department, default: DepartmentCounts()].add(
                     status: status, count: people, score: hundredths.map { DecimalRounding.value($0, places: 2) },
@@ -47,6 +46,35 @@ extension ReportReader {
             }
             return result
         }
+    }
+
+    /// 应考 people per department from the roster alone (no attempt read),
+    /// with `absent` taken out as not having sat: what `absent` prints
+    /// (应考 and 未参考 counts; scores and 合格/优秀 are not filled in).
+    public func absentCounts(_ scope: ReportScope, absent: ExamOutcomes) throws -> AggregatedCounts {
+        var queries = ReportQueries(scope: scope)
+        let query = queries.rosterCounts()
+        var missing: [DepartmentPath: Int] = [:]
+        for outcome in absent.people { missing[outcome.person.department, default: 0] += 1 }
+        return try read { db in
+            var result = AggregatedCounts()
+            let rows = try RawRows(db, sql: query.sql, arguments: Self.arguments(query.arguments))
+            while try rows.step() {
+                let department = DepartmentPath(parsing: rows.string(0))
+                let status: RequirementPolicy.Status = Self.status(active: rows.int(1) != 0, exempt: rows.int(2) != 0, department, scope.policy)
+                result.counts[department, default: DepartmentCounts()].add(
+                    status: status, count: Int(rows.int(3)), score: nil, passed: false, excellent: false, makeup: false)
+            }
+            for (department, count) in result.counts where count.required > 0 {
+                result.counts[department]?.sat = count.required - (missing[department] ?? 0)
+            }
+            return result
+        }
+    }
+
+    /// A person's standing from what the queries return.
+    static func status(active: Bool, exempt: Bool, _ department: DepartmentPath, _ policy: RequirementPolicy) -> RequirementPolicy.Status {
+        !active ? .inactive : !policy.covers(department) ? .outsideScope : exempt ? .exempt("") : .required
     }
 
     /// Required people with no submitted or overdue attempt (未参考), by
