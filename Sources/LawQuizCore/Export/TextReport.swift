@@ -60,7 +60,7 @@ public struct TextReport: Sendable {
         for row in breakdown.rows {
             table.rows.append([
                 row.title, String(row.responses), String(row.right), String(row.partial), String(row.unanswered), row.accuracy.text,
-                row.scoreRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—",
+                row.scoreShare.percentText,
             ])
         }
         return heading + "\n" + table.render() + "\n正确率 = 全对题次 / 题次；得分率 = 所得分数 / 可得分数（含部分得分）。统计范围：应考人员的计入作答。\n"
