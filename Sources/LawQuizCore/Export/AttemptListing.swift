@@ -5,8 +5,8 @@ import Foundation
 /// so an administrator can see in Excel why each one did or did not count.
 public struct AttemptListing: Sendable, Hashable {
     public enum State: Sendable, Hashable {
-        /// Submitted, with the stored reason (`submitted`, `time_up`, `expired`).
-        case submitted(reason: String?)
+        /// Submitted, with how (交卷, 时间到自动交卷…, as the store names its reasons).
+        case submitted(how: String)
         /// Past its deadline and not yet submitted: shown as it will be recorded.
         case overdue
         /// 未完成: still open before its deadline.
@@ -40,15 +40,10 @@ public struct AttemptListing: Sendable, Hashable {
         self.excellent = excellent
     }
 
-    /// 已交卷 / 时间到自动交卷 / 超时后系统交卷 / 超时未交（按截止时计分） / 未完成.
+    /// How it was submitted, 超时未交（按截止时计分） or 未完成.
     public var stateText: String {
         switch state {
-        case .submitted(let reason):
-            switch reason {
-            case "time_up": return "时间到自动交卷"
-            case "expired": return "超时后系统交卷"
-            default: return "已交卷"
-            }
+        case .submitted(let how): return how
         case .overdue: return "超时未交（按截止时计分）"
         case .inProgress: return "未完成"
         }

@@ -111,7 +111,7 @@ extension ReportReader {
                 var listing = AttemptListing(
                     id: rows.int(0), examID: exams.values[exam], staffID: rows.string(2), startedAt: Self.date(rows.double(3)),
                     deadline: Self.date(rows.double(4)), submittedAt: rows.isNull(5) ? nil : Self.date(rows.double(5)),
-                    state: rows.string(6) == "submitted" ? .submitted(reason: rows.isNull(7) ? nil : rows.string(7)) : .inProgress,
+                    state: rows.string(6) == "submitted" ? .submitted(how: SubmitReason(rawValue: rows.string(7))?.title ?? "已交卷") : .inProgress,
                     score: rows.isNull(8) ? nil : rows.double(8), passed: rows.isNull(9) ? nil : rows.int(9) != 0,
                     excellent: rows.isNull(10) ? nil : rows.int(10) != 0)
                 if listing.state == .inProgress, let recorded = overdue.attempts[listing.id] {
