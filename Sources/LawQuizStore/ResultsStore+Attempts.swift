@@ -83,28 +83,47 @@ extension ResultsStore {
 
     /// The paper of an attempt in order, with the frozen answer keys.
     public func paperItems(attemptID: Int64) throws -> [StoredPaperItem] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM paper_item WHERE attempt_id = ? ORDER BY item_index", arguments: [attemptID])
-                .map(Self.storedItem)
-        }
+        try read { db in try Self.paperItems(db, attemptID: attemptID) }
     }
 
     /// Saved responses of an attempt, by item index.
     public func responses(attemptID: Int64) throws -> [Int: SavedResponse] {
-        try read { db in
-            var result: [Int: SavedResponse] = [:]
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT r.*, p.type FROM response r JOIN paper_item p USING (attempt_id, item_index) WHERE attempt_id = ?",
-                arguments: [attemptID])
-            for row in rows {
-                let type = QuestionType(rawValue: row["type"]) ?? .single
-                let index: Int = row["item_index"]
-                result[index] = SavedResponse(
-                    itemIndex: index, answer: (row["answer"] as String?).flatMap { AnswerKey(code: $0, type: type) },
-                    answeredAt: row["answered_at"], marked: row["marked"])
-            }
-            return result
+        try read { db in try Self.responses(db, attemptID: attemptID) }
+    }
+
+    /// The paper of an attempt on any connection (the read-only report reader
+    /// grades overdue attempts with exactly what submission would read).
+    static func paperItems(_ db: Database, attemptID: Int64) throws -> [StoredPaperItem] {
+        try Row.fetchAll(db, sql: "SELECT * FROM paper_item WHERE attempt_id = ? ORDER BY item_index", arguments: [attemptID])
+            .map(Self.storedItem)
+    }
+
+    static func responses(_ db: Database, attemptID: Int64) throws -> [Int: SavedResponse] {
+        var result: [Int: SavedResponse] = [:]
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT r.*, p.type FROM response r JOIN paper_item p USING (attempt_id, item_index) WHERE attempt_id = ?",
+            arguments: [attemptID])
+        for row in rows {
+            let type = QuestionType(rawValue: row["type"]) ?? .single
+            let index: Int = row["item_index"]
+            result[index] = SavedResponse(
+                itemIndex: index, answer: (row["answer"] as String?).flatMap { AnswerKey(code: $0, type: type) },
+                answeredAt: row["answered_at"], marked: row["marked"])
         }
+        return result
+    }
+
+    /// Grades the saved answers of an attempt against its frozen keys: the one
+    /// grading path of submission and of reports reading an overdue attempt.
+    static func grade(_ db: Database, attemptID: Int64, exam: ExamDefinition) throws -> ExamGrade {
+        let stored = try paperItems(db, attemptID: attemptID)
+        let answers = try responses(db, attemptID: attemptID).compactMapValues(\.answer)
+        return ExamGrade(exam: exam, items: stored.map(\.item), keys: stored.map(\.key), answers: answers)
+    }
+
+    /// Grades an attempt on the store's reader.
+    public func grade(attemptID: Int64, exam: ExamDefinition) throws -> ExamGrade {
+        try read { db in try Self.grade(db, attemptID: attemptID, exam: exam) }
     }
 
     /// Saves (or replaces) one answer in one IMMEDIATE transaction that also

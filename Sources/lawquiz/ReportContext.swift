@@ -26,6 +26,9 @@ struct ReportContext {
     let paths: PathOptions
     let library: LawLibrary
     let loader: ExamReportLoader
+    /// The moment the report describes: attempts whose deadline passed before
+    /// it count as submitted at their deadline (one instant for every part).
+    let now = Date()
 
     init(paths: PathOptions, options: ReportOptions) throws {
         self.paths = paths
@@ -40,10 +43,29 @@ struct ReportContext {
         Dictionary(library.laws.map { ($0.id, $0.shortName) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// `stats` and `stats --by department`: figures aggregated by the store,
+    /// no per-person rows.
+    func summaryReport() throws -> ExamReport {
+        let counts = try loader.aggregate(overdue: loader.overdue(now: now))
+        let header = loader.header(now: now)
+        return ExamReport(
+            header: header, summary: counts.summary(fullMarks: header.fullMarks), departments: counts.rollup,
+            outcomes: ExamOutcomes(people: [], departments: []), lawNames: lawNames)
+    }
+
+    /// `absent`: the 应考 and 未参考 counts and the absent people only.
+    func absentReport() throws -> ExamReport {
+        let (people, counts) = try loader.absent(overdue: loader.overdue(now: now))
+        let header = loader.header(now: now)
+        return ExamReport(
+            header: header, summary: counts.summary(fullMarks: header.fullMarks), departments: counts.rollup, outcomes: people,
+            lawNames: lawNames)
+    }
+
     /// The report, with the item analysis and accuracy when `analyse` is set.
     func report(analyse: Bool, thresholds: ItemFlagThresholds = ItemFlagThresholds()) throws -> ExamReport {
-        let outcomes = try loader.outcomes()
-        let header = loader.header(now: Date())
+        let outcomes = try loader.outcomes(now: now)
+        let header = loader.header(now: now)
         guard analyse else { return ExamReport(header: header, outcomes: outcomes, lawNames: lawNames) }
         let articles = try articleLookup()
         let progress = ProgressLine("分析作答")

@@ -24,7 +24,7 @@ enum StatsCSV {
         for row in breakdown.rows {
             output += CSVFormat.record([
                 .text(row.title), .number(String(row.responses)), .number(String(row.right)), .number(String(row.partial)),
-                .number(String(row.unanswered)), percent(row.accuracy), .number(row.scoreRate.map { String(format: "%.1f", $0 * 100) } ?? ""),
+                .number(String(row.unanswered)), percent(row.accuracy), percent(row.scoreShare),
             ])
         }
         return output

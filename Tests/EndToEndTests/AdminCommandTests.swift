@@ -1,5 +1,6 @@
 import Foundation
 import LawQuizCore
+import LawQuizStore
 import XCTest
 
 /// `stats`, `absent`, `items` and `export` run through the built binary on a
@@ -82,6 +83,59 @@ final class AdminCommandTests: XCTestCase {
         XCTAssertFalse(table.stdout.contains("1006"), "people who left are not absent")
         let csv = try run(["absent", "annual", "--format", "csv"])
         XCTAssertEqual(try CSVReader.records(csv.stdout).map(\.fields), [["部门", "工号", "姓名"], ["财务处", "1003", "王五"]])
+    }
+
+    func testStatsAndAbsentWriteCSVFiles() throws {
+        let file = runner.folder.appendingPathComponent("stats.csv")
+        let stats = try run(["stats", "annual", "--by", "department", "--output", file.path])
+        XCTAssertEqual(stats.status, 0, stats.stderr)
+        XCTAssertEqual(stats.stdout, "", "the CSV goes to the file")
+        let bytes = try Data(contentsOf: file)
+        XCTAssertEqual(Array(bytes.prefix(3)), CSVFormat.byteOrderMark)
+        XCTAssertTrue(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("部门,"))
+        let again = try run(["stats", "annual", "--output", file.path])
+        XCTAssertNotEqual(again.status, 0, "no overwrite without --force")
+        XCTAssertEqual(try Data(contentsOf: file), bytes)
+        let absentFile = runner.folder.appendingPathComponent("absent.csv")
+        let absent = try run(["absent", "annual", "-o", absentFile.path])
+        XCTAssertEqual(absent.status, 0, absent.stderr)
+        let text = String(decoding: try Data(contentsOf: absentFile).dropFirst(3), as: UTF8.self)
+        XCTAssertEqual(try CSVReader.records(text).map(\.fields), [["部门", "工号", "姓名"], ["财务处", "1003", "王五"]])
+        XCTAssertEqual(try run(["stats", "annual", "--format", "json", "--output", file.path, "--force"]).status, 64)
+    }
+
+    func testStatsJSONDatesAreISO8601() throws {
+        let output = try run(["stats", "annual", "--format", "json"])
+        let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let generated = try XCTUnwrap((root["exam"] as? [String: Any])?["generatedAt"] as? String)
+        XCTAssertNotNil(ISO8601DateFormatter().date(from: generated), generated)
+    }
+
+    /// 1003 starts the exam, answers everything right and never comes back:
+    /// once the deadline has passed every report counts them, nothing is written.
+    func testOverdueAttemptCountsEverywhereWithoutWriting() throws {
+        let library = try LawLibrary.load(from: sample.banksRoot.appendingPathComponent("statutes"))
+        let catalog = try BankCatalog.load(root: sample.banksRoot)
+        let exam = try ExamCatalog.load(folder: sample.banksRoot.appendingPathComponent("exams"), library: library).definition("annual")
+        let store = try ResultsStore(path: runner.results)
+        let service = AttemptService(store: store, catalog: catalog, clock: ManualWallClock(Date().addingTimeInterval(-3600)))
+        guard case .session(let open) = try service.begin(exam: exam, staffID: "1003") else { return XCTFail("no session") }
+        for item in open.items { try service.recordAnswer(item.question.answer, attemptID: open.attempt.id, itemIndex: item.item.index) }
+        let stats = try run(["stats", "annual", "--format", "json"])
+        let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        let summary = try XCTUnwrap(root["summary"] as? [String: Any])
+        XCTAssertEqual(summary["sat"] as? Int, 5)
+        XCTAssertEqual(summary["excellent"] as? Int, 3)
+        let absent = try run(["absent", "annual", "--format", "csv"])
+        XCTAssertFalse(absent.stdout.contains("1003"), absent.stdout)
+        let json = runner.folder.appendingPathComponent("r.json")
+        XCTAssertEqual(try run(["export", "annual", "--format", "json", "-o", json.path]).status, 0)
+        let export = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
+        let attempt = try XCTUnwrap((export["attempts"] as? [[String: Any]])?.first { $0["id"] as? Int == Int(open.attempt.id) })
+        XCTAssertEqual(attempt["score"] as? Int, 100)
+        XCTAssertEqual(attempt["submitReason"] as? String, "expired")
+        XCTAssertEqual(attempt["counted"] as? Bool, true)
+        XCTAssertEqual(try store.attempt(open.attempt.id)?.status, .inProgress, "reports write nothing")
     }
 
     func testItemsReport() throws {

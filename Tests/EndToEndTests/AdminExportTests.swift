@@ -15,9 +15,10 @@ final class AdminExportTests: XCTestCase {
         sample?.runner.cleanUp()
     }
 
-    func export(_ format: String, force: Bool = false) throws -> (DataCommandRunner.Output, URL) {
+    func export(_ format: String, force: Bool = false, extra: [String] = []) throws -> (DataCommandRunner.Output, URL) {
         let url = runner.folder.appendingPathComponent("out.\(format)")
-        let output = try runner.run(["export", "annual", "--format", format, "--output", url.path] + (force ? ["--force"] : []), environment: ["TZ": "Asia/Shanghai"])
+        let output = try runner.run(
+            ["export", "annual", "--format", format, "--output", url.path] + (force ? ["--force"] : []) + extra, environment: ["TZ": "Asia/Shanghai"])
         return (output, url)
     }
 
@@ -46,16 +47,35 @@ final class AdminExportTests: XCTestCase {
     }
 
     func testXLSXExport() throws {
-        let (output, url) = try export("xlsx")
+        let (output, url) = try export("xlsx", extra: ["--responses"])
         XCTAssertEqual(output.status, 0, output.stderr)
         let reader = try XLSXReader(url: url)
-        XCTAssertEqual(reader.sheets.map(\.name), ["汇总", "成绩明细", "部门统计", "未参考名单", "试题分析"])
+        XCTAssertEqual(reader.sheets.map(\.name), ["汇总", "成绩明细", "部门统计", "未参考名单", "试题分析", "不计入人员", "全部作答", "作答明细"])
         XCTAssertEqual(try reader.rows(sheetNamed: "成绩明细").count, 6)
         XCTAssertEqual(try reader.rows(sheetNamed: "未参考名单").last?.cells, ["财务处", "1003", "王五"])
         let items = try reader.rows(sheetNamed: "试题分析")
         XCTAssertGreaterThan(items.count, 1)
         let summary = try reader.rows(sheetNamed: "汇总")
         XCTAssertEqual(summary.first { $0.cells.first == "参考率" }?.cells[1], "0.8")
+        XCTAssertEqual(summary.first { $0.cells.first == "合格分数线" }?.cells[1], "60", "cut-offs as numbers")
+        XCTAssertEqual(summary.first { $0.cells.first == "优秀分数线" }?.cells[1], "90")
+        // Who sat but does not count, and why.
+        let uncounted = try reader.rows(sheetNamed: "不计入人员")
+        XCTAssertEqual(uncounted.dropFirst().map { Array($0.cells.prefix(4)) }, [["1006", "钱七", "综合办公室/秘书科", "已不在名单"]])
+        // Every attempt, counted or not.
+        let all = try reader.rows(sheetNamed: "全部作答")
+        XCTAssertEqual(all.count, 8, "7 formal attempts at the exam and its make-up")
+        let countedColumn = try XCTUnwrap(all.first?.cells.firstIndex(of: "是否计入"))
+        XCTAssertEqual(all.dropFirst().filter { $0.cells[countedColumn] == "是" }.count, 4)
+        let first1001 = try XCTUnwrap(all.first { $0.cells[1] == "1001" && $0.cells[countedColumn] == "否" })
+        XCTAssertTrue(first1001.cells.last?.contains("未选中") ?? false, "\(first1001.cells)")
+        // Each counted answer against its key; the points earned add up to the counted score.
+        let responses = try reader.rows(sheetNamed: "作答明细")
+        XCTAssertEqual(responses.count, 1 + 4 * 5, "4 counted attempts of 5 questions")
+        XCTAssertEqual(responses.first?.cells, ["工号", "姓名", "作答编号", "考试", "题号", "题目编号", "题型", "法律", "分值", "作答", "标准答案", "得分"])
+        let earned = responses.dropFirst().filter { $0.cells[0] == "1001" }.compactMap { Double($0.cells[11]) }.reduce(0, +)
+        XCTAssertEqual(earned, 80)
+        XCTAssertTrue(responses.dropFirst().contains { ["对", "错"].contains($0.cells[10]) }, "judgement keys shown as 对/错")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: runner.folder.path).filter { $0.hasPrefix(".out") }, [], "no temporary file left")
     }
 

@@ -68,6 +68,26 @@ final class JSONExportTests: XCTestCase {
         XCTAssertEqual(people.count, 3)
     }
 
+    /// 1002 left the roster: their attempt is listed with `counted: false`,
+    /// and their person entry names no counted attempt (issue 9.7).
+    func testNoCountedAttemptForPeopleWhoDoNotCount() throws {
+        let roster = [F.person("1001", "办公室"), F.person("1002", "办公室", active: false)]
+        let report = ExamReport(header: F.header(), outcomes: F.outcomes(roster, [F.attempt(1, "1001", 70), F.attempt(2, "1002", 80)]))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lawquiz-json-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try AtomicOutput(destination: url, overwrite: false).write { writer in
+            try JSONExporter(partialScoring: [:]).write(report, attempts: { _ in }, to: writer)
+        }
+        let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let people = try XCTUnwrap(root["people"] as? [[String: Any]])
+        let left = try XCTUnwrap(people.first { $0["staffID"] as? String == "1002" })
+        XCTAssertTrue(left["countedAttemptID"] is NSNull, "\(left)")
+        XCTAssertEqual(left["score"] as? Int, 80, "the score is still shown")
+        XCTAssertEqual(people.first { $0["staffID"] as? String == "1001" }?["countedAttemptID"] as? Int, 1)
+        let exam = try XCTUnwrap(root["exam"] as? [String: Any])
+        XCTAssertNotNil(ISO8601DateFormatter().date(from: try XCTUnwrap(exam["generatedAt"] as? String)))
+    }
+
     func testStringsAndDatesAreValidJSON() throws {
         XCTAssertEqual(JSONText.string("a\"b\\c\n\u{1}"), "\"a\\\"b\\\\c\\n\\u0001\"")
         XCTAssertEqual(JSONText.date(Date(timeIntervalSince1970: 1_700_000_000.5)), "\"2023-11-14T22:13:20.500Z\"")

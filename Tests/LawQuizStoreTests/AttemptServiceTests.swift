@@ -124,15 +124,40 @@ final class AttemptServiceTests: StoreTestCase {
         XCTAssertEqual(result.timeUsed, 300)
     }
 
-    func testExpiredAttemptsAreSubmittedBySweep() throws {
-        let service = try service(try openStore())
+    func testOverdueAttemptIsShownAsRecordedWithoutWriting() throws {
+        let store = try openStore()
+        let service = try service(store)
+        let exam = try smallExam(limit: 1)
+        let catalog = ExamCatalog(definitions: [exam])
+        let sitting = try session(try service.begin(exam: exam, staffID: "1001"))
+        try service.recordAnswer(sitting.items[0].question.answer, attemptID: sitting.attempt.id, itemIndex: 0)
+        let open = try XCTUnwrap(store.attempt(sitting.attempt.id))
+        XCTAssertEqual(try service.asRecorded(open, exams: catalog), open, "before the deadline nothing changes")
+        clock.advance(by: 61)
+        let shown = try service.asRecorded(open, exams: catalog)
+        XCTAssertEqual(shown.status, .submitted)
+        XCTAssertEqual(shown.submitReason, .expired)
+        XCTAssertEqual(shown.submittedAt, open.deadline)
+        XCTAssertEqual(try store.attempt(open.id)?.status, .inProgress, "reading writes nothing")
+        // The owner's next `exam take` records exactly what was shown.
+        guard case .expired(let result) = try service.begin(exam: exam, staffID: "1001") else { return XCTFail("not expired") }
+        XCTAssertEqual(result.attempt.score, shown.score)
+        XCTAssertEqual(result.attempt.passed, shown.passed)
+        XCTAssertEqual(result.attempt.submittedAt, shown.submittedAt)
+    }
+
+    func testTakeAfterAnExpiredSubmissionShowsTheResult() throws {
+        let store = try openStore()
+        let service = try service(store)
         let exam = try smallExam(limit: 1)
         let sitting = try session(try service.begin(exam: exam, staffID: "1001"))
-        XCTAssertEqual(try service.submitExpiredAttempts(exams: ExamCatalog(definitions: [exam])).count, 0)
         clock.advance(by: 61)
-        let swept = try service.submitExpiredAttempts(exams: ExamCatalog(definitions: [exam]))
-        XCTAssertEqual(swept.map(\.attempt.id), [sitting.attempt.id])
-        XCTAssertEqual(swept.first?.grade.score, 0)
+        _ = try service.submit(attemptID: sitting.attempt.id, exam: exam, reason: .expired)
+        guard case .expired(let result) = try service.begin(exam: exam, staffID: "1001") else {
+            return XCTFail("the recorded result is shown, not 不能再次参加")
+        }
+        XCTAssertEqual(result.attempt.id, sitting.attempt.id)
+        XCTAssertEqual(try store.attempts(examID: exam.id, staffID: "1001").count, 1, "no new attempt")
     }
 
     func testOpeningAndClosingTimes() throws {

@@ -38,6 +38,43 @@ final class ReportReaderTests: StoreTestCase {
         XCTAssertEqual(byType.reduce(0) { $0 + $1.responses }, 30)
     }
 
+    /// Person 107 answers 4 questions right and never submits: before the
+    /// deadline they are 未参考; after it every report counts them as
+    /// submitted at the deadline with 80 points, and the figures do not move
+    /// when the submission is finally stored.
+    func testOverdueAttemptCountsAsRecordedBeforeItIsWritten() throws {
+        let (exam, store) = try sampleStore()
+        _ = try store.importRoster((1...7).map { RosterEntry(staffID: "10\($0)", name: "人\($0)", department: $0 % 2 == 0 ? "甲部/一科" : "乙部") })
+        let service = try service(store, seed: 7)
+        let open = try session(try service.begin(exam: exam, staffID: "107"))
+        for (index, item) in open.items.enumerated() {
+            try service.recordAnswer(index < 4 ? item.question.answer : wrongAnswer(item), attemptID: open.attempt.id, itemIndex: item.item.index)
+        }
+        let reader = try ReportReader(path: databaseURL)
+        let loader = try ExamReportLoader(reader: reader, exam: exam, catalog: ExamCatalog(definitions: [exam]))
+        let before = ParticipationSummary(outcomes: try loader.outcomes(now: clock.now), fullMarks: 100)
+        XCTAssertEqual(before.participationRate.text, "6/7 = 85.7%")
+        let later = clock.now.addingTimeInterval(11 * 60)
+        let overdue = try loader.overdue(now: later)
+        XCTAssertEqual(overdue.attempts[open.attempt.id]?.score, 80)
+        XCTAssertEqual(overdue.attempts[open.attempt.id]?.submittedAt, open.attempt.deadline)
+        let read = try loader.outcomes(now: later)
+        let after = ParticipationSummary(outcomes: read, fullMarks: 100)
+        XCTAssertEqual(after.participationRate.text, "7/7 = 100.0%")
+        XCTAssertEqual(after.passed, 4, "60, 80, 100 and the overdue 80")
+        var details: [Int64: AttemptDetail] = [:]
+        try reader.forEachSubmittedAttempt(examIDs: [exam.id], itemsPerPaper: 5, overdue: overdue) { details[$0.id] = $0 }
+        XCTAssertEqual(details.count, 7)
+        XCTAssertEqual(details[open.attempt.id]?.submitReason, "expired")
+        XCTAssertEqual(details[open.attempt.id]?.items.filter { !$0.given.isEmpty }.count, 5)
+        XCTAssertEqual(try store.attempt(open.attempt.id)?.status, .inProgress, "reports write nothing")
+        clock.advance(by: 11 * 60)
+        guard case .expired = try service.begin(exam: exam, staffID: "107") else { return XCTFail("not expired") }
+        let stored = try loader.outcomes(now: later)
+        XCTAssertEqual(stored.people, read.people, "storing the submission changes no figure")
+        XCTAssertTrue(try loader.overdue(now: later).attempts.isEmpty)
+    }
+
     func testReaderNeverCreatesOrWrites() throws {
         let missing = folder.appendingPathComponent("nothing/lawquiz.sqlite")
         XCTAssertThrowsError(try ReportReader(path: missing)) { error in

@@ -80,6 +80,16 @@ public struct ExamReport: Sendable {
         self.byLaw = byLaw
         self.byType = byType
     }
+
+    /// A report whose figures were aggregated by the store; `outcomes` then
+    /// holds only the people the command prints (none for `stats`, the absent for `absent`).
+    public init(header: ExamReportHeader, summary: ParticipationSummary, departments: DepartmentRollup, outcomes: ExamOutcomes, lawNames: [String: String] = [:]) {
+        self.header = header
+        self.lawNames = lawNames
+        self.outcomes = outcomes
+        self.summary = summary
+        self.departments = departments
+    }
 }
 
 extension ExamReport {

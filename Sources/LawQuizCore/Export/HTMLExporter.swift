@@ -58,7 +58,7 @@ public struct HTMLExporter: Sendable {
         for (title, breakdown) in [("按法律", report.byLaw), ("按题型", report.byType)] {
             guard let breakdown, !breakdown.rows.isEmpty else { continue }
             let rows = breakdown.rows.map { row in
-                [row.title, String(row.responses), String(row.right), row.accuracy.text, row.scoreRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"]
+                [row.title, String(row.responses), String(row.right), row.accuracy.text, row.scoreShare.percentText]
             }
             try writer.write("<h2>正确率（\(title)）</h2>" + Self.table(["分组", "题次", "全对", "正确率", "得分率"], rows, numeric: [1, 2, 3, 4]))
         }

@@ -58,13 +58,15 @@ public struct JSONExporter: Sendable {
         try writer.write("\"people\":[")
         var first = true
         for outcome in report.outcomes.people where outcome.isRequired || outcome.counted != nil {
+            // Only a required person's attempt counts: others show their score with no counted attempt.
             let c = outcome.counted
+            let countedID = outcome.isRequired ? c.map { String($0.attempt.id) } : nil
             var line = first ? "\n{" : ",\n{"
             first = false
             line += "\"staffID\":" + JSONText.string(outcome.person.staffID) + ",\"name\":" + JSONText.string(outcome.person.name)
             line += ",\"department\":" + JSONText.string(outcome.person.department.components.joined(separator: "/"))
             line += ",\"required\":" + JSONText.bool(outcome.isRequired) + ",\"status\":" + JSONText.string(outcome.status.label)
-            line += ",\"sat\":" + JSONText.bool(outcome.sat) + ",\"countedAttemptID\":" + (c.map { String($0.attempt.id) } ?? "null")
+            line += ",\"sat\":" + JSONText.bool(outcome.sat) + ",\"countedAttemptID\":" + (countedID ?? "null")
             line += ",\"score\":" + (c.map { JSONText.number($0.attempt.score) } ?? "null")
             line += ",\"passed\":" + (c.map { JSONText.bool($0.attempt.passed) } ?? "null")
             line += ",\"excellent\":" + (c.map { JSONText.bool($0.attempt.excellent) } ?? "null")
@@ -84,13 +86,35 @@ public struct JSONExporter: Sendable {
         json += ",\"score\":" + JSONText.number(a.score) + ",\"fullMarks\":" + JSONText.number(a.fullMarks)
         json += ",\"passed\":" + JSONText.bool(a.passed) + ",\"excellent\":" + JSONText.bool(a.excellent)
         json += ",\"multipleScoring\":\"" + (partial ? "partial" : "all_or_nothing") + "\",\"items\":["
+        // Items appended piece by piece to one reserved string: a `+` chain per
+        // item would build a temporary string per operator, 45 times per attempt.
+        json.reserveCapacity(json.utf8.count + a.items.count * 96)
         for (offset, item) in a.items.enumerated() {
             let key = OptionBits(code: item.keyCode, type: item.type)
             let earned = OptionBits.mark(given: item.given, key: key, type: item.type, points: item.points, partial: partial)
-            json += (offset == 0 ? "[" : ",[") + String(item.index) + "," + JSONText.string(item.questionID) + ","
-                + JSONText.string(item.contentHash) + "," + JSONText.string(item.optionOrder) + ",\"" + item.type.rawValue + "\","
-                + JSONText.string(item.lawID) + "," + String(item.sectionIndex) + "," + JSONText.number(item.points) + ","
-                + JSONText.string(item.keyCode) + "," + JSONText.string(item.givenCode) + "," + JSONText.number(earned) + "]"
+            json += offset == 0 ? "[" : ",["
+            json += String(item.index)
+            json += ","
+            json += JSONText.string(item.questionID)
+            json += ","
+            json += JSONText.string(item.contentHash)
+            json += ","
+            json += JSONText.string(item.optionOrder)
+            json += ",\""
+            json += item.type.rawValue
+            json += "\","
+            json += JSONText.string(item.lawID)
+            json += ","
+            json += String(item.sectionIndex)
+            json += ","
+            json += JSONText.number(item.points)
+            json += ","
+            json += JSONText.string(item.keyCode)
+            json += ","
+            json += JSONText.string(item.givenCode)
+            json += ","
+            json += JSONText.number(earned)
+            json += "]"
         }
         return json + "]}"
     }

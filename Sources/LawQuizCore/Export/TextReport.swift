@@ -81,7 +81,7 @@ public struct TextReport: Sendable {
         for row in breakdown.rows {
             table.rows.append([
                 row.title, String(row.responses), String(row.right), String(row.partial), String(row.unanswered), row.accuracy.text,
-                row.scoreRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—",
+                row.scoreShare.percentText,
             ])
         }
         return heading + "\n" + table.render(width: tableWidth) + "\n"

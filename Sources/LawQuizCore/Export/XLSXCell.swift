@@ -22,7 +22,12 @@ public enum XLSXCell: Sendable, Hashable {
     /// Text when present, empty otherwise.
     public static func text(_ value: String?) -> XLSXCell { value.map(XLSXCell.text) ?? .empty }
     public static func number(_ value: Double?) -> XLSXCell { value.map(XLSXCell.number) ?? .empty }
-    public static func percent(_ rate: Rate) -> XLSXCell { rate.value.map(XLSXCell.percent) ?? .empty }
+    /// A rate stored as the one-decimal percentage every report shows
+    /// (`Rate.tenthsOfPercent`, 0.983), so the cell's `0.0%` format displays
+    /// exactly the stored value and Excel cannot round it differently.
+    public static func percent(_ rate: Rate) -> XLSXCell {
+        rate.tenthsOfPercent.map { .percent(DecimalRounding.value($0, places: 3)) } ?? .empty
+    }
 
     /// Style index in styles.xml (see `XLSXWorkbook.styles`).
     var style: Int {
@@ -66,9 +71,10 @@ public final class XLSXSheetWriter {
     /// Appends one row; empty cells are skipped (their column letters keep the others in place).
     public func addRow(_ cells: [XLSXCell]) throws {
         rowNumber += 1
-        var xml = "<row r=\"\(rowNumber)\">"
+        let row = String(rowNumber)
+        var xml = "<row r=\"" + row + "\">"
         for (index, cell) in cells.enumerated() {
-            xml += cellXML(cell, reference: Self.column(index) + String(rowNumber))
+            xml += cellXML(cell, reference: (index < Self.letters.count ? Self.letters[index] : Self.column(index)) + row)
         }
         xml += "</row>"
         try writer.write(xml)
@@ -106,6 +112,9 @@ public final class XLSXSheetWriter {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
     }
+
+    /// The first columns' letters, computed once (rows of millions of cells look them up).
+    static let letters = (0..<32).map(column)
 
     /// Column letters: 0 → A, 25 → Z, 26 → AA.
     public static func column(_ index: Int) -> String {

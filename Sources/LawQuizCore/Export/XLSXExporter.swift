@@ -8,10 +8,13 @@ public struct XLSXExporter: Sendable {
 
     public init(timeZone: TimeZone) { self.timeZone = timeZone }
 
-    public static let sheetNames = ["汇总", "成绩明细", "部门统计", "未参考名单", "试题分析"]
+    public static let sheetNames = ["汇总", "成绩明细", "部门统计", "未参考名单", "试题分析", "不计入人员", "全部作答", "作答明细"]
 
-    /// Builds the workbook at `url` (a path that does not exist yet).
-    public func write(_ report: ExamReport, to url: URL, progress: (Int, Int) -> Void = { _, _ in }) throws {
+    /// Builds the workbook at `url` (a path that does not exist yet). With
+    /// `detail`, the attempt-level sheets follow (不计入人员, 全部作答, 作答明细).
+    public func write(
+        _ report: ExamReport, detail: XLSXAttemptDetail? = nil, to url: URL, progress: (Int, Int) -> Void = { _, _ in }
+    ) throws {
         let workbook = try XLSXWorkbook(timeZone: timeZone)
         defer { workbook.discard() }
         try writeSummary(report, try workbook.addSheet(named: Self.sheetNames[0], columnWidths: [24, 18, 18, 48]))
@@ -19,6 +22,7 @@ public struct XLSXExporter: Sendable {
         try writeDepartments(report, try workbook.addSheet(named: Self.sheetNames[2], columnWidths: [36, 6] + Array(repeating: 11, count: 13)))
         try writeAbsent(report, try workbook.addSheet(named: Self.sheetNames[3], columnWidths: [36, 12, 10]))
         try writeItems(report, try workbook.addSheet(named: Self.sheetNames[4], columnWidths: [16, 12, 6, 8, 8, 8, 8, 10, 8, 10, 10] + Array(repeating: 6, count: 7) + [24]))
+        if let detail { try writeDetail(report, detail, workbook: workbook) }
         try workbook.save(to: url, title: report.header.title)
     }
 
@@ -46,15 +50,22 @@ public struct XLSXExporter: Sendable {
             try sheet.addRow([.text(label), .percent(rate), .text("\(rate.numerator)/\(rate.denominator)"), .text(note)])
         }
         if let scores = s.scores {
-            let values: [(String, Double)] = [
-                ("平均分", scores.mean), ("中位数", scores.median), ("标准差（总体）", scores.standardDeviation), ("最低分", scores.minimum), ("最高分", scores.maximum),
+            // Mean and deviation are stored rounded to one decimal (shown `0.0`);
+            // median and extremes are scores, stored and shown with their own decimals.
+            let values: [(String, XLSXCell)] = [
+                ("平均分", .decimal1(scores.mean)), ("中位数", .number(scores.median)), ("标准差（总体）", .decimal1(scores.standardDeviation)),
+                ("最低分", .number(scores.minimum)), ("最高分", .number(scores.maximum)),
             ]
-            for (label, value) in values { try sheet.addRow([.text(label), .decimal1(value), .empty, .empty]) }
+            for (label, cell) in values { try sheet.addRow([.text(label), cell, .empty, .empty]) }
         }
         if let test = report.items?.test {
             try sheet.addRow([.text("内部一致性系数（Cronbach α）"), test.internalConsistency.map(XLSXCell.percent) ?? .empty, .empty, .text("见试题分析")])
             try sheet.addRow([.text("测量标准误（分）"), test.standardError.map(XLSXCell.decimal2) ?? .empty, .empty, .empty])
         }
+        // The cut-offs as numbers, so a check in Excel can compare against them.
+        try sheet.addRow([.text("满分"), .number(h.fullMarks), .empty, .empty])
+        try sheet.addRow([.text("合格分数线"), .number(h.passMark), .empty, .text("含本数")])
+        try sheet.addRow([.text("优秀分数线"), .number(h.excellentMark), .empty, .text("含本数")])
         try sheet.addRow([.text("生成时间"), .dateTime(h.generatedAt), .empty, .empty])
         try sheet.addRow([])
         try sheet.addRow([.header("分数段"), .header("人数"), .header("占参考人数"), .empty])

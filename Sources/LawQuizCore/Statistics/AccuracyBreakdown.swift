@@ -19,6 +19,9 @@ public struct AccuracyBreakdown: Sendable, Hashable, Codable {
         public var accuracy: Rate { Rate(right, of: responses) }
         /// 得分率 = points earned / points possible (counts half marks).
         public var scoreRate: Double? { possible > 0 ? earned / possible : nil }
+        /// 得分率 as an exact fraction of hundredths of a point, for display
+        /// with the one rounding rule of `Rate`.
+        public var scoreShare: Rate { Rate(DecimalRounding.hundredths(earned), of: DecimalRounding.hundredths(possible)) }
     }
 
     public var rows: [Row]

@@ -63,12 +63,30 @@ public struct AttemptSelector: Sendable {
         self.makeupRule = makeupRule
     }
 
+    /// The attempt one side (the main exam, or its make-ups) chose by its
+    /// counting rule: its 1-based place among the side's attempts by start,
+    /// and how many the side has. The store's window query yields these directly.
+    public struct SidePick: Sendable, Hashable {
+        public var attempt: ReportAttempt
+        public var ordinal: Int
+        public var count: Int
+
+        public init(attempt: ReportAttempt, ordinal: Int, count: Int) {
+            self.attempt = attempt
+            self.ordinal = ordinal
+            self.count = count
+        }
+    }
+
     /// The counted attempt of one person, or nil when they submitted none.
     public func select(main: [ReportAttempt], makeup: [ReportAttempt]) -> CountedAttempt? {
-        let mainPick = pick(main, rule: counting)
-        let makeupPick = pick(makeup, rule: makeupCounting)
-        var chosen: (attempt: ReportAttempt, ordinal: Int)
-        var other: (attempt: ReportAttempt, ordinal: Int)?
+        merge(main: pick(main, rule: counting), makeup: pick(makeup, rule: makeupCounting))
+    }
+
+    /// Chooses between the two sides' picks by the make-up rule.
+    public func merge(main mainPick: SidePick?, makeup makeupPick: SidePick?) -> CountedAttempt? {
+        var chosen: SidePick
+        var other: SidePick?
         switch (mainPick, makeupPick) {
         case (nil, nil):
             return nil
@@ -80,19 +98,19 @@ public struct AttemptSelector: Sendable {
             other = useMakeup ? first : second
         }
         return CountedAttempt(
-            attempt: chosen.attempt, ordinal: chosen.ordinal, mainAttempts: main.count, makeupAttempts: makeup.count,
+            attempt: chosen.attempt, ordinal: chosen.ordinal, mainAttempts: mainPick?.count ?? 0, makeupAttempts: makeupPick?.count ?? 0,
             counting: counting, makeupCounting: makeupCounting, makeupRule: makeupRule, otherScore: other?.attempt.score,
             otherOrdinal: other?.ordinal)
     }
 
-    private func pick(_ attempts: [ReportAttempt], rule: AttemptCounting) -> (attempt: ReportAttempt, ordinal: Int)? {
-        if attempts.count == 1 { return (attempts[0], 1) }
+    private func pick(_ attempts: [ReportAttempt], rule: AttemptCounting) -> SidePick? {
+        if attempts.count == 1 { return SidePick(attempt: attempts[0], ordinal: 1, count: 1) }
         guard !attempts.isEmpty else { return nil }
         let ordered = attempts.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
         guard let chosen = rule.select(ordered, startedAt: \.startedAt, score: \.score),
             let index = ordered.firstIndex(where: { $0.id == chosen.id })
         else { return nil }
-        return (chosen, index + 1)
+        return SidePick(attempt: chosen, ordinal: index + 1, count: attempts.count)
     }
 
     /// `最高分：第2次（共3次）`; `第1次（共1次）` when there was one attempt.
@@ -113,14 +131,15 @@ extension AttemptCounting {
     }
 }
 
-/// Scores printed without a trailing `.0` and with at most two decimals.
+/// Scores printed without a trailing `.0` and with at most two decimals,
+/// rounded half up (`DecimalRounding`).
 public enum ScoreFormat {
     public static func text(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        return String(format: "%.2f", rounded).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
+        let text = DecimalRounding.text(DecimalRounding.scaled(value, places: 2), places: 2)
+        if text.hasSuffix(".00") { return String(text.dropLast(3)) }
+        return text.hasSuffix("0") ? String(text.dropLast()) : text
     }
 
-    /// One decimal, for means and standard deviations.
-    public static func oneDecimal(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// One decimal, rounded half up, for means and standard deviations.
+    public static func oneDecimal(_ value: Double) -> String { DecimalRounding.text(DecimalRounding.scaled(value, places: 1), places: 1) }
 }

@@ -10,12 +10,14 @@ public struct DepartmentRollup: Sendable, Hashable, Codable {
         public var sat: Int = 0
         public var passed: Int = 0
         public var excellent: Int = 0
-        public var scoreTotal: Double = 0
+        /// Counted scores of those who sat, summed exactly.
+        public var score = ScoreMean()
         /// Departments in the subtree with required staff of their own, and those where one of them sat.
         public var unitsRequired: Int = 0
         public var unitsSat: Int = 0
-        /// Roster members in the subtree (required or not), so a department
-        /// where no one is required still shows up with zeros.
+        /// People on the roster in the subtree (required or not), so a
+        /// department where no one is required still shows up with zeros;
+        /// people who left the roster are not members.
         public var members: Int = 0
 
         public var depth: Int { department.depth }
@@ -25,39 +27,30 @@ public struct DepartmentRollup: Sendable, Hashable, Codable {
         public var passRateOfRequired: Rate { Rate(passed, of: required) }
         public var excellenceRateOfSat: Rate { Rate(excellent, of: sat) }
         public var excellenceRateOfRequired: Rate { Rate(excellent, of: required) }
-        public var meanScore: Double? { sat == 0 ? nil : scoreTotal / Double(sat) }
+        public var scoreTotal: Double { score.total }
+        /// The mean rounded half up to one decimal (`ScoreMean`).
+        public var meanScore: Double? { score.value }
     }
 
     /// Tree order: the organisation first, each department before its sub-departments.
     public var nodes: [Node]
 
     public init(outcomes: ExamOutcomes) {
-        struct Own { var required = 0, sat = 0, passed = 0, excellent = 0, members = 0, total = 0.0 }
-        var own = [Own](repeating: Own(), count: outcomes.departments.count)
-        for outcome in outcomes.people {
-            let key = outcome.person.departmentKey
-            guard own.indices.contains(key) else { continue }
-            own[key].members += 1
-            if outcome.isRequired {
-                own[key].required += 1
-                if let counted = outcome.counted {
-                    own[key].sat += 1
-                    own[key].total += counted.attempt.score
-                    if counted.attempt.passed { own[key].passed += 1 }
-                    if counted.attempt.excellent { own[key].excellent += 1 }
-                }
-            }
-        }
+        self.init(counts: DepartmentCounts.byDepartment(outcomes))
+    }
+
+    /// Rolls each department's own counts up into itself and every ancestor;
+    /// departments without people on the roster are left out.
+    public init(counts: [DepartmentPath: DepartmentCounts]) {
         var nodes: [DepartmentPath: Node] = [.organisation: Node(department: .organisation)]
-        for (key, entry) in own.enumerated() where entry.members > 0 {
-            let department = outcomes.departments[key]
+        for (department, entry) in counts where entry.members > 0 {
             for path in department.selfAndAncestors {
                 var node = nodes[path] ?? Node(department: path)
                 node.required += entry.required
                 node.sat += entry.sat
                 node.passed += entry.passed
                 node.excellent += entry.excellent
-                node.scoreTotal += entry.total
+                node.score.merge(entry.score)
                 node.members += entry.members
                 if entry.required > 0 { node.unitsRequired += 1 }
                 if entry.sat > 0 { node.unitsSat += 1 }
@@ -109,7 +102,7 @@ extension DepartmentRollup.Node {
         sat = try c.decode(Int.self, forKey: .sat)
         passed = try c.decode(Int.self, forKey: .passed)
         excellent = try c.decode(Int.self, forKey: .excellent)
-        scoreTotal = try c.decode(Double.self, forKey: .scoreTotal)
+        score = ScoreMean(totalHundredths: DecimalRounding.hundredths(try c.decode(Double.self, forKey: .scoreTotal)), count: sat)
         unitsRequired = try c.decode(Int.self, forKey: .unitsRequired)
         unitsSat = try c.decode(Int.self, forKey: .unitsSat)
     }

@@ -54,11 +54,10 @@ public struct ExamOutcomes: Sendable {
 
     /// Joins the roster with each person's submitted attempts. `attempts` may
     /// hold attempts at the main exam and at its make-ups in any order.
+    /// (The store chooses in SQL; this is the same rule in Swift, for tests and small inputs.)
     public static func build(
         roster: [ReportPerson], attempts: [ReportAttempt], policy: RequirementPolicy, selector: AttemptSelector
     ) -> ExamOutcomes {
-        var roster = roster
-        let departments = internDepartments(&roster)
         var byStaff: [String: (main: [ReportAttempt], makeup: [ReportAttempt])] = [:]
         byStaff.reserveCapacity(roster.count)
         for attempt in attempts {
@@ -68,19 +67,22 @@ public struct ExamOutcomes: Sendable {
                 byStaff[attempt.staffID, default: ([], [])].makeup.append(attempt)
             }
         }
+        return build(roster: roster, counted: byStaff.compactMapValues { selector.select(main: $0.main, makeup: $0.makeup) }, policy: policy)
+    }
+
+    /// Joins the roster with each 工号's counted attempt; the 工号 not on
+    /// the roster become `unknownStaff`.
+    public static func build(roster: [ReportPerson], counted: [String: CountedAttempt], policy: RequirementPolicy) -> ExamOutcomes {
+        var roster = roster
+        let departments = internDepartments(&roster)
+        var counted = counted
         var people: [PersonOutcome] = []
         people.reserveCapacity(roster.count)
         for person in roster {
-            let own = byStaff.removeValue(forKey: person.staffID)
-            let counted = own.flatMap { selector.select(main: $0.main, makeup: $0.makeup) }
-            people.append(PersonOutcome(person: person, status: policy.status(of: person), counted: counted))
+            people.append(PersonOutcome(person: person, status: policy.status(of: person), counted: counted.removeValue(forKey: person.staffID)))
         }
         sortByDepartment(&people, departments: departments)
-        var unknown: [String: CountedAttempt] = [:]
-        for (staffID, own) in byStaff {
-            if let counted = selector.select(main: own.main, makeup: own.makeup) { unknown[staffID] = counted }
-        }
-        return ExamOutcomes(people: people, unknownStaff: unknown, departments: departments)
+        return ExamOutcomes(people: people, unknownStaff: counted, departments: departments)
     }
 
     /// Department tree order, then 工号; departments are ranked once so

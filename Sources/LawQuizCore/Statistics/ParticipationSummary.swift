@@ -34,36 +34,37 @@ public struct ParticipationSummary: Sendable, Hashable, Codable {
     public var unitRate: Rate { Rate(unitsSat, of: unitsRequired) }
 
     public init(outcomes: ExamOutcomes, fullMarks: Double) {
-        var sat = 0, passed = 0, excellent = 0, exempt = 0, required = 0, uncounted = 0, makeup = 0
-        var scores: [Double] = []
-        var unitsRequired = Set<Int>(), unitsSat = Set<Int>()
-        for outcome in outcomes.people {
-            if case .exempt = outcome.status { exempt += 1 }
-            guard outcome.isRequired else {
-                if outcome.counted != nil { uncounted += 1 }
-                continue
-            }
-            required += 1
-            unitsRequired.insert(outcome.person.departmentKey)
-            guard let counted = outcome.counted else { continue }
-            sat += 1
-            unitsSat.insert(outcome.person.departmentKey)
-            scores.append(counted.attempt.score)
-            if counted.attempt.passed { passed += 1 }
-            if counted.attempt.excellent { excellent += 1 }
-            if counted.isMakeup { makeup += 1 }
+        var distribution = ScoreDistribution()
+        for outcome in outcomes.people where outcome.isRequired {
+            if let counted = outcome.counted { distribution.add(hundredths: DecimalRounding.hundredths(counted.attempt.score)) }
         }
-        self.required = required
-        self.sat = sat
-        self.passed = passed
-        self.excellent = excellent
-        self.exempt = exempt
-        self.uncountedSitters = uncounted + outcomes.unknownStaff.count
-        self.countedFromMakeup = makeup
-        self.unitsRequired = unitsRequired.count
-        self.unitsSat = unitsSat.count
-        self.scores = ScoreSummary(scores: scores)
-        self.histogram = ScoreHistogram(scores: scores, fullMarks: fullMarks)
+        self.init(
+            counts: DepartmentCounts.byDepartment(outcomes), distribution: distribution, unknownSitters: outcomes.unknownStaff.count,
+            fullMarks: fullMarks)
+    }
+
+    /// The figures from each department's own counts and the distribution of
+    /// counted scores (of required people); `unknownSitters` are people with a
+    /// counted attempt who are not on the roster at all.
+    public init(counts: [DepartmentPath: DepartmentCounts], distribution: ScoreDistribution, unknownSitters: Int, fullMarks: Double) {
+        var total = DepartmentCounts()
+        var unitsRequired = 0, unitsSat = 0
+        for entry in counts.values {
+            total.merge(entry)
+            if entry.required > 0 { unitsRequired += 1 }
+            if entry.sat > 0 { unitsSat += 1 }
+        }
+        required = total.required
+        sat = total.sat
+        passed = total.passed
+        excellent = total.excellent
+        exempt = total.exempt
+        uncountedSitters = total.uncountedSitters + unknownSitters
+        countedFromMakeup = total.countedFromMakeup
+        self.unitsRequired = unitsRequired
+        self.unitsSat = unitsSat
+        scores = ScoreSummary(distribution: distribution)
+        histogram = ScoreHistogram(distribution: distribution, fullMarks: fullMarks)
     }
 
     private enum CodingKeys: String, CodingKey {

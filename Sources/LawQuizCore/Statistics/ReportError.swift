@@ -23,16 +23,16 @@ public enum ReportError: LocalizedError, Sendable, Equatable {
 
     /// Checks that somebody is required; called before any report is drawn.
     public static func checkRequired(_ outcomes: ExamOutcomes, examID: String) throws {
-        guard !outcomes.people.isEmpty else { throw ReportError.noRoster }
-        var active = 0, exempt = 0, outside = 0, required = 0
-        for outcome in outcomes.people {
-            switch outcome.status {
-            case .required: required += 1; active += 1
-            case .exempt: exempt += 1; active += 1
-            case .outsideScope: outside += 1; active += 1
-            case .inactive: break
-            }
+        try checkRequired(counts: DepartmentCounts.byDepartment(outcomes), examID: examID)
+    }
+
+    /// The same check on department counts (empty: nobody in the store's roster at all).
+    public static func checkRequired(counts: [DepartmentPath: DepartmentCounts], examID: String) throws {
+        guard !counts.isEmpty else { throw ReportError.noRoster }
+        var total = DepartmentCounts()
+        for entry in counts.values { total.merge(entry) }
+        if total.required == 0 {
+            throw ReportError.noOneRequired(examID: examID, active: total.members, exempt: total.exempt, outsideScope: total.outsideScope)
         }
-        if required == 0 { throw ReportError.noOneRequired(examID: examID, active: active, exempt: exempt, outsideScope: outside) }
     }
 }

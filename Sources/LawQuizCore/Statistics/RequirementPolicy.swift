@@ -34,10 +34,13 @@ public struct RequirementPolicy: Sendable, Hashable {
 
     public func status(of person: ReportPerson) -> Status {
         if !person.active { return .inactive }
-        if !departments.isEmpty, !departments.contains(where: { person.department.isWithin($0) }) {
-            return .outsideScope
-        }
+        if !covers(person.department) { return .outsideScope }
         if let reason = exemptions[person.staffID] { return .exempt(reason) }
         return .required
+    }
+
+    /// Whether the exam applies to a department (no scope: every department).
+    public func covers(_ department: DepartmentPath) -> Bool {
+        departments.isEmpty || departments.contains { department.isWithin($0) }
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 
-/// Descriptive statistics of the counted scores of those who sat.
+/// Descriptive statistics of the counted scores of those who sat, computed
+/// on scores in hundredths of a point and rounded half up once: the mean
+/// and standard deviation to one decimal, the median to two.
 public struct ScoreSummary: Sendable, Hashable, Codable {
     public var count: Int
     public var mean: Double
@@ -13,18 +15,36 @@ public struct ScoreSummary: Sendable, Hashable, Codable {
 
     /// nil when there are no scores.
     public init?(scores: [Double]) {
-        guard !scores.isEmpty else { return nil }
-        let sorted = scores.sorted()
-        let n = Double(sorted.count)
-        let mean = sorted.reduce(0, +) / n
-        let squares = sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        let middle = sorted.count / 2
-        count = sorted.count
-        self.mean = mean
-        median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-        standardDeviation = (squares / n).squareRoot()
-        minimum = sorted[0]
-        maximum = sorted[sorted.count - 1]
+        self.init(distribution: ScoreDistribution(scores: scores))
+    }
+
+    /// nil when the distribution is empty.
+    public init?(distribution: ScoreDistribution) {
+        let ascending = distribution.ascending
+        let n = distribution.total
+        guard n > 0, let lowest = ascending.first, let highest = ascending.last else { return nil }
+        var total = 0
+        for entry in ascending { total += entry.hundredths * entry.count }
+        /// The score at a 0-based position in ascending order.
+        func score(at position: Int) -> Int {
+            var seen = 0
+            for entry in ascending {
+                seen += entry.count
+                if position < seen { return entry.hundredths }
+            }
+            return highest.hundredths
+        }
+        count = n
+        mean = ScoreMean(totalHundredths: total, count: n).value ?? 0
+        let middle = n / 2
+        let medianHundredths = n % 2 == 1 ? score(at: middle) : DecimalRounding.quotient(score(at: middle - 1) + score(at: middle), 2)
+        median = DecimalRounding.value(medianHundredths, places: 2)
+        // A square root is not a decimal anyway: computed in doubles from the exact hundredths, rounded once.
+        let exactMean = Double(total) / Double(n)
+        let squares = ascending.reduce(0.0) { $0 + Double($1.count) * (Double($1.hundredths) - exactMean) * (Double($1.hundredths) - exactMean) }
+        standardDeviation = DecimalRounding.value(DecimalRounding.scaled((squares / Double(n)).squareRoot() / 100, places: 1), places: 1)
+        minimum = DecimalRounding.value(lowest.hundredths, places: 2)
+        maximum = DecimalRounding.value(highest.hundredths, places: 2)
     }
 }
 
@@ -63,10 +83,15 @@ public struct ScoreHistogram: Sendable, Hashable, Codable {
         for score in scores { add(score) }
     }
 
-    /// Counts one score; scores outside 0…full marks go to the nearest end band.
-    public mutating func add(_ score: Double) {
+    public init(distribution: ScoreDistribution, fullMarks: Double, bandWidth: Double = 10) {
+        self.init(fullMarks: fullMarks, bandWidth: bandWidth)
+        for (hundredths, count) in distribution.counts { add(DecimalRounding.value(hundredths, places: 2), count: count) }
+    }
+
+    /// Counts a score (`count` times); scores outside 0…full marks go to the nearest end band.
+    public mutating func add(_ score: Double, count: Int = 1) {
         let index = min(bands.count - 1, max(0, Int((score / bandWidth).rounded(.down))))
-        bands[index].count += 1
+        bands[index].count += count
     }
 
     public var total: Int { bands.reduce(0) { $0 + $1.count } }

@@ -33,14 +33,51 @@ public struct ExamReportLoader: Sendable {
             requiredDepartments: exam.requiredDepartments, exemptions: exam.exemptions.count, generatedAt: now)
     }
 
-    /// Everyone's outcome; throws when nobody is required (or no roster exists).
-    public func outcomes() throws -> ExamOutcomes {
+    /// Unfinished attempts past their deadline at `now`, graded as they will be recorded.
+    public func overdue(now: Date) throws -> OverdueAttempts {
+        try reader.overdueAttempts(main: exam, makeups: makeups, now: now)
+    }
+
+    /// Everyone's outcome at `now` (overdue attempts count as submitted at
+    /// their deadline); throws when nobody is required (or no roster exists).
+    public func outcomes(now: Date = Date()) throws -> ExamOutcomes {
+        try outcomes(overdue: overdue(now: now))
+    }
+
+    /// Everyone's outcome with the overdue attempts already read: the counted
+    /// attempt per person is chosen by the store (`ReportQueries.picks`).
+    public func outcomes(overdue: OverdueAttempts) throws -> ExamOutcomes {
         let roster = try reader.roster()
-        let attempts = try reader.submittedAttempts(main: exam.id, makeups: makeups.map(\.id))
-        let selector = AttemptSelector(counting: exam.counting, makeupCounting: makeups.first?.counting ?? .highest, makeupRule: makeupRule)
-        let outcomes = ExamOutcomes.build(roster: roster, attempts: attempts, policy: policy, selector: selector)
+        let outcomes = ExamOutcomes.build(roster: roster, counted: try reader.countedAttempts(scope(overdue: overdue)), policy: policy)
         try ReportError.checkRequired(outcomes, examID: exam.id)
         return outcomes
+    }
+
+    public var selector: AttemptSelector {
+        AttemptSelector(counting: exam.counting, makeupCounting: makeups.first?.counting ?? .highest, makeupRule: makeupRule)
+    }
+
+    /// The attempts and people the report covers, for the store's queries.
+    public func scope(overdue: OverdueAttempts) -> ReportScope {
+        ReportScope(mainExamID: exam.id, makeupExamIDs: makeups.map(\.id), selector: selector, policy: policy, overdue: overdue)
+    }
+
+    /// The figures of `stats` and `stats --by department`, aggregated by the
+    /// store without reading a row per person; throws when nobody is required.
+    public func aggregate(overdue: OverdueAttempts) throws -> AggregatedCounts {
+        let counts = try reader.aggregate(scope(overdue: overdue))
+        try ReportError.checkRequired(counts: counts.counts, examID: exam.id)
+        return counts
+    }
+
+    /// 未参考 people only, with the 应考 counts (for `absent`: one anti-join
+    /// and one GROUP BY of the roster, no counted attempt chosen).
+    public func absent(overdue: OverdueAttempts) throws -> (people: ExamOutcomes, counts: AggregatedCounts) {
+        let scope = scope(overdue: overdue)
+        let people = try reader.absentPeople(scope)
+        let counts = try reader.absentCounts(scope, absent: people)
+        try ReportError.checkRequired(counts: counts.counts, examID: exam.id)
+        return (people, counts)
     }
 
     /// Item analysis and accuracy by law and type over the counted attempts of

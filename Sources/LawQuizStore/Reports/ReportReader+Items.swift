@@ -129,9 +129,11 @@ extension ReportReader {
     }
 
     /// The table's rowids cut into `count` contiguous ranges of about equal width.
+    /// MIN and MAX as two scalar subqueries: each is then one seek to an end of
+    /// the rowid b-tree, where `SELECT MIN(rowid), MAX(rowid)` scans it all.
     func rowidRanges(_ table: String, _ count: Int) throws -> [ClosedRange<Int64>] {
         let (low, high) = try read { db -> (Int64, Int64) in
-            let row = try Row.fetchOne(db, sql: "SELECT MIN(rowid), MAX(rowid) FROM \(table)")
+            let row = try Row.fetchOne(db, sql: "SELECT (SELECT MIN(rowid) FROM \(table)), (SELECT MAX(rowid) FROM \(table))")
             return (row?[0] ?? 0, row?[1] ?? -1)
         }
         guard high >= low else { return Array(repeating: 1...0, count: count) }

@@ -71,7 +71,9 @@ public final class ReportReader: Sendable {
         }
     }
 
-    /// Submitted formal attempts at the given exams, tagged main or make-up.
+    /// Submitted formal attempts at the given exams, tagged main or make-up,
+    /// one row each: the input of the counting rules applied in Swift, kept
+    /// as the independent check of the store's own aggregation (tests).
     public func submittedAttempts(main examID: String, makeups: [String]) throws -> [ReportAttempt] {
         let exams = [examID] + makeups
         let marks = exams.map { _ in "?" }.joined(separator: ", ")
@@ -81,7 +83,7 @@ public final class ReportReader: Sendable {
                 db,
                 sql: """
                     SELECT id, exam_id, staff_id, score, passed, excellent,
-                        (julianday(started_at) - 2440587.5) * 86400.0, (julianday(submitted_at) - 2440587.5) * 86400.0
+                        \(Self.unix("started_at")), \(Self.unix("submitted_at"))
                     FROM attempt
                     WHERE exam_id IN (\(marks)) AND status = 'submitted' AND is_formal = 1
                     """, arguments: StatementArguments(exams))

@@ -51,7 +51,12 @@ public struct AttemptService: Sendable {
         if let open = try store.attempts(examID: exam.id, staffID: staffID).last(where: { $0.status == .inProgress }) {
             return try resume(open, exam: exam, now: now)
         }
-        try ExamTiming.checkWindow(exam, now: now)
+        do {
+            try ExamTiming.checkWindow(exam, now: now)
+        } catch ExamWindowError.closed(let title, let closedAt) {
+            if let shown = try expiredResult(exam: exam, staffID: staffID) { return shown }
+            throw ExamWindowError.closed(title: title, closedAt: closedAt)
+        }
         _ = try identify(staffID: staffID)
         let seed = makeSeed()
         let paper = try PaperDrawer(catalog: catalog).draw(exam, seed: seed)
@@ -69,6 +74,9 @@ public struct AttemptService: Sendable {
                     throw AttemptError.noAttemptsLeft(exam: exam.title, used: used, allowed: exam.attemptsAllowed)
                 }
             }
+        } catch AttemptError.noAttemptsLeft(let title, let used, let allowed) {
+            if let shown = try expiredResult(exam: exam, staffID: staffID) { return shown }
+            throw AttemptError.noAttemptsLeft(exam: title, used: used, allowed: allowed)
         } catch AttemptError.alreadyInProgress(let openID) {
             // Another process started it a moment ago: take that one up.
             guard let open = try store.attempt(openID) else { throw AttemptError.attemptNotFound(attemptID: openID) }
@@ -82,6 +90,16 @@ public struct AttemptService: Sendable {
             return .expired(try submit(attemptID: attempt.id, exam: exam, reason: .expired))
         }
         return .session(try session(attemptID: attempt.id, exam: exam, resumed: true))
+    }
+
+    /// The result of the person's latest attempt when it was submitted for
+    /// them after its deadline: someone who never came back is shown what was
+    /// recorded rather than "不能再次参加" when no new attempt is possible.
+    private func expiredResult(exam: ExamDefinition, staffID: String) throws -> AttemptOpening? {
+        guard let last = try store.attempts(examID: exam.id, staffID: staffID).last,
+            last.status == .submitted, last.submitReason == .expired
+        else { return nil }
+        return .expired(try result(attemptID: last.id, exam: exam))
     }
 
     /// Loads an attempt with its paper, questions and saved answers.
@@ -166,9 +184,7 @@ public struct AttemptService: Sendable {
     }
 
     private func grade(attemptID: Int64, exam: ExamDefinition) throws -> ExamGrade {
-        let stored = try store.paperItems(attemptID: attemptID)
-        let answers = try store.responses(attemptID: attemptID).compactMapValues(\.answer)
-        return ExamGrade(exam: exam, items: stored.map(\.item), keys: stored.map(\.key), answers: answers)
+        try store.grade(attemptID: attemptID, exam: exam)
     }
 
     /// A person's attempts at every exam, oldest first.
@@ -176,16 +192,23 @@ public struct AttemptService: Sendable {
         try store.attempts(staffID: staffID)
     }
 
-    /// Submits, with their saved answers, every attempt still in progress
-    /// whose deadline has passed (people who closed the window and never came
-    /// back), so listings and statistics see final scores. Attempts of exams
-    /// no longer defined are left alone.
-    public func submitExpiredAttempts(exams: ExamCatalog) throws -> [AttemptResult] {
-        let now = clock.now
-        return try store.allAttempts().filter { $0.status == .inProgress && ExamTiming.hasExpired($0.deadline, now: now) }
-            .compactMap { attempt in
-                guard let exam = exams.definitions.first(where: { $0.id == attempt.examID }) else { return nil }
-                return try submit(attemptID: attempt.id, exam: exam, reason: .expired)
-            }
+    /// The attempt as it will be recorded: one still in progress after its
+    /// deadline is shown submitted at the deadline and graded on its saved
+    /// answers — computed, not written, so listing never changes anyone's
+    /// attempt (its owner's next `exam take` stores exactly this). Attempts of
+    /// exams no longer defined are returned as they are.
+    public func asRecorded(_ attempt: AttemptRecord, exams: ExamCatalog) throws -> AttemptRecord {
+        guard attempt.status == .inProgress, ExamTiming.hasExpired(attempt.deadline, now: clock.now),
+            let exam = exams.definitions.first(where: { $0.id == attempt.examID })
+        else { return attempt }
+        let grade = try store.grade(attemptID: attempt.id, exam: exam)
+        var recorded = attempt
+        recorded.status = .submitted
+        recorded.submittedAt = attempt.deadline
+        recorded.submitReason = .expired
+        recorded.score = grade.score
+        recorded.passed = grade.passed
+        recorded.excellent = grade.excellent
+        return recorded
     }
 }

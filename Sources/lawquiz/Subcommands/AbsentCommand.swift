@@ -6,7 +6,10 @@ import LawQuizCore
 struct AbsentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "absent", abstract: "未参考名单：应考但没有提交任何正式作答的人，按部门分组。",
-        discussion: "应考人员的定义见 lawquiz stats --help。补考视为参考。本命令只读数据库。")
+        discussion: """
+            应考人员的定义见 lawquiz stats --help。补考视为参考；超过截止时间仍未交卷的作答按截止时交卷计入，不算未参考。
+            --output 文件：把 CSV（UTF-8 带 BOM）写入文件（文件已存在须加 --force）。本命令只读数据库。
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
 
@@ -16,21 +19,25 @@ struct AbsentCommand: ParsableCommand {
     var format: Format = .table
 
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var file: CSVOutputOptions
 
     @OptionGroup var paths: PathOptions
 
     func run() throws {
         try Deployment.current.requireAdministrator("absent")
-        let data = try ReportContext(paths: paths, options: report).report(analyse: false)
+        let data = try ReportContext(paths: paths, options: report).absentReport()
+        if try file.write({ Self.csv(data) }) { return }
         switch format {
-        case .table:
-            display.emit(TextReport(report: data, width: display.textWidth, tableWidth: display.tableWidth).absent())
-        case .csv:
-            var output = CSVFormat.record(["部门", "工号", "姓名"].map(CSVCell.text))
-            for outcome in data.outcomes.people where outcome.isRequired && outcome.counted == nil {
-                output += CSVFormat.record([.text(outcome.person.department.text), .text(outcome.person.staffID), .text(outcome.person.name)])
-            }
-            print(output, terminator: "")
+        case .table: display.emit(TextReport(report: data, width: display.textWidth, tableWidth: display.tableWidth).absent())
+        case .csv: print(Self.csv(data), terminator: "")
         }
+    }
+
+    static func csv(_ data: ExamReport) -> String {
+        var output = CSVFormat.record(["部门", "工号", "姓名"].map(CSVCell.text))
+        for outcome in data.outcomes.absent {
+            output += CSVFormat.record([.text(outcome.person.department.text), .text(outcome.person.staffID), .text(outcome.person.name)])
+        }
+        return output
     }
 }

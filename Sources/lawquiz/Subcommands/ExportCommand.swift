@@ -12,7 +12,9 @@ struct ExportCommand: ParsableCommand {
                  作答次数, 计分方式, 计入作答编号。以 = + - @ 制表符或回车开头的文字前加 ' ，防止被当作公式执行。
             json：汇总、部门统计、试题分析、每人计入成绩，以及每份已提交作答的试卷（题目编号、选项顺序、随机种子）和每题作答
                  （题库原字母的作答与标准答案、得分），可据此独立复核评分。
-            xlsx：工作表 汇总、成绩明细、部门统计、未参考名单、试题分析；数字为数值，比率为百分比格式。
+            xlsx：工作表 汇总（含满分、合格与优秀分数线数值）、成绩明细、部门统计、未参考名单、试题分析、不计入人员（参加了作答但不计入统计的人及原因）、
+                 全部作答（每次作答，含未计入与未完成，注明是否计入及原因）、作答明细（加 --responses 时：每份计入作答的每题一行：作答、标准答案、得分；超过 1048576 行时续写 作答明细2…）；
+                 数字为数值，比率按显示的一位小数百分比存储。
             html：单个自包含文件（无外部资源）：汇总、分数分布与各部门参考率图（内嵌 SVG）及各统计表，适合打印。
             先写入临时文件再改名，失败时不会留下不完整的文件；输出文件已存在时须加 --force 才覆盖。本命令只读数据库。
             """)
@@ -30,12 +32,15 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "输出文件已存在时覆盖。")
     var force = false
 
+    @Flag(help: "xlsx：加入“作答明细”工作表（每份计入作答的每题一行：作答、标准答案、得分）。每份试卷几十行，人数多时导出明显变慢。")
+    var responses = false
+
     @OptionGroup var paths: PathOptions
 
     func run() throws {
         try Deployment.current.requireAdministrator("export")
-        let destination = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
-        let target = AtomicOutput(destination: destination, overwrite: force)
+        let target = OutputFile.target(output, force: force)
+        let destination = target.destination
         try target.checkDestination()
         let context = try ReportContext(paths: paths, options: report)
         let data = try context.report(analyse: format != .csv)
@@ -46,7 +51,11 @@ struct ExportCommand: ParsableCommand {
         case .csv:
             try target.write { try CSVExporter(timeFormat: timeFormat).write(data, to: $0, progress: progress.update) }
         case .xlsx:
-            try target.produce { try XLSXExporter(timeZone: .current).write(data, to: $0, progress: progress.update) }
+            let attempts = try ExportedAttempts(context: context)
+            let detail = XLSXAttemptDetail(
+                listings: try attempts.listings(), attempts: responses ? { try attempts.forEach($0) } : nil,
+                partialScoring: attempts.partialScoring)
+            try target.produce { try XLSXExporter(timeZone: .current).write(data, detail: detail, to: $0, progress: progress.update) }
         case .html:
             try target.write { try HTMLExporter(timeFormat: timeFormat).write(data, to: $0) }
         case .json:
@@ -57,16 +66,39 @@ struct ExportCommand: ParsableCommand {
     }
 
     private func writeJSON(_ data: ExamReport, context: ReportContext, target: AtomicOutput, progress: ProgressLine) throws {
+        let attempts = try ExportedAttempts(context: context)
+        let total = try attempts.count()
+        let exporter = JSONExporter(partialScoring: attempts.partialScoring)
+        try target.write { writer in
+            try exporter.write(data, attempts: { try attempts.forEach($0) }, to: writer, progress: { progress.update($0, total) })
+        }
+    }
+}
+
+/// The submitted and overdue attempts of the exam and its make-ups, with
+/// their papers, as the JSON export and the workbook's detail sheets stream them.
+private struct ExportedAttempts {
+    let context: ReportContext
+    let ids: [String]
+    let overdue: OverdueAttempts
+    let perPaper: Int
+    let partialScoring: [String: Bool]
+
+    init(context: ReportContext) throws {
         let loader = context.loader
         let exams = [loader.exam] + loader.makeups
-        let ids = exams.map(\.id)
-        let total = try loader.reader.submittedAttemptCount(examIDs: ids)
-        let exporter = JSONExporter(partialScoring: Dictionary(exams.map { ($0.id, $0.multipleScoring == .partial) }, uniquingKeysWith: { a, _ in a }))
-        let perPaper = exams.map(\.questionCount).max() ?? 0
-        try target.write { writer in
-            try exporter.write(
-                data, attempts: { try loader.reader.forEachSubmittedAttempt(examIDs: ids, itemsPerPaper: perPaper, $0) }, to: writer,
-                progress: { progress.update($0, total) })
-        }
+        self.context = context
+        ids = exams.map(\.id)
+        overdue = try loader.overdue(now: context.now)
+        perPaper = exams.map(\.questionCount).max() ?? 0
+        partialScoring = Dictionary(exams.map { ($0.id, $0.multipleScoring == .partial) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func count() throws -> Int { try context.loader.reader.submittedAttemptCount(examIDs: ids) + overdue.attempts.count }
+
+    func listings() throws -> [AttemptListing] { try context.loader.reader.attemptListings(examIDs: ids, overdue: overdue) }
+
+    func forEach(_ body: (AttemptDetail) throws -> Void) throws {
+        try context.loader.reader.forEachSubmittedAttempt(examIDs: ids, itemsPerPaper: perPaper, overdue: overdue, body)
     }
 }

@@ -7,7 +7,7 @@ import LawQuizStore
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history", abstract: "查看考试记录：某人（--staff）或全部人员的每次作答。",
-        discussion: "超过截止时间仍未交卷的作答会先按已保存的答案交卷。练习不在此列出。")
+        discussion: "超过截止时间仍未交卷的作答按截止时间、已保存的答案计算成绩显示（本命令只读，不改动任何作答；本人再次运行 exam take 时正式交卷）。练习不在此列出。")
 
     @Option(help: ArgumentHelp("工号；省略时列出所有人的记录。安装模式下普通用户只能看到自己的记录，不能指定。", valueName: "工号"))
     var staff: String?
@@ -19,14 +19,14 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         if let staff { try StaffIDCheck.validate(staff) }
         let catalog = try paths.loadCatalog()
-        // Listing must work even without an exams folder; expired attempts of
+        // Listing must work even without an exams folder; overdue attempts of
         // exams that cannot be loaded are simply shown as they are.
         let exams = (try? paths.loadExams(library: catalog.library)) ?? ExamCatalog(definitions: [])
         let store = try paths.openStore()
         let service = AttemptService(store: store, catalog: catalog)
-        _ = try service.submitExpiredAttempts(exams: exams)
         let staff = try Deployment.current.ownStaffID(requested: self.staff, command: "history", store: store)
-        let attempts = try staff.map { try service.history(staffID: $0.trimmingCharacters(in: .whitespaces)) } ?? store.allAttempts()
+        let attempts = try (staff.map { try service.history(staffID: $0.trimmingCharacters(in: .whitespaces)) } ?? store.allAttempts())
+            .map { try service.asRecorded($0, exams: exams) }
         var output = ""
         if let staff, let member = try store.staffMember(staff) {
             output += TerminalText.visible(

@@ -16,6 +16,9 @@ struct StatsCommand: ParsableCommand {
             有补考（makeup_of 指向本考试）时合并计算，默认取正考与补考中较高分（--makeup-rule）。
             --by department：部门树每一层的同样数字（含下属部门），以及应参考单位数（名下直接有应考人员的部门）和实际参考单位数。
             --by law / --by type：按法律、题型统计正确率和得分率。
+            --output 文件：把 CSV（UTF-8 带 BOM，Excel 可直接打开）写入文件（先写临时文件再改名；文件已存在须加 --force）。
+            所有分数、平均分、比率按精确值计算，最后一步四舍五入（表格、CSV、JSON、xlsx、HTML 一致）。
+            超过截止时间仍未交卷的作答，按截止时间、已保存的答案计分计入（与本人下次进入时系统交卷的结果相同）。
             本命令只读数据库。
             """)
 
@@ -31,13 +34,19 @@ struct StatsCommand: ParsableCommand {
     var format: Format = .table
 
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var file: CSVOutputOptions
 
     @OptionGroup var paths: PathOptions
+
+    func validate() throws {
+        if file.output != nil, format == .json { throw ValidationError("--output 写出的是 CSV，不能与 --format json 同用。") }
+    }
 
     func run() throws {
         try Deployment.current.requireAdministrator("stats")
         let context = try ReportContext(paths: paths, options: report)
-        let data = try context.report(analyse: by == .law || by == .type)
+        let data = by == .law || by == .type ? try context.report(analyse: true) : try context.summaryReport()
+        if try file.write({ StatsRendering.csv(data, by: by) }) { return }
         switch format {
         case .table: display.emit(StatsRendering.table(data, by: by, display: display))
         case .csv: print(StatsRendering.csv(data, by: by), terminator: "")

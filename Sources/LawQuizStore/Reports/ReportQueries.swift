@@ -1,0 +1,229 @@
+import Foundation
+import LawQuizCore
+
+/// What differs between the SQL engines that can hold results: placeholders
+/// and timestamp arithmetic. Everything else in `ReportQueries` is plain SQL
+/// (CTEs, window functions, GROUP BY) that SQLite and PostgreSQL both run,
+/// so a PostgreSQL store supplies only a dialect.
+public protocol ReportDialect: Sendable {
+    /// The placeholder of the 1-based `position`-th argument (`?1` or `$1`).
+    func placeholder(_ position: Int) -> String
+    /// Seconds since 1970 of a timestamp column, as a floating-point expression.
+    func unixSeconds(_ column: String) -> String
+}
+
+/// SQLite: numbered `?NNN` placeholders (arguments may be bound in any
+/// order); timestamps are stored as `YYYY-MM-DD HH:MM:SS.SSS` text.
+public struct SQLiteReportDialect: ReportDialect {
+    public init() {}
+    public func placeholder(_ position: Int) -> String { "?\(position)" }
+    public func unixSeconds(_ column: String) -> String { "(julianday(\(column)) - 2440587.5) * 86400.0" }
+}
+
+/// An argument of a report query, engine-neutral.
+public enum ReportValue: Sendable, Hashable {
+    case text(String)
+    case integer(Int64)
+    case real(Double)
+    case date(Date)
+}
+
+/// Which attempts and people one exam's report covers, and by which rules.
+public struct ReportScope: Sendable {
+    public var mainExamID: String
+    public var makeupExamIDs: [String]
+    public var selector: AttemptSelector
+    public var policy: RequirementPolicy
+    public var overdue: OverdueAttempts
+
+    public init(mainExamID: String, makeupExamIDs: [String], selector: AttemptSelector, policy: RequirementPolicy, overdue: OverdueAttempts) {
+        self.mainExamID = mainExamID
+        self.makeupExamIDs = makeupExamIDs
+        self.selector = selector
+        self.policy = policy
+        self.overdue = overdue
+    }
+}
+
+/// The report queries of one exam. Their common part is a chain of CTEs:
+/// `sat` — submitted formal attempts at the exam (side 0) and its make-ups
+/// (side 1), plus overdue attempts as they will be recorded; `picks` — per
+/// person and side, the attempt the counting rule chooses (window
+/// functions), with its place by start and the side's number of attempts;
+/// `counted` — per person, the pick the make-up rule chooses.
+public struct ReportQueries: Sendable {
+    public var dialect: any ReportDialect
+    public var scope: ReportScope
+    private var arguments: [ReportValue] = []
+
+    public init(dialect: any ReportDialect = SQLiteReportDialect(), scope: ReportScope) {
+        self.dialect = dialect
+        self.scope = scope
+    }
+
+    /// A built statement: SQL text and its arguments in order.
+    public struct Query: Sendable {
+        public var sql: String
+        public var arguments: [ReportValue]
+    }
+
+    private mutating func bind(_ value: ReportValue) -> String {
+        arguments.append(value)
+        return dialect.placeholder(arguments.count)
+    }
+
+    fileprivate mutating func list(_ values: [String]) -> String {
+        values.map { bind(.text($0)) }.joined(separator: ", ")
+    }
+
+    /// Window ordering that puts the attempt a rule counts first. Ties go
+    /// as `AttemptCounting.select` sends them: to the earlier start, then the lower id.
+    static func order(_ rule: AttemptCounting) -> String {
+        switch rule {
+        case .highest: return "score DESC, started_at, id"
+        case .first: return "started_at, id"
+        case .last: return "started_at DESC, id"
+        }
+    }
+
+    /// The CTEs `sat`, `picks` and `counted` (without the leading WITH).
+    private mutating func countingCTEs(detail: Bool) -> String {
+        var ctes = ""
+        let overdue = scope.overdue.list
+        if !overdue.isEmpty {
+            let rows = overdue.map { attempt in
+                "(" + [
+                    bind(.integer(attempt.id)), bind(.text(attempt.examID)), bind(.text(attempt.staffID)),
+                    bind(.integer(attempt.source == .main ? 0 : 1)), bind(.real(attempt.score)), bind(.integer(attempt.passed ? 1 : 0)),
+                    bind(.integer(attempt.excellent ? 1 : 0)), bind(.date(attempt.startedAt)), bind(.date(attempt.submittedAt ?? attempt.startedAt)),
+                ].joined(separator: ", ") + ")"
+            }
+            ctes += "overdue (id, exam_id, staff_id, side, score, passed, excellent, started_at, submitted_at) AS (VALUES "
+                + rows.joined(separator: ", ") + "),\n"
+        }
+        ctes += """
+            sat AS (
+                SELECT id, exam_id, staff_id, CASE WHEN exam_id = \(bind(.text(scope.mainExamID))) THEN 0 ELSE 1 END AS side,
+                    score, passed, excellent, started_at, submitted_at
+                FROM attempt
+                WHERE exam_id IN (\(list([scope.mainExamID] + scope.makeupExamIDs))) AND status = 'submitted' AND is_formal = 1
+            """
+        if !overdue.isEmpty {
+            ctes += "\n    UNION ALL SELECT id, exam_id, staff_id, side, score, passed, excellent, started_at, submitted_at FROM overdue"
+        }
+        ctes += "\n),\n"
+        let main = Self.order(scope.selector.counting), makeup = Self.order(scope.selector.makeupCounting)
+        let pick = main == makeup || scope.makeupExamIDs.isEmpty
+            ? "ROW_NUMBER() OVER (PARTITION BY staff_id, side ORDER BY \(main))"
+            : "CASE WHEN side = 0 THEN ROW_NUMBER() OVER (PARTITION BY staff_id, side ORDER BY \(main)) "
+                + "ELSE ROW_NUMBER() OVER (PARTITION BY staff_id, side ORDER BY \(makeup)) END"
+        // The place by start and the number of attempts only where they are shown (each is one more sort).
+        let places = detail
+            ? ",\n            ROW_NUMBER() OVER (PARTITION BY staff_id, side ORDER BY started_at, id) AS ordinal,\n"
+                + "            COUNT(*) OVER (PARTITION BY staff_id, side) AS attempts"
+            : ""
+        ctes += """
+            picks AS (
+                SELECT * FROM (
+                    SELECT sat.*, \(pick) AS pick\(places)
+                    FROM sat) AS ranked
+                WHERE pick = 1
+            ),
+            counted AS (
+            """
+        if scope.makeupExamIDs.isEmpty && overdue.allSatisfy({ $0.source == .main }) {
+            ctes += "\n    SELECT * FROM picks\n)"
+        } else {
+            let merge = scope.selector.makeupRule == .replace ? "side DESC" : "score DESC, side"
+            ctes += """
+
+                    SELECT * FROM (
+                        SELECT picks.*, ROW_NUMBER() OVER (PARTITION BY staff_id ORDER BY \(merge)) AS merged
+                        FROM picks) AS chosen
+                    WHERE merged = 1
+                )
+                """
+        }
+        return ctes
+    }
+
+    /// Per department text, standing (active, exempt) and counted result
+    /// (side, score in hundredths, 合格, 优秀): how many people. Rows with a
+    /// NULL department count counted attempts by 工号 not on the roster.
+    public mutating func departmentCounts() -> Query {
+        arguments = []
+        let ctes = countingCTEs(detail: false)
+        // People with a counted attempt (looked up by primary key), people without any
+        // (an anti-join on the attempt index), and counted 工号 not on the roster. A LEFT
+        // JOIN of the roster with `counted` would scan the materialised CTE once per person.
+        let exemptions = scope.policy.exemptions.keys.sorted()
+        let exempt = { (query: inout ReportQueries) in
+            exemptions.isEmpty ? "0" : "CASE WHEN s.staff_id IN (\(query.list(exemptions))) THEN 1 ELSE 0 END"
+        }
+        let sitters = exempt(&self)
+        let others = exempt(&self)
+        let exams = list([scope.mainExamID] + scope.makeupExamIDs)
+        let overdue = Array(Set(scope.overdue.list.map(\.staffID))).sorted()
+        let overdueStaff = overdue.isEmpty ? "" : "AND s.staff_id NOT IN (\(list(overdue)))"
+        let sql = """
+            WITH \(ctes)
+            SELECT s.department, s.active, \(sitters) AS exempt, c.side, CAST(ROUND(c.score * 100) AS INTEGER) AS hundredths,
+                c.passed, c.excellent, COUNT(*) AS people
+            FROM counted c JOIN staff s ON s.staff_id = c.staff_id
+            GROUP BY 1, 2, 3, 4, 5, 6, 7
+            UNION ALL
+            SELECT s.department, s.active, \(others) AS exempt, NULL, NULL, NULL, NULL, COUNT(*)
+            FROM staff s
+            WHERE NOT EXISTS (
+                SELECT 1 FROM attempt a WHERE a.exam_id IN (\(exams)) AND a.status = 'submitted' AND a.is_formal = 1 AND a.staff_id = s.staff_id)
+                \(overdueStaff)
+            GROUP BY 1, 2, 3
+            UNION ALL
+            SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*)
+            FROM counted c WHERE NOT EXISTS (SELECT 1 FROM staff s WHERE s.staff_id = c.staff_id)
+            """
+        return Query(sql: sql, arguments: arguments)
+    }
+
+    /// Per department text and standing (active, exempt): how many people —
+    /// the roster side of `absent`, which needs no attempt at all.
+    public mutating func rosterCounts() -> Query {
+        arguments = []
+        let exemptions = scope.policy.exemptions.keys.sorted()
+        let exempt = exemptions.isEmpty ? "0" : "CASE WHEN s.staff_id IN (\(list(exemptions))) THEN 1 ELSE 0 END"
+        return Query(sql: "SELECT s.department, s.active, \(exempt) AS exempt, COUNT(*) FROM staff s GROUP BY 1, 2, 3", arguments: arguments)
+    }
+
+    /// Active, not exempt people with no submitted (or overdue) attempt at
+    /// the exam or a make-up: 工号, name, department text. The department
+    /// scope is applied by the caller (it parses department paths).
+    public mutating func absentCandidates() -> Query {
+        arguments = []
+        let exemptions = scope.policy.exemptions.keys.sorted()
+        let exempt = exemptions.isEmpty ? "" : "AND s.staff_id NOT IN (\(list(exemptions)))"
+        let exams = list([scope.mainExamID] + scope.makeupExamIDs)
+        let overdue = scope.overdue.list.map(\.id)
+        let open = overdue.isEmpty
+            ? "a.status = 'submitted'" : "(a.status = 'submitted' OR a.id IN (\(overdue.map { bind(.integer($0)) }.joined(separator: ", "))))"
+        let sql = """
+            SELECT s.staff_id, s.name, s.department FROM staff s
+            WHERE s.active = 1 \(exempt) AND NOT EXISTS (
+                SELECT 1 FROM attempt a WHERE a.staff_id = s.staff_id AND a.exam_id IN (\(exams)) AND \(open) AND a.is_formal = 1)
+            """
+        return Query(sql: sql, arguments: arguments)
+    }
+
+    /// Every person's pick per side: 工号, side, attempt id, exam id, score,
+    /// 合格, 优秀, start and submission (seconds since 1970), place by start, attempts on the side.
+    public mutating func picks() -> Query {
+        arguments = []
+        let ctes = countingCTEs(detail: true)
+        let sql = """
+            WITH \(ctes)
+            SELECT staff_id, side, id, exam_id, score, passed, excellent, \(dialect.unixSeconds("started_at")),
+                \(dialect.unixSeconds("submitted_at")), ordinal, attempts
+            FROM picks
+            """
+        return Query(sql: sql, arguments: arguments)
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import LawQuizCore
+
+/// Each department's own counts, the distribution of counted scores and the
+/// counted attempts by 工号 not on the roster, as the store aggregated them.
+public struct AggregatedCounts: Sendable {
+    public var counts: [DepartmentPath: DepartmentCounts] = [:]
+    public var distribution = ScoreDistribution()
+    public var unknownSitters = 0
+
+    public func summary(fullMarks: Double) -> ParticipationSummary {
+        ParticipationSummary(counts: counts, distribution: distribution, unknownSitters: unknownSitters, fullMarks: fullMarks)
+    }
+
+    public var rollup: DepartmentRollup { DepartmentRollup(counts: counts) }
+}
+
+extension ReportReader {
+    /// Counts, sums and the counted attempt per person computed by the
+    /// store (`ReportQueries.departmentCounts`); a few hundred grouped rows
+    /// come back, whatever the number of people and attempts.
+    public func aggregate(_ scope: ReportScope) throws -> AggregatedCounts {
+        var queries = ReportQueries(scope: scope)
+        let query = queries.departmentCounts()
+        return try read { db in
+            var result = AggregatedCounts()
+            var departments = ByteInterner()
+            var paths: [DepartmentPath] = []
+            let rows = try RawRows(db, sql: query.sql, arguments: Self.arguments(query.arguments))
+            while try rows.step() {
+                let people = Int(rows.int(7))
+                guard !rows.isNull(0) else {
+                    result.unknownSitters += people
+                    continue
+                }
+                let (key, isNew) = departments.index(of: rows.bytes(0))
+                if isNew { paths.append(DepartmentPath(parsing: departments.values[key])) }
+                let department = paths[key]
+                let status = Self.status(active: rows.int(1) != 0, exempt: rows.int(2) != 0, department, scope.policy)
+                let hundredths = rows.isNull(4) ? nil : Int(rows.int(4))
+                result.counts[department, default: DepartmentCounts()].add(
+                    status: status, count: people, score: hundredths.map { DecimalRounding.value($0, places: 2) },
+                    passed: rows.int(5) != 0, excellent: rows.int(6) != 0, makeup: rows.int(3) == 1)
+                if status == .required, let hundredths { result.distribution.add(hundredths: hundredths, count: people) }
+            }
+            return result
+        }
+    }
+
+    /// 应考 people per department from the roster alone (no attempt read),
+    /// with `absent` taken out as not having sat: what `absent` prints
+    /// (应考 and 未参考 counts; scores and 合格/优秀 are not filled in).
+    public func absentCounts(_ scope: ReportScope, absent: ExamOutcomes) throws -> AggregatedCounts {
+        var queries = ReportQueries(scope: scope)
+        let query = queries.rosterCounts()
+        var missing: [DepartmentPath: Int] = [:]
+        for outcome in absent.people { missing[outcome.person.department, default: 0] += 1 }
+        return try read { db in
+            var result = AggregatedCounts()
+            let rows = try RawRows(db, sql: query.sql, arguments: Self.arguments(query.arguments))
+            while try rows.step() {
+                let department = DepartmentPath(parsing: rows.string(0))
+                let status: RequirementPolicy.Status = Self.status(active: rows.int(1) != 0, exempt: rows.int(2) != 0, department, scope.policy)
+                result.counts[department, default: DepartmentCounts()].add(
+                    status: status, count: Int(rows.int(3)), score: nil, passed: false, excellent: false, makeup: false)
+            }
+            for (department, count) in result.counts where count.required > 0 {
+                result.counts[department]?.sat = count.required - (missing[department] ?? 0)
+            }
+            return result
+        }
+    }
+
+    /// A person's standing from what the queries return.
+    static func status(active: Bool, exempt: Bool, _ department: DepartmentPath, _ policy: RequirementPolicy) -> RequirementPolicy.Status {
+        !active ? .inactive : !policy.covers(department) ? .outsideScope : exempt ? .exempt("") : .required
+    }
+
+    /// Required people with no submitted or overdue attempt (未参考), by
+    /// department tree then 工号: only they are read.
+    public func absentPeople(_ scope: ReportScope) throws -> ExamOutcomes {
+        var queries = ReportQueries(scope: scope)
+        let query = queries.absentCandidates()
+        let people = try read { db in
+            var people: [ReportPerson] = []
+            let rows = try RawRows(db, sql: query.sql, arguments: Self.arguments(query.arguments))
+            while try rows.step() {
+                let department = DepartmentPath(parsing: rows.string(2))
+                guard scope.policy.covers(department) else { continue }
+                people.append(ReportPerson(staffID: rows.string(0), name: rows.string(1), department: department))
+            }
+            return people
+        }
+        return ExamOutcomes.build(roster: people, counted: [:], policy: scope.policy)
+    }
+
+    /// Each 工号's counted attempt, chosen by the store's window query and
+    /// merged across make-ups by `AttemptSelector.merge`.
+    public func countedAttempts(_ scope: ReportScope) throws -> [String: CountedAttempt] {
+        var queries = ReportQueries(scope: scope)
+        let query = queries.picks()
+        let sides = try read { db in
+            var sides: [String: (main: AttemptSelector.SidePick?, makeup: AttemptSelector.SidePick?)] = [:]
+            var exams = ByteInterner()
+            let rows = try RawRows(db, sql: query.sql, arguments: Self.arguments(query.arguments))
+            while try rows.step() {
+                let (exam, _) = exams.index(of: rows.bytes(3))
+                let staffID = rows.string(0)
+                let makeup = rows.int(1) == 1
+                let attempt = ReportAttempt(
+                    id: rows.int(2), examID: exams.values[exam], staffID: staffID, score: rows.double(4), passed: rows.int(5) != 0,
+                    excellent: rows.int(6) != 0, startedAt: Self.date(rows.double(7)),
+                    submittedAt: rows.isNull(8) ? nil : Self.date(rows.double(8)), source: makeup ? .makeup : .main)
+                let pick = AttemptSelector.SidePick(attempt: attempt, ordinal: Int(rows.int(9)), count: Int(rows.int(10)))
+                if makeup { sides[staffID, default: (nil, nil)].makeup = pick } else { sides[staffID, default: (nil, nil)].main = pick }
+            }
+            return sides
+        }
+        return sides.compactMapValues { scope.selector.merge(main: $0.main, makeup: $0.makeup) }
+    }
+
+    static func arguments(_ values: [ReportValue]) -> StatementArguments {
+        StatementArguments(values.map { value -> (any DatabaseValueConvertible)? in
+            switch value {
+            case .text(let text): return text
+            case .integer(let number): return number
+            case .real(let number): return number
+            case .date(let date): return date
+            }
+        })
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+import LawQuizCore
+@testable import LawQuizStore
+import XCTest
+
+/// The store's aggregation (window functions, GROUP BY, anti-join) against
+/// the same rules applied in Swift to every attempt, on random stores with
+/// retakes, ties, make-ups, exemptions, department scopes, people who left,
+/// unknown 工号, practice attempts and overdue attempts.
+final class ReportAggregationTests: StoreTestCase {
+    static let departments = ["甲", "甲/一科", "甲 / 一科", "甲/二科", "乙", "乙/三科", "丙"]
+    let now = Date(timeIntervalSince1970: 1_700_000_000 + 5 * 86_400)
+
+    func testStoreAggregatesAgreeWithTheRulesAppliedInSwift() throws {
+        for seed in UInt64(1)...6 {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("lawquiz-aggregate-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            var random = SeededGenerator(seed: seed)
+            let exempt = try populate(&random)
+            let reader = try ReportReader(path: databaseURL)
+            for counting in AttemptCounting.allCases {
+                for makeupCounting in [AttemptCounting.highest, .last] {
+                    for rule in MakeupRule.allCases {
+                        for scope in [[], ["甲"], ["乙/三科", "丙"]] {
+                            try compare(
+                                reader, exempt: exempt, counting: counting, makeupCounting: makeupCounting, rule: rule, scope: scope,
+                                context: "seed \(seed) \(counting) \(makeupCounting) \(rule) \(scope)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func compare(
+        _ reader: ReportReader, exempt: [String], counting: AttemptCounting, makeupCounting: AttemptCounting, rule: MakeupRule,
+        scope: [String], context: String
+    ) throws {
+        let section = ExamSection(lawID: nil, type: .single, count: 5, points: 20)
+        let main = ExamDefinition(
+            id: "main", title: "正考", sections: [section], timeLimitMinutes: 30, attemptsAllowed: 5, counting: counting,
+            requiredDepartments: scope, exemptions: exempt.map { ExamExemption(staffID: $0, reason: "借调") })
+        let makeups = ["mk1", "mk2"].map {
+            ExamDefinition(id: $0, title: "补考", sections: [section], timeLimitMinutes: 30, counting: makeupCounting, makeupOf: "main")
+        }
+        let catalog = ExamCatalog(definitions: [main] + makeups)
+        let loader = try ExamReportLoader(reader: reader, exam: main, catalog: catalog, makeupRule: rule)
+        let overdue = try loader.overdue(now: now)
+        // The rules in Swift over every attempt read one by one.
+        let attempts = try reader.submittedAttempts(main: "main", makeups: ["mk1", "mk2"]) + overdue.list
+        let expected = ExamOutcomes.build(roster: try reader.roster(), attempts: attempts, policy: loader.policy, selector: loader.selector)
+
+        let outcomes = try loader.outcomes(overdue: overdue)
+        XCTAssertEqual(outcomes.people, expected.people, context)
+        XCTAssertEqual(outcomes.unknownStaff, expected.unknownStaff, context)
+        let counts = try loader.aggregate(overdue: overdue)
+        let summary = counts.summary(fullMarks: 100)
+        XCTAssertEqual(summary, ParticipationSummary(outcomes: expected, fullMarks: 100), context)
+        XCTAssertEqual(counts.rollup, DepartmentRollup(outcomes: expected), context)
+        // And a few figures counted by hand from the outcomes.
+        let required = expected.people.filter(\.isRequired)
+        XCTAssertEqual(summary.required, required.count, context)
+        XCTAssertEqual(summary.sat, required.filter { $0.counted != nil }.count, context)
+        XCTAssertEqual(summary.passed, required.filter { $0.counted?.attempt.passed == true }.count, context)
+        XCTAssertEqual(
+            summary.uncountedSitters, expected.people.filter { !$0.isRequired && $0.counted != nil }.count + expected.unknownStaff.count, context)
+        let total = required.compactMap { $0.counted.map { DecimalRounding.hundredths($0.attempt.score) } }.reduce(0, +)
+        XCTAssertEqual(counts.rollup.node(.organisation)?.score.totalHundredths, total, context)
+        let absent = try loader.absent(overdue: overdue)
+        XCTAssertEqual(absent.people.people.map(\.person.staffID), expected.absent.map(\.person.staffID), context)
+        let absentSummary = absent.counts.summary(fullMarks: 100)
+        XCTAssertEqual([absentSummary.required, absentSummary.absent], [summary.required, summary.absent], context)
+        XCTAssertEqual(absent.counts.rollup.nodes.map { [$0.required, $0.absent] }, counts.rollup.nodes.map { [$0.required, $0.absent] }, context)
+    }
+
+    /// 40 people in 7 department texts (two spell one department), about
+    /// 15% no longer on the roster; returns three exempted 工号.
+    private func populate(_ random: inout SeededGenerator) throws -> [String] {
+        let store = try openStore()
+        let start = Date(timeIntervalSince1970: 1_700_000_000)
+        let staff = (1...40).map { String(format: "S%03d", $0) }
+        try store.write { db in
+            for id in staff {
+                try db.execute(
+                    sql: "INSERT INTO staff (staff_id, name, department, active, updated_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [id, "人" + id, Self.departments.randomElement(using: &random)!, Int.random(in: 0..<100, using: &random) < 85, start])
+            }
+            var nextID: Int64 = 1
+            for person in staff + ["X01", "X02"] {
+                for exam in ["main", "main", "main", "mk1", "mk2", "other", "mock"] where Int.random(in: 0..<100, using: &random) < 45 {
+                    let started = start.addingTimeInterval(Double(Int.random(in: 0..<6, using: &random)) * 600)
+                    let open = Int.random(in: 0..<100, using: &random) < 20
+                    let hasOpen = try Bool.fetchOne(
+                        db, sql: "SELECT COUNT(*) > 0 FROM attempt WHERE exam_id = ? AND staff_id = ? AND status = 'in_progress'",
+                        arguments: [exam, person]) ?? false
+                    let inProgress = open && !hasOpen
+                    // Open attempts: some overdue at `now`, some still running.
+                    let deadline = inProgress && Bool.random(using: &random) ? now.addingTimeInterval(600) : started.addingTimeInterval(1800)
+                    let score = Double(Int.random(in: 0...8, using: &random)) * 12.5
+                    try db.execute(
+                        sql: """
+                            INSERT INTO attempt (id, exam_id, exam_title, definition_hash, staff_id, seed, started_at, deadline, submitted_at,
+                                status, submit_reason, score, full_marks, passed, excellent, is_formal)
+                            VALUES (?, ?, ?, '', ?, 0, ?, ?, ?, ?, ?, ?, 100, ?, ?, ?)
+                            """,
+                        arguments: [
+                            nextID, exam, exam, person, started, deadline, inProgress ? nil : started.addingTimeInterval(900),
+                            inProgress ? "in_progress" : "submitted", inProgress ? nil : "submitted", inProgress ? nil : score,
+                            inProgress ? nil : score >= 60, inProgress ? nil : score >= 90, exam == "mock" ? 0 : 1,
+                        ])
+                    if inProgress { try addPaper(db, attempt: nextID, answered: started, &random) }
+                    nextID += 1
+                }
+            }
+        }
+        return Array(staff.shuffled(using: &random).prefix(3))
+    }
+
+    /// Three items (单选 A, 判断 对, 多选 AB; 20 points each) with random saved answers.
+    private func addPaper(_ db: Database, attempt: Int64, answered: Date, _ random: inout SeededGenerator) throws {
+        for (index, (type, key, choices)) in [("single", "A", ["A", "B"]), ("judge", "T", ["T", "F"]), ("multiple", "AB", ["AB", "A", "C"])].enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO paper_item (attempt_id, item_index, question_id, content_hash, option_order, answer_key, points, section_index, type, law_id)
+                    VALUES (?, ?, ?, '', '', ?, 20, 0, ?, 'law')
+                    """, arguments: [attempt, index, "q\(index)", key, type])
+            if Bool.random(using: &random) {
+                try db.execute(
+                    sql: "INSERT INTO response (attempt_id, item_index, answer, answered_at) VALUES (?, ?, ?, ?)",
+                    arguments: [attempt, index, choices.randomElement(using: &random)!, answered])
+            }
+        }
+    }
+}
