@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Pure core: statutes, banks, exams, grading, statistics, export formats. No terminal I/O.
@@ -31,6 +32,8 @@ let package = Package(
             dependencies: [
                 "LawQuizCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // HMAC-SHA256 and SHA-256 of the audit chain: a maintained library, never hand-rolled.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // GNU readline (Debian: libreadline-dev ships readline.pc).

@@ -43,6 +43,10 @@ extension ResultsStore {
                     item.sectionIndex, item.type.rawValue, item.lawID,
                 ])
             }
+            if let record = try Row.fetchOne(db, sql: "SELECT * FROM attempt WHERE id = ?", arguments: [attemptID]).map(AttemptRecord.init(row:)) {
+                let stored = zip(paper.items, keys).map { StoredPaperItem(item: $0, key: $1) }
+                try audit(db, AuditChain.started(record, paper: stored), attemptID: attemptID, staffID: staffID, at: startedAt)
+            }
             return attemptID
         }
     }
@@ -108,25 +112,33 @@ extension ResultsStore {
     }
 
     /// Saves (or replaces) one answer in one IMMEDIATE transaction that also
-    /// checks the attempt is open, in time and has the item, so a check and
-    /// the write can never be split by another process.
-    func saveResponse(attemptID: Int64, itemIndex: Int, answer: AnswerKey?, at time: Date) throws -> ResponseWrite {
+    /// checks the attempt is open, in time (deadline + `grace`), has the item
+    /// and is still held by `lease`, so a check and the write can never be
+    /// split by another process.
+    func saveResponse(
+        attemptID: Int64, itemIndex: Int, answer: AnswerKey?, at time: Date, grace: TimeInterval = 0, lease: String? = nil
+    ) throws -> ResponseWrite {
         try write { db in
-            let check = try Self.checkOpen(db, attemptID: attemptID, itemIndex: itemIndex, now: time)
+            let (check, staffID) = try Self.checkOpen(db, attemptID: attemptID, itemIndex: itemIndex, now: time, grace: grace, lease: lease)
             guard check == .saved else { return check }
             try db.execute(
                 sql: """
                     INSERT INTO response (attempt_id, item_index, answer, answered_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (attempt_id, item_index) DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at
                     """, arguments: [attemptID, itemIndex, answer?.code, time])
+            try audit(
+                db, AuditChain.answer(attemptID: attemptID, staffID: staffID, itemIndex: itemIndex, answer: answer, at: time),
+                attemptID: attemptID, staffID: staffID, at: time)
             return .saved
         }
     }
 
     /// Sets or clears the review mark of one item, with the same checks.
-    func saveMark(attemptID: Int64, itemIndex: Int, marked: Bool, at time: Date) throws -> ResponseWrite {
+    func saveMark(
+        attemptID: Int64, itemIndex: Int, marked: Bool, at time: Date, grace: TimeInterval = 0, lease: String? = nil
+    ) throws -> ResponseWrite {
         try write { db in
-            let check = try Self.checkOpen(db, attemptID: attemptID, itemIndex: itemIndex, now: time)
+            let (check, _) = try Self.checkOpen(db, attemptID: attemptID, itemIndex: itemIndex, now: time, grace: grace, lease: lease)
             guard check == .saved else { return check }
             try db.execute(
                 sql: """
@@ -137,29 +149,45 @@ extension ResultsStore {
         }
     }
 
-    private static func checkOpen(_ db: Database, attemptID: Int64, itemIndex: Int, now: Date) throws -> ResponseWrite {
+    /// Whether the attempt takes a write now, and whose it is (for the audit entry).
+    private static func checkOpen(
+        _ db: Database, attemptID: Int64, itemIndex: Int, now: Date, grace: TimeInterval, lease: String?
+    ) throws -> (ResponseWrite, String) {
         guard let row = try Row.fetchOne(
             db,
-            sql: "SELECT status, deadline, (SELECT COUNT(*) FROM paper_item WHERE attempt_id = attempt.id) AS items FROM attempt WHERE id = ?",
+            sql: """
+                SELECT status, deadline, staff_id, (SELECT COUNT(*) FROM paper_item WHERE attempt_id = attempt.id) AS items
+                FROM attempt WHERE id = ?
+                """,
             arguments: [attemptID])
-        else { return .attemptNotFound }
-        guard row["status"] as String == AttemptStatus.inProgress.rawValue else { return .submitted }
-        guard now < row["deadline"] as Date else { return .expired }
+        else { return (.attemptNotFound, "") }
+        let staffID: String = row["staff_id"]
+        guard row["status"] as String == AttemptStatus.inProgress.rawValue else { return (.submitted, staffID) }
+        guard try holdsLease(db, attemptID: attemptID, token: lease) else { return (.leaseLost, staffID) }
+        guard now < (row["deadline"] as Date).addingTimeInterval(grace) else { return (.expired, staffID) }
         let count: Int = row["items"]
-        guard (0..<count).contains(itemIndex) else { return .noSuchItem(count: count) }
-        return .saved
+        guard (0..<count).contains(itemIndex) else { return (.noSuchItem(count: count), staffID) }
+        return (.saved, staffID)
     }
 
     /// Stores the grade; a no-op returning the stored record when another
     /// process submitted first, so a score is written exactly once.
-    func saveSubmission(attemptID: Int64, grade: ExamGrade, reason: SubmitReason, at time: Date) throws -> AttemptRecord? {
+    func saveSubmission(
+        attemptID: Int64, grade: ExamGrade, reason: SubmitReason, at time: Date, lease: String? = nil
+    ) throws -> AttemptRecord? {
         try write { db in
+            guard try Self.holdsLease(db, attemptID: attemptID, token: lease) else { throw AttemptError.sessionTakenOver(attemptID: attemptID) }
             try db.execute(
                 sql: """
                     UPDATE attempt SET status = 'submitted', submitted_at = ?, submit_reason = ?, score = ?, passed = ?, excellent = ?
                     WHERE id = ? AND status = 'in_progress'
                     """, arguments: [time, reason.rawValue, grade.score, grade.passed, grade.excellent, attemptID])
-            return try Row.fetchOne(db, sql: "SELECT * FROM attempt WHERE id = ?", arguments: [attemptID]).map(AttemptRecord.init(row:))
+            let changed = db.changesCount > 0
+            let record = try Row.fetchOne(db, sql: "SELECT * FROM attempt WHERE id = ?", arguments: [attemptID]).map(AttemptRecord.init(row:))
+            if changed, let record {
+                try audit(db, AuditChain.submitted(record), attemptID: attemptID, staffID: record.staffID, at: time)
+            }
+            return record
         }
     }
 
@@ -182,4 +210,6 @@ enum ResponseWrite: Equatable {
     case submitted
     case expired
     case noSuchItem(count: Int)
+    /// Another terminal took the attempt over.
+    case leaseLost
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import LawQuizCore
@@ -10,12 +11,18 @@ public final class ResultsStore: Sendable {
     public static let wrongBookClearStreak = 2
     /// How long a write waits for another process before `StoreError.locked`.
     public static let busyTimeout: TimeInterval = 10
+    /// The wait of an exam session's store: short, so a held lock shows
+    /// 正在保存… after a second while `BusyRetry` keeps trying.
+    public static let sessionBusyTimeout: TimeInterval = 1
 
     public let path: URL
     let pool: DatabasePool
+    /// Signs audit entries (`AuditKeyFile`, beside the store).
+    let auditKey: SymmetricKey
 
     /// Opens (creating folder and file when missing) and migrates the store.
-    public init(path: URL) throws {
+    /// `busyTimeout` is how long one write waits for another process's lock.
+    public init(path: URL, busyTimeout: TimeInterval = ResultsStore.busyTimeout) throws {
         self.path = path
         let folder = path.deletingLastPathComponent()
         do {
@@ -24,7 +31,8 @@ public final class ResultsStore: Sendable {
             throw StoreError.cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
         }
         try Self.refuseForeignDatabase(path: path)
-        pool = try Self.openPool(path: path)
+        auditKey = try AuditKeyFile.loadOrCreate(storePath: path)
+        pool = try Self.openPool(path: path, auditKey: auditKey, busyTimeout: busyTimeout)
     }
 
     /// A mistyped `--results` may name another program's SQLite file; opening
@@ -55,14 +63,14 @@ public final class ResultsStore: Sendable {
     /// the same moment race to switch it to WAL and to create the tables; the
     /// loser sees "locked" or "table already exists" and simply tries again,
     /// finding the work done.
-    private static func openPool(path: URL) throws -> DatabasePool {
+    private static func openPool(path: URL, auditKey: SymmetricKey, busyTimeout: TimeInterval) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.label = "lawquiz-results"
         // FULL: a committed answer survives a power cut, not only a killed process.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        let migrator = StoreMigrations.migrator
+        let migrator = StoreMigrations.migrator(auditKey: auditKey)
         var tries = 0
         while true {
             do {
@@ -88,7 +96,18 @@ public final class ResultsStore: Sendable {
 
     /// Applied migrations, for diagnostics and tests.
     public func appliedMigrations() throws -> [String] {
-        try read { db in try StoreMigrations.migrator.appliedMigrations(db) }
+        try read { db in try StoreMigrations.migrator().appliedMigrations(db) }
+    }
+
+    /// Appends an audit entry inside the caller's write transaction.
+    func audit(_ db: Database, _ payload: AuditPayload, attemptID: Int64?, staffID: String?, at time: Date) throws {
+        try AuditChain.append(db, key: auditKey, payload: payload, attemptID: attemptID, staffID: staffID, at: time)
+    }
+
+    /// The audit chain's head hash (校验码), printed on every report so a
+    /// published figure can later be matched to the store.
+    public func auditHead() throws -> String? {
+        try read { db in try AuditChain.head(db) }
     }
 
     /// A read; SQLite errors become `StoreError`, others pass through.

@@ -20,7 +20,7 @@ struct LawQuiz: ParsableCommand {
         subcommands: [
             LawCommand.self, BankCommand.self, ExamCommand.self, RosterCommand.self, HistoryCommand.self,
             PracticeCommand.self,
-            StatsCommand.self, AbsentCommand.self, ItemsCommand.self, ExportCommand.self,
+            StatsCommand.self, AbsentCommand.self, ItemsCommand.self, ExportCommand.self, VerifyCommand.self,
         ],
     )
 

@@ -24,8 +24,9 @@ struct SessionEnvironment {
             // or an empty practice looks like a mystery.
             Console.error("注意：有 \(catalog.diagnostics.count) 个题库问题，相关题目未计入。请管理员运行 lawquiz bank lint 查看并修正。")
         }
-        store = try paths.openStore()
-        clock = SystemWallClock()
+        store = try ResultsStore(path: paths.resolved.resultsDatabase, busyTimeout: ResultsStore.sessionBusyTimeout)
+        // Setting the system clock back during a sitting adds no time.
+        clock = MonotonicBoundClock()
         service = AttemptService(store: store, catalog: catalog, clock: clock)
         reader = TerminalFacts.makeLineReader(clock: clock)
         output = StandardOutput()

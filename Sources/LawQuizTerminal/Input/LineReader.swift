@@ -30,15 +30,20 @@ public struct LineRequest: Sendable {
     /// The `:` commands Tab may complete here; none at plain questions such
     /// as the 工号 or a confirmation.
     public var completions: [String]
+    /// Called while waiting, about every tick (the exam session renews its
+    /// lease here while the person sits idle).
+    public var tick: (@Sendable (Date) -> Void)?
 
     public init(
         prompt: @escaping @Sendable (Date) -> String, deadline: Date? = nil,
-        remember: @escaping @Sendable (String) -> Bool = { _ in false }, completions: [String] = []
+        remember: @escaping @Sendable (String) -> Bool = { _ in false }, completions: [String] = [],
+        tick: (@Sendable (Date) -> Void)? = nil
     ) {
         self.prompt = prompt
         self.deadline = deadline
         self.remember = remember
         self.completions = completions
+        self.tick = tick
     }
 
     /// A request with a fixed prompt and no deadline.

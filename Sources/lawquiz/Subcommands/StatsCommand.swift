@@ -36,7 +36,9 @@ struct StatsCommand: ParsableCommand {
         let context = try ReportContext(paths: paths, options: report)
         let data = try context.report(analyse: by == .law || by == .type)
         switch format {
-        case .table: print(StatsRendering.table(data, by: by), terminator: "")
+        case .table:
+            print(StatsRendering.table(data, by: by), terminator: "")
+            if let head = data.header.auditHead { print("校验码：\(head.prefix(16))（\(ExamReportHeader.auditHeadNote)）") }
         case .csv: print(StatsRendering.csv(data, by: by), terminator: "")
         case .json: print(try JSONOutput.string(StatsRendering.json(data, by: by)))
         }
