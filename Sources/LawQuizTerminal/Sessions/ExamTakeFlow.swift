@@ -67,7 +67,7 @@ public struct ExamTakeFlow {
             do {
                 return try service.claim(session, takeOver: takeOver)
             } catch let error as AttemptError {
-                guard case .openElsewhere = error else { throw error }
+                guard case .openElsewhere = error, waiting || reader.isInteractive else { throw error }
                 if !told {
                     output.line(style.warning(error.errorDescription ?? ""))
                     told = true
@@ -76,7 +76,6 @@ public struct ExamTakeFlow {
                     try pause()
                     continue
                 }
-                guard reader.isInteractive else { throw error }
                 let question = "输入 w 等待该终端离开，t 接管（该终端随即不能再作答），其他键退出："
                 guard case .line(let text) = reader.readLine(.fixed(style.prompt(question, "1;33"))) else { throw error }
                 switch text.trimmingCharacters(in: .whitespaces).lowercased() {
