@@ -39,4 +39,36 @@ final class TwoTerminalTests: XCTestCase {
         XCTAssertEqual(again.status, 3, again.stdout + again.stderr)
         XCTAssertTrue(again.stdout.contains("继续作答"), again.stdout)
     }
+
+    /// On a terminal the second session asks: `t` takes over at once.
+    func testOnATerminalTheSecondSessionMayTakeOver() throws {
+        let first = try LiveSession(["exam", "take", "demo", "--staff", "PTY8"], runner: runner)
+        try first.waitFor("答案> ")
+        let report = try TerminalDriver.run(["exam", "take", "demo", "--staff", "PTY8"], steps: [
+            .expect("该考试已在另一终端打开（自 "), .expect("输入 w 等待"), .type("t\r"), .expect("已接管"),
+            .expect("答案> "), .type(":q\r"), .expect("已保存并离开"),
+        ], runner: runner)
+        XCTAssertNil(report.failure, report.transcript)
+        XCTAssertEqual(report.status, 3, report.transcript)
+        first.send(":m")
+        try first.waitFor("本场考试已在另一终端接管")
+        XCTAssertEqual(first.exitStatus(), 3)
+    }
+
+    /// `w` waits until the other terminal leaves, then starts by itself.
+    func testOnATerminalTheSecondSessionMayWait() throws {
+        let first = try LiveSession(["exam", "take", "demo", "--staff", "PTY9"], runner: runner)
+        try first.waitFor("答案> ")
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 1.5)
+            first.send(":q")
+        }
+        let report = try TerminalDriver.run(["exam", "take", "demo", "--staff", "PTY9"], steps: [
+            .expect("该考试已在另一终端打开（自 "), .expect("输入 w 等待"), .type("w\r"), .expect("等待中"),
+            .expect("继续作答"), .expect("答案> "), .type(":q\r"), .expect("已保存并离开"),
+        ], runner: runner)
+        XCTAssertNil(report.failure, report.transcript)
+        XCTAssertEqual(report.status, 3, report.transcript)
+        XCTAssertEqual(first.exitStatus(), 3)
+    }
 }
