@@ -104,6 +104,12 @@ public final class ResultsStore: Sendable {
         try AuditChain.append(db, key: auditKey, payload: payload, attemptID: attemptID, staffID: staffID, at: time)
     }
 
+    /// Records a PIN change in the audit chain; call it inside the write
+    /// transaction that stores the new PIN hash, so neither happens alone.
+    func auditPINChange(_ db: Database, staffID: String, changedBy login: String, at time: Date) throws {
+        try audit(db, AuditChain.pinChanged(staffID: staffID, changedBy: login), attemptID: nil, staffID: staffID, at: time)
+    }
+
     /// The audit chain's head hash (校验码), printed on every report so a
     /// published figure can later be matched to the store.
     public func auditHead() throws -> String? {

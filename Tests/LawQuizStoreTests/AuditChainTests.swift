@@ -174,3 +174,24 @@ final class AuditChainTests: StoreTestCase {
         XCTAssertEqual(payload["content"]?.count, 64)
     }
 }
+
+extension AuditChainTests {
+    func testAPINChangeIsAnEntryWithoutThePIN() throws {
+        let store = try openStore()
+        try store.write { db in try store.auditPINChange(db, staffID: "1001", changedBy: "admin", at: clock.now) }
+        let text = try store.read { db in try String.fetchOne(db, sql: "SELECT payload FROM audit_entry WHERE kind = 'pin_changed'") }
+        XCTAssertEqual(text, "kind=pin_changed\nstaff=1001\nby=admin")
+        XCTAssertEqual(try AuditVerifier(store: store).verify(exams: []).findings, [])
+    }
+
+    func testPayloadEscapingKeepsEachFieldOnItsLine() {
+        var payload = AuditPayload(kind: .pinChanged)
+        payload.add("staff", "1001\nkind=genesis")
+        payload.add("by", "a\\b")
+        XCTAssertEqual(payload.text.split(separator: "\n").count, 3, "a line break in a value cannot forge a field")
+        let parsed = AuditPayload(text: payload.text)
+        XCTAssertEqual(parsed["staff"], "1001\nkind=genesis")
+        XCTAssertEqual(parsed["by"], "a\\b")
+        XCTAssertEqual(parsed.kind, .pinChanged)
+    }
+}

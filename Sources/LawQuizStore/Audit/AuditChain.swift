@@ -92,6 +92,14 @@ public enum AuditChain {
         return payload
     }
 
+    /// A PIN set or changed by an administrator (never the PIN or its hash).
+    static func pinChanged(staffID: String, changedBy login: String) -> AuditPayload {
+        var payload = AuditPayload(kind: .pinChanged)
+        payload.add("staff", staffID)
+        payload.add("by", login)
+        return payload
+    }
+
     /// Everything about an attempt at once (chain start on an older store).
     static func snapshot(_ db: Database, _ attempt: AttemptRecord) throws -> AuditPayload {
         var payload = AuditPayload(kind: .attemptSnapshot)
