@@ -118,6 +118,7 @@ public enum AuditChain {
         payload.add("attempt", attempt.id)
         payload.add("staff", attempt.staffID)
         payload.add("exam", attempt.examID)
+        payload.add("definition", attempt.definitionHash)
         payload.add("seed", Int64(bitPattern: attempt.seed))
         payload.add("started_at", attempt.startedAt)
         payload.add("deadline", attempt.deadline)

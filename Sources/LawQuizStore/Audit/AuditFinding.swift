@@ -52,7 +52,7 @@ public struct AuditReport: Sendable {
     public var entries: Int
     /// Attempts compared (of the exam asked for, or all).
     public var attempts: Int
-    /// Attempts whose score was recomputed (their exam is defined).
+    /// Attempts whose score was recomputed (their exam defined as when sat).
     public var recomputed: Int
     /// The chain's head hash (校验码).
     public var head: String?

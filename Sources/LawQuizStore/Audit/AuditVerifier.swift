@@ -23,7 +23,8 @@ public struct AuditVerifier {
 
     /// Verifies the chain and the attempts of `examID` (every exam when nil).
     /// `exams` supplies scoring rules for the regrade; attempts of an exam not
-    /// given are compared with the chain but not regraded.
+    /// given, or sat under a since-edited definition, are compared with the
+    /// chain but not regraded.
     public func verify(examID: String? = nil, exams: [ExamDefinition]) throws -> AuditReport {
         let definitions = Dictionary(exams.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return try store.read { db in
@@ -53,7 +54,9 @@ public struct AuditVerifier {
                 } else {
                     compare.report(.attemptInserted, "审计链中没有该作答的开考记录（疑为直接写入数据库）。")
                 }
-                if let exam = definitions[attempt.examID], attempt.status == .submitted {
+                // Regraded under the definition it was sat with (a later edit of
+                // the exam file may change scoring or cut-offs, not past results).
+                if let exam = definitions[attempt.examID], exam.definitionHash == attempt.definitionHash, attempt.status == .submitted {
                     recomputed += 1
                     compare.regrade(exam: exam, paper: paper, answers: answers)
                 }
@@ -157,6 +160,7 @@ struct AttemptComparison {
         let start = record.start
         field(.attemptEdited, "工号", stored: attempt.staffID, chain: start["staff"])
         field(.attemptEdited, "考试", stored: attempt.examID, chain: start["exam"])
+        field(.attemptEdited, "考试定义指纹", stored: attempt.definitionHash, chain: start["definition"])
         field(.attemptEdited, "试卷种子", stored: String(Int64(bitPattern: attempt.seed)), chain: start["seed"])
         field(.attemptEdited, "开考时间", stored: AuditPayload.text(attempt.startedAt), chain: start["started_at"])
         field(.attemptEdited, "截止时间", stored: AuditPayload.text(attempt.deadline), chain: start["deadline"])

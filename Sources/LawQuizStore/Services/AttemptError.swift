@@ -34,7 +34,7 @@ public enum AttemptError: LocalizedError, Sendable, Hashable {
         formatter.dateFormat = "HH:mm"
         var parts = ["自 \(formatter.string(from: since)) 起"]
         if !tty.isEmpty { parts.append(tty) }
-        if host != ProcessInfo.processInfo.hostName { parts.append("主机 \(host)") }
+        if host != SessionLease.thisHost { parts.append("主机 \(host)") }
         return parts.joined(separator: "，")
     }
 

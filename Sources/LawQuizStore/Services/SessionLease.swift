@@ -42,16 +42,23 @@ public struct SessionLease: Sendable, Hashable {
     /// A new lease for this process: pid, host name and controlling terminal.
     public static func forThisProcess(at time: Date) -> SessionLease {
         SessionLease(
-            token: UUID().uuidString, pid: getpid(), host: ProcessInfo.processInfo.hostName, tty: currentTerminal(), since: time,
+            token: UUID().uuidString, pid: getpid(), host: thisHost, tty: currentTerminal(), since: time,
             heartbeatAt: time)
     }
 
     /// Held by a live session: heartbeat recent and, on this host, the process still running.
     public func isLive(now: Date) -> Bool {
         guard now.timeIntervalSince(heartbeatAt) < Self.staleAfter else { return false }
-        guard host == ProcessInfo.processInfo.hostName else { return true }
+        guard host == Self.thisHost else { return true }
         return kill(pid, 0) == 0 || errno == EPERM
     }
+
+    /// This machine's name (gethostname: no name-service lookup).
+    public static let thisHost: String = {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "" }
+        return String(cString: buffer)
+    }()
 
     /// The terminal of standard input (`pts/3`), or empty.
     static func currentTerminal() -> String {
