@@ -34,13 +34,14 @@ public struct ExamTakeFlow {
     public func run(staffID given: String?, takeOver: Bool = false, wait: Bool = false) throws -> ExamSessionOutcome {
         let staffID = try StaffIdentification(service: service, reader: reader, output: output, style: style)
             .identify(given: given)
-        switch try service.begin(exam: exam, staffID: staffID) {
+        let waiting = { output.line(style.dim("数据库正被其他程序占用，等待中…")) }
+        switch try BusyRetry().run(waiting: waiting, { try service.begin(exam: exam, staffID: staffID) }) {
         case .expired(let result):
             output.line(style.warning("上次作答已超过截止时间（\(ExamTimeFormat.format(result.attempt.deadline))），已按保存的答案交卷。"))
             ExamResultPresenter(library: library, output: output, style: style).show(result)
             return .submitted(result)
         case .session(let opened):
-            let session = try claim(opened, takeOver: takeOver, wait: wait)
+            let session = try BusyRetry().run(waiting: waiting, { try claim(opened, takeOver: takeOver, wait: wait) })
             if session.resumed {
                 output.line(style.bold(BankText.clean(exam.title)) + "（继续作答，截止 \(ExamTimeFormat.format(session.attempt.deadline))）")
             } else {

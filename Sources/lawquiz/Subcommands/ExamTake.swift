@@ -35,7 +35,7 @@ struct ExamTake: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
-        let session = try SessionEnvironment(paths: paths)
+        let session = try SessionEnvironment(paths: paths, busyTimeout: ResultsStore.sessionBusyTimeout)
         let definition = try session.exams().definition(exam)
         let outcome = try ExamTakeFlow(
             exam: definition, service: session.service, reader: session.reader, output: session.output,
