@@ -18,16 +18,7 @@ final class BusyStoreEndToEndTests: XCTestCase {
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         holder.arguments = [
-            "python3", "-c",
-            """
-            import sqlite3, sys, time
-            c = sqlite3.connect(sys.argv[1], isolation_level=None)
-            c.execute('BEGIN IMMEDIATE')
-            print('locked', flush=True)
-            time.sleep(3)
-            c.execute('COMMIT')
-            """,
-            runner.results.path,
+            "python3", DataCommandRunner.repositoryRoot.appendingPathComponent("scripts/hold-store-lock").path, runner.results.path, "3",
         ]
         let pipe = Pipe()
         holder.standardOutput = pipe

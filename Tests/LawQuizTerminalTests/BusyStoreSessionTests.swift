@@ -12,18 +12,9 @@ final class BusyStoreSessionTests: XCTestCase {
     private func holdLock(_ fixture: SessionFixture, seconds: Double) throws -> Process {
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = [
-            "python3", "-c",
-            """
-            import sqlite3, sys, time
-            c = sqlite3.connect(sys.argv[1], isolation_level=None)
-            c.execute('BEGIN IMMEDIATE')
-            print('locked', flush=True)
-            time.sleep(float(sys.argv[2]))
-            c.execute('COMMIT')
-            """,
-            fixture.store.path.path, String(seconds),
-        ]
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/hold-store-lock")
+        holder.arguments = ["python3", script.path, fixture.store.path.path, String(seconds)]
         let pipe = Pipe()
         holder.standardOutput = pipe
         do {
