@@ -30,8 +30,7 @@ public enum AuditChain {
                     entry_hash TEXT NOT NULL,
                     mac TEXT NOT NULL,
                     recorded_at DATETIME NOT NULL
-                );
-                CREATE INDEX audit_by_attempt ON audit_entry (attempt_id);
+                )
                 """)
             let attempts = try Row.fetchAll(db, sql: "SELECT * FROM attempt ORDER BY id").map(AttemptRecord.init(row:))
             var genesis = AuditPayload(kind: .genesis)
