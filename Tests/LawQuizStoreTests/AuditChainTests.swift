@@ -22,9 +22,13 @@ final class AuditChainTests: StoreTestCase {
         return (exam, try service.submit(attemptID: sitting.attempt.id, exam: exam, reason: .byPerson))
     }
 
+    /// Runs SQL as the sqlite3 shell would: its own connection, foreign keys
+    /// off unless the SQL turns them on, no transaction around it.
     private func raw(_ sql: String) throws {
-        let queue = try DatabaseQueue(path: databaseURL.path)
-        try queue.write { try $0.execute(sql: sql) }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let queue = try DatabaseQueue(path: databaseURL.path, configuration: configuration)
+        try queue.writeWithoutTransaction { try $0.execute(sql: sql) }
         try queue.close()
     }
 
@@ -135,6 +139,8 @@ final class AuditChainTests: StoreTestCase {
         let (exam, result) = try sitting(try openStore())
         // Make the file look like one written before v3-audit-chain.
         try raw("DROP TABLE audit_entry; DELETE FROM grdb_migrations WHERE identifier = 'v3-audit-chain'")
+        // An orphan row from some old hand edit must not block the upgrade.
+        try raw("INSERT INTO response (attempt_id, item_index, answer, answered_at) VALUES (999, 0, 'A', '2023-11-14 22:13:20.000')")
         let store = try openStore()
         let report = try AuditVerifier(store: store).verify(exams: [exam])
         XCTAssertEqual(report.findings, [])

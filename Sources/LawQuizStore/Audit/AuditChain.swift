@@ -17,7 +17,10 @@ public enum AuditChain {
     /// chain is covered from the moment of the upgrade (what was edited before
     /// it cannot be told apart).
     static func register(in migrator: inout DatabaseMigrator, key: SymmetricKey?) {
-        migrator.registerMigration("v3-audit-chain") { db in
+        // Immediate foreign-key checks: the deferred default re-checks every
+        // row of a large store (minutes) and would refuse the upgrade over an
+        // orphan row left by some old hand edit; this migration adds no keys.
+        migrator.registerMigration("v3-audit-chain", foreignKeyChecks: .immediate) { db in
             guard let key else { throw StoreError.sqlite(path: db.description, message: "audit key missing in migration") }
             try db.execute(sql: """
                 CREATE TABLE audit_entry (

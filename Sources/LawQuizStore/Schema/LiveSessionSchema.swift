@@ -4,7 +4,8 @@ import GRDB
 /// is the lease of the session that has the attempt open; see `SessionLease`.
 enum LiveSessionSchema {
     static func register(in migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v3-live-session") { db in
+        // Immediate checks: a new table cannot break existing rows (see v3-audit-chain).
+        migrator.registerMigration("v3-live-session", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: """
                 CREATE TABLE attempt_lease (
                     attempt_id INTEGER PRIMARY KEY NOT NULL REFERENCES attempt (id) ON DELETE CASCADE,
