@@ -34,9 +34,14 @@ final class VerifyCommandTests: XCTestCase {
 
         let stats = try runner.run(["stats", "annual"])
         XCTAssertTrue(stats.stdout.contains("校验码：\(head.prefix(16))"), stats.stdout)
+        let csv = try runner.run(["stats", "annual", "--format", "csv"])
+        XCTAssertTrue(csv.stdout.contains("校验码,\(head),"), csv.stdout)
         let file = runner.folder.appendingPathComponent("annual.json")
         XCTAssertEqual(try runner.run(["export", "annual", "--format", "json", "--output", file.path]).status, 0)
         XCTAssertTrue(try String(contentsOf: file, encoding: .utf8).contains("\"auditHead\":\"\(head)\""))
+        let page = runner.folder.appendingPathComponent("annual.html")
+        XCTAssertEqual(try runner.run(["export", "annual", "--format", "html", "--output", page.path]).status, 0)
+        XCTAssertTrue(try String(contentsOf: page, encoding: .utf8).contains("校验码：\(head)"))
     }
 
     func testEditsWithTheSQLiteShellAreEachFoundAndNamed() throws {

@@ -60,7 +60,8 @@ enum StatsRendering {
     static func csv(_ data: ExamReport, by: StatsCommand.Grouping?) -> String {
         switch by {
         case nil:
-            return ([["项目", "数值", "定义"]] + data.summaryLines.map { [$0.label, $0.value, $0.note] })
+            let head = data.header.auditHead.map { [["校验码", $0, ExamReportHeader.auditHeadNote]] } ?? []
+            return ([["项目", "数值", "定义"]] + data.summaryLines.map { [$0.label, $0.value, $0.note] } + head)
                 .map { CSVFormat.record($0.map(CSVCell.text)) }.joined()
         case .department?:
             return StatsCSV.departments(data)
