@@ -57,7 +57,7 @@ public struct SessionLease: Sendable, Hashable {
     public static let thisHost: String = {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count - 1) == 0 else { return "" }
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }()
 
     /// The terminal of standard input (`pts/3`), or empty.
