@@ -105,13 +105,9 @@ public enum AuditChain {
     /// Everything about an attempt at once (chain start on an older store).
     static func snapshot(_ db: Database, _ attempt: AttemptRecord) throws -> AuditPayload {
         var payload = AuditPayload(kind: .attemptSnapshot)
-        let paper = try Row.fetchAll(db, sql: "SELECT * FROM paper_item WHERE attempt_id = ? ORDER BY item_index", arguments: [attempt.id])
-            .map(ResultsStore.storedItem)
-        addStart(attempt, paper: paper, to: &payload)
-        let answers = try Row.fetchAll(
-            db, sql: "SELECT item_index, answer FROM response WHERE attempt_id = ? AND answer IS NOT NULL ORDER BY item_index",
-            arguments: [attempt.id])
-        payload.add("answers", answers.map { "\($0["item_index"] as Int):\($0["answer"] as String)" }.joined(separator: ","))
+        addStart(attempt, paper: try ResultsStore.paperItems(db, attemptID: attempt.id), to: &payload)
+        let answers = try ResultsStore.answerCodes(db, attemptID: attempt.id).sorted { $0.key < $1.key }
+        payload.add("answers", answers.map { "\($0.key):\($0.value)" }.joined(separator: ","))
         if attempt.status == .submitted { addSubmission(attempt, to: &payload) }
         return payload
     }

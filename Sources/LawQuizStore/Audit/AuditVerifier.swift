@@ -41,14 +41,8 @@ public struct AuditVerifier {
             for attempt in attempts {
                 seen.insert(attempt.id)
                 var compare = AttemptComparison(attempt: attempt, person: person(attempt.staffID))
-                let paper = try Row.fetchAll(
-                    db, sql: "SELECT * FROM paper_item WHERE attempt_id = ? ORDER BY item_index", arguments: [attempt.id]
-                ).map(ResultsStore.storedItem)
-                let answers = try Dictionary(
-                    Row.fetchAll(
-                        db, sql: "SELECT item_index, answer FROM response WHERE attempt_id = ? AND answer IS NOT NULL",
-                        arguments: [attempt.id]
-                    ).map { ($0["item_index"] as Int, $0["answer"] as String) }, uniquingKeysWith: { first, _ in first })
+                let paper = try ResultsStore.paperItems(db, attemptID: attempt.id)
+                let answers = try ResultsStore.answerCodes(db, attemptID: attempt.id)
                 if let record = expected[attempt.id] {
                     compare.check(record, paper: paper, answers: answers)
                 } else {
