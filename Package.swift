@@ -32,7 +32,7 @@ let package = Package(
             dependencies: [
                 "LawQuizCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                // PIN hashes (scrypt) and, with the audit chain, HMAC/SHA: never hand-rolled.
+                // PIN hashes (scrypt), HMAC-SHA256 and SHA-256 of the audit chain: never hand-rolled.
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]

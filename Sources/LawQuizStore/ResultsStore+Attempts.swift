@@ -43,6 +43,10 @@ extension ResultsStore {
                     item.sectionIndex, item.type.rawValue, item.lawID,
                 ])
             }
+            if let record = try Row.fetchOne(db, sql: "SELECT * FROM attempt WHERE id = ?", arguments: [attemptID]).map(AttemptRecord.init(row:)) {
+                let stored = zip(paper.items, keys).map { StoredPaperItem(item: $0, key: $1) }
+                try audit(db, AuditChain.started(record, paper: stored), attemptID: attemptID, staffID: staffID, at: startedAt)
+            }
             return attemptID
         }
     }
@@ -86,16 +90,27 @@ extension ResultsStore {
         try read { db in try Self.paperItems(db, attemptID: attemptID) }
     }
 
+    /// The paper of an attempt on any connection (submission, the read-only
+    /// report reader grading overdue attempts, `verify` reading 150,000
+    /// papers in one go): a cached statement and columns by position.
+    static func paperItems(_ db: Database, attemptID: Int64) throws -> [StoredPaperItem] {
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(paperColumns(of: nil)) FROM paper_item WHERE attempt_id = ? ORDER BY item_index")
+        return try Row.fetchAll(statement, arguments: [attemptID]).map(storedItem)
+    }
+
+    /// Saved answer codes of an attempt by item index (marks aside).
+    static func answerCodes(_ db: Database, attemptID: Int64) throws -> [Int: String] {
+        let statement = try db.cachedStatement(
+            sql: "SELECT item_index, answer FROM response WHERE attempt_id = ? AND answer IS NOT NULL ORDER BY item_index")
+        var codes: [Int: String] = [:]
+        for row in try Row.fetchAll(statement, arguments: [attemptID]) { codes[row[0]] = row[1] }
+        return codes
+    }
+
     /// Saved responses of an attempt, by item index.
     public func responses(attemptID: Int64) throws -> [Int: SavedResponse] {
         try read { db in try Self.responses(db, attemptID: attemptID) }
-    }
-
-    /// The paper of an attempt on any connection (the read-only report reader
-    /// grades overdue attempts with exactly what submission would read).
-    static func paperItems(_ db: Database, attemptID: Int64) throws -> [StoredPaperItem] {
-        try Row.fetchAll(db, sql: "SELECT * FROM paper_item WHERE attempt_id = ? ORDER BY item_index", arguments: [attemptID])
-            .map(Self.storedItem)
     }
 
     static func responses(_ db: Database, attemptID: Int64) throws -> [Int: SavedResponse] {
@@ -127,25 +142,33 @@ extension ResultsStore {
     }
 
     /// Saves (or replaces) one answer in one IMMEDIATE transaction that also
-    /// checks the attempt is open, in time and has the item, so a check and
-    /// the write can never be split by another process.
-    func saveResponse(attemptID: Int64, itemIndex: Int, answer: AnswerKey?, at time: Date) throws -> ResponseWrite {
+    /// checks the attempt is open, in time (deadline + `grace`), has the item
+    /// and is still held by `lease`, so a check and the write can never be
+    /// split by another process.
+    func saveResponse(
+        attemptID: Int64, itemIndex: Int, answer: AnswerKey?, at time: Date, grace: TimeInterval = 0, lease: String? = nil
+    ) throws -> ResponseWrite {
         try write { db in
-            let check = try Self.checkOpen(db, attemptID: attemptID, itemIndex: itemIndex, now: time)
+            let (check, staffID) = try Self.checkOpen(db, attemptID: attemptID, itemIndex: itemIndex, now: time, grace: grace, lease: lease)
             guard check == .saved else { return check }
             try db.execute(
                 sql: """
                     INSERT INTO response (attempt_id, item_index, answer, answered_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (attempt_id, item_index) DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at
                     """, arguments: [attemptID, itemIndex, answer?.code, time])
+            try audit(
+                db, AuditChain.answer(attemptID: attemptID, staffID: staffID, itemIndex: itemIndex, answer: answer, at: time),
+                attemptID: attemptID, staffID: staffID, at: time)
             return .saved
         }
     }
 
     /// Sets or clears the review mark of one item, with the same checks.
-    func saveMark(attemptID: Int64, itemIndex: Int, marked: Bool, at time: Date) throws -> ResponseWrite {
+    func saveMark(
+        attemptID: Int64, itemIndex: Int, marked: Bool, at time: Date, grace: TimeInterval = 0, lease: String? = nil
+    ) throws -> ResponseWrite {
         try write { db in
-            let check = try Self.checkOpen(db, attemptID: attemptID, itemIndex: itemIndex, now: time)
+            let (check, _) = try Self.checkOpen(db, attemptID: attemptID, itemIndex: itemIndex, now: time, grace: grace, lease: lease)
             guard check == .saved else { return check }
             try db.execute(
                 sql: """
@@ -156,40 +179,63 @@ extension ResultsStore {
         }
     }
 
-    private static func checkOpen(_ db: Database, attemptID: Int64, itemIndex: Int, now: Date) throws -> ResponseWrite {
+    /// Whether the attempt takes a write now, and whose it is (for the audit entry).
+    private static func checkOpen(
+        _ db: Database, attemptID: Int64, itemIndex: Int, now: Date, grace: TimeInterval, lease: String?
+    ) throws -> (ResponseWrite, String) {
         guard let row = try Row.fetchOne(
             db,
-            sql: "SELECT status, deadline, (SELECT COUNT(*) FROM paper_item WHERE attempt_id = attempt.id) AS items FROM attempt WHERE id = ?",
+            sql: """
+                SELECT status, deadline, staff_id, (SELECT COUNT(*) FROM paper_item WHERE attempt_id = attempt.id) AS items
+                FROM attempt WHERE id = ?
+                """,
             arguments: [attemptID])
-        else { return .attemptNotFound }
-        guard row["status"] as String == AttemptStatus.inProgress.rawValue else { return .submitted }
-        guard now < row["deadline"] as Date else { return .expired }
+        else { return (.attemptNotFound, "") }
+        let staffID: String = row["staff_id"]
+        guard row["status"] as String == AttemptStatus.inProgress.rawValue else { return (.submitted, staffID) }
+        guard try holdsLease(db, attemptID: attemptID, token: lease) else { return (.leaseLost, staffID) }
+        guard now < (row["deadline"] as Date).addingTimeInterval(grace) else { return (.expired, staffID) }
         let count: Int = row["items"]
-        guard (0..<count).contains(itemIndex) else { return .noSuchItem(count: count) }
-        return .saved
+        guard (0..<count).contains(itemIndex) else { return (.noSuchItem(count: count), staffID) }
+        return (.saved, staffID)
     }
 
     /// Stores the grade; a no-op returning the stored record when another
     /// process submitted first, so a score is written exactly once.
-    func saveSubmission(attemptID: Int64, grade: ExamGrade, reason: SubmitReason, at time: Date) throws -> AttemptRecord? {
+    func saveSubmission(
+        attemptID: Int64, grade: ExamGrade, reason: SubmitReason, at time: Date, lease: String? = nil
+    ) throws -> AttemptRecord? {
         try write { db in
+            guard try Self.holdsLease(db, attemptID: attemptID, token: lease) else { throw AttemptError.sessionTakenOver(attemptID: attemptID) }
             try db.execute(
                 sql: """
                     UPDATE attempt SET status = 'submitted', submitted_at = ?, submit_reason = ?, score = ?, passed = ?, excellent = ?
                     WHERE id = ? AND status = 'in_progress'
                     """, arguments: [time, reason.rawValue, grade.score, grade.passed, grade.excellent, attemptID])
-            return try Row.fetchOne(db, sql: "SELECT * FROM attempt WHERE id = ?", arguments: [attemptID]).map(AttemptRecord.init(row:))
+            let changed = db.changesCount > 0
+            let record = try Row.fetchOne(db, sql: "SELECT * FROM attempt WHERE id = ?", arguments: [attemptID]).map(AttemptRecord.init(row:))
+            if changed, let record {
+                try audit(db, AuditChain.submitted(record), attemptID: attemptID, staffID: record.staffID, at: time)
+            }
+            return record
         }
     }
 
+    /// The paper_item columns `storedItem` reads, in its order (qualified
+    /// with a table alias for joins); further columns may follow them.
+    static func paperColumns(of alias: String?) -> String {
+        ["item_index", "question_id", "content_hash", "option_order", "answer_key", "points", "section_index", "type", "law_id"]
+            .map { column in (alias.map { "\($0)." } ?? "") + column }.joined(separator: ", ")
+    }
+
+    /// A row starting with `paperColumns`, by position.
     static func storedItem(_ row: Row) -> StoredPaperItem {
-        let type = QuestionType(rawValue: row["type"]) ?? .single
-        let order: String = row["option_order"]
+        let type = QuestionType(rawValue: row[7]) ?? .single
+        let order: String = row[3]
         let item = PaperItem(
-            index: row["item_index"], questionID: row["question_id"], contentHash: row["content_hash"],
-            optionOrder: order.map(String.init), points: row["points"], sectionIndex: row["section_index"], type: type,
-            lawID: row["law_id"])
-        let key = AnswerKey(code: row["answer_key"], type: type) ?? .options([])
+            index: row[0], questionID: row[1], contentHash: row[2], optionOrder: order.map(String.init), points: row[5],
+            sectionIndex: row[6], type: type, lawID: row[8])
+        let key = AnswerKey(code: row[4], type: type) ?? .options([])
         return StoredPaperItem(item: item, key: key)
     }
 }
@@ -201,4 +247,6 @@ enum ResponseWrite: Equatable {
     case submitted
     case expired
     case noSuchItem(count: Int)
+    /// Another terminal took the attempt over.
+    case leaseLost
 }

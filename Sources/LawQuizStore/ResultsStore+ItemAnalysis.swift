@@ -20,7 +20,7 @@ extension ResultsStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT p.*, a.staff_id, r.answer FROM paper_item p
+                    SELECT \(Self.paperColumns(of: "p")), p.attempt_id, a.staff_id, r.answer FROM paper_item p
                     JOIN attempt a ON a.id = p.attempt_id
                     LEFT JOIN response r ON r.attempt_id = p.attempt_id AND r.item_index = p.item_index
                     WHERE a.exam_id = ? AND a.status = 'submitted' \(includeInformal ? "" : "AND a.is_formal = 1")

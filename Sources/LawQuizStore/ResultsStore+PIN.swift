@@ -11,7 +11,7 @@ struct StoredPIN {
 }
 
 extension ResultsStore {
-    func savePIN(staffID: String, salt: Data, hash: Data, params: String, at now: Date) throws {
+    func savePIN(staffID: String, salt: Data, hash: Data, params: String, changedBy login: String, at now: Date) throws {
         try write { db in
             try db.execute(
                 sql: """
@@ -19,6 +19,7 @@ extension ResultsStore {
                     ON CONFLICT (staff_id) DO UPDATE SET salt = excluded.salt, hash = excluded.hash, params = excluded.params,
                         failed_count = 0, locked_until = NULL, updated_at = excluded.updated_at
                     """, arguments: [staffID, salt, hash, params, now])
+            try auditPINChange(db, staffID: staffID, changedBy: login, at: now)
         }
     }
 

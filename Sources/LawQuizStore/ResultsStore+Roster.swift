@@ -3,30 +3,65 @@ import GRDB
 import LawQuizCore
 
 extension ResultsStore {
-    /// Applies a full roster in one transaction: adds new people, updates
-    /// changed ones (re-activating anyone listed again), marks people missing
-    /// from the file inactive. Nobody is deleted.
-    public func importRoster(_ entries: [RosterEntry], at now: Date = Date()) throws -> RosterImportReport {
-        try write { db in
-            let report = Self.rosterChanges(entries, existing: try Self.staffByID(db))
-            // A 登录名 may move from one person to another in one import: free
-            // the changed people's names first so the unique index holds.
-            for member in report.changed.map(\.before) + report.noLongerListed {
-                try db.execute(sql: "UPDATE staff SET login_name = NULL WHERE staff_id = ?", arguments: [member.staffID])
+    /// Rows written per transaction by `importRoster`: small enough that the
+    /// write lock is held for milliseconds, so exam sessions committing
+    /// answers meanwhile never wait long (a 1,000,000-row roster in one
+    /// transaction held it for many seconds).
+    public static let rosterBatchSize = 500
+
+    /// Applies a full roster: adds new people, updates changed ones
+    /// (re-activating anyone listed again), marks people missing from the file
+    /// inactive (their 登录名 freed). Nobody is deleted. Written in batches of
+    /// `batchSize` rows, each its own transaction; the last one also appends
+    /// the audit entry (counts and a hash of the file's content). `afterBatch`
+    /// is called with the rows written so far, outside any transaction.
+    public func importRoster(
+        _ entries: [RosterEntry], at now: Date = Date(), batchSize: Int = rosterBatchSize,
+        afterBatch: (Int) -> Void = { _ in }
+    ) throws -> RosterImportReport {
+        let report = try previewRoster(entries)
+        let changes: [StaffMember] = report.added + report.changed.map(\.after) + report.noLongerListed
+        var payload = AuditPayload(kind: .rosterImported)
+        payload.add("added", Int64(report.added.count))
+        payload.add("changed", Int64(report.changed.count))
+        payload.add("inactive", Int64(report.noLongerListed.count))
+        payload.add("unchanged", Int64(report.unchanged))
+        payload.add("content", AuditDigest.sha256Hex(entries.map {
+            "\($0.staffID)\t\($0.name)\t\($0.department)\t\($0.loginName ?? "")"
+        }.joined(separator: "\n")))
+        let size = max(1, batchSize)
+        // A 登录名 may move from one person to another in one import: free the
+        // changed people's names first so the unique index holds.
+        let freed = (report.changed.map(\.before) + report.noLongerListed).filter { $0.loginName != nil }
+        for start in stride(from: 0, to: freed.count, by: size) {
+            try write { db in
+                for member in freed[start..<min(freed.count, start + size)] {
+                    try db.execute(sql: "UPDATE staff SET login_name = NULL WHERE staff_id = ?", arguments: [member.staffID])
+                }
             }
-            for member in report.added + report.changed.map(\.after) {
-                try db.execute(
-                    sql: """
-                        INSERT INTO staff (staff_id, name, department, active, updated_at, login_name) VALUES (?, ?, ?, 1, ?, ?)
-                        ON CONFLICT (staff_id) DO UPDATE SET name = excluded.name, department = excluded.department,
-                            active = 1, updated_at = excluded.updated_at, login_name = excluded.login_name
-                        """, arguments: [member.staffID, member.name, member.department, now, member.loginName])
-            }
-            for member in report.noLongerListed {
-                try db.execute(sql: "UPDATE staff SET active = 0, updated_at = ? WHERE staff_id = ?", arguments: [now, member.staffID])
-            }
-            return report
         }
+        var start = 0
+        repeat {
+            let chunk = changes[start..<min(changes.count, start + size)]
+            try write { db in
+                for member in chunk {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO staff (staff_id, name, department, active, updated_at, login_name) VALUES (?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (staff_id) DO UPDATE SET name = excluded.name, department = excluded.department,
+                                active = excluded.active, updated_at = excluded.updated_at, login_name = excluded.login_name
+                            """,
+                        arguments: [
+                            member.staffID, member.name, member.department, member.isActive, now,
+                            member.isActive ? member.loginName : nil,
+                        ])
+                }
+                if chunk.endIndex == changes.endIndex { try audit(db, payload, attemptID: nil, staffID: nil, at: now) }
+            }
+            start = chunk.endIndex
+            afterBatch(start)
+        } while start < changes.count
+        return report
     }
 
     /// What `importRoster` would change, without writing (`--dry-run`).

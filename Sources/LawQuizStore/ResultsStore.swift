@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import LawQuizCore
@@ -18,12 +19,18 @@ public final class ResultsStore: Sendable {
     public static let wrongBookClearStreak = 2
     /// How long a write waits for another process before `StoreError.locked`.
     public static let busyTimeout: TimeInterval = 10
+    /// The wait of an exam session's store: short, so a held lock shows
+    /// 正在保存… after a second while `BusyRetry` keeps trying.
+    public static let sessionBusyTimeout: TimeInterval = 1
 
     public let path: URL
     let pool: DatabasePool
+    /// Signs audit entries (`AuditKeyFile`, beside the store).
+    let auditKey: SymmetricKey
 
     /// Opens (creating folder and file when missing) and migrates the store.
-    public init(path: URL) throws {
+    /// `busyTimeout` is how long one write waits for another process's lock.
+    public init(path: URL, busyTimeout: TimeInterval = ResultsStore.busyTimeout) throws {
         self.path = path
         let folder = path.deletingLastPathComponent()
         do {
@@ -33,7 +40,8 @@ public final class ResultsStore: Sendable {
         }
         try Self.createGroupShared(path: path)
         try Self.refuseForeignDatabase(path: path)
-        pool = try Self.openPool(path: path)
+        auditKey = try AuditKeyFile.loadOrCreate(storePath: path)
+        pool = try Self.openPool(path: path, auditKey: auditKey, busyTimeout: busyTimeout)
     }
 
     /// Creates a missing store file 0660 (less the umask) before SQLite does
@@ -78,14 +86,14 @@ public final class ResultsStore: Sendable {
     /// loser sees "locked", "table already exists" or "duplicate column name"
     /// (an ALTER TABLE of v3-identity) and simply tries again,
     /// finding the work done.
-    private static func openPool(path: URL) throws -> DatabasePool {
+    private static func openPool(path: URL, auditKey: SymmetricKey, busyTimeout: TimeInterval) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.label = "lawquiz-results"
         // FULL: a committed answer survives a power cut, not only a killed process.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        let migrator = StoreMigrations.migrator
+        let migrator = StoreMigrations.migrator(auditKey: auditKey)
         var tries = 0
         while true {
             do {
@@ -111,7 +119,24 @@ public final class ResultsStore: Sendable {
 
     /// Applied migrations, for diagnostics and tests.
     public func appliedMigrations() throws -> [String] {
-        try read { db in try StoreMigrations.migrator.appliedMigrations(db) }
+        try read { db in try StoreMigrations.migrator().appliedMigrations(db) }
+    }
+
+    /// Appends an audit entry inside the caller's write transaction.
+    func audit(_ db: Database, _ payload: AuditPayload, attemptID: Int64?, staffID: String?, at time: Date) throws {
+        try AuditChain.append(db, key: auditKey, payload: payload, attemptID: attemptID, staffID: staffID, at: time)
+    }
+
+    /// Records a PIN change in the audit chain; call it inside the write
+    /// transaction that stores the new PIN hash, so neither happens alone.
+    func auditPINChange(_ db: Database, staffID: String, changedBy login: String, at time: Date) throws {
+        try audit(db, AuditChain.pinChanged(staffID: staffID, changedBy: login), attemptID: nil, staffID: staffID, at: time)
+    }
+
+    /// The audit chain's head hash (校验码), printed on every report so a
+    /// published figure can later be matched to the store.
+    public func auditHead() throws -> String? {
+        try read { db in try AuditChain.head(db) }
     }
 
     /// A read; SQLite errors become `StoreError`, others pass through.

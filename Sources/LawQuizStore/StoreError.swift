@@ -20,6 +20,8 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
     case foreignDatabase(path: String, tables: [String])
     /// Any other SQLite error.
     case sqlite(path: String, message: String)
+    /// The audit chain's key file could not be read or created.
+    case auditKey(path: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -40,6 +42,8 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
             return "\(path) 是其他程序的 SQLite 数据库（含表 \(shown)），不是 LawQuiz 结果数据库；文件未作改动。请用 --results 指定其他文件。"
         case .sqlite(let path, let message):
             return "结果数据库 \(path) 出错：\(message)"
+        case .auditKey(let path, let reason):
+            return "审计校验密钥 \(path) \(reason)。请检查文件权限，或请管理员从备份恢复该文件。"
         }
     }
 

@@ -21,7 +21,7 @@ struct LawQuiz: ParsableCommand {
         subcommands: [
             LawCommand.self, BankCommand.self, ExamCommand.self, RosterCommand.self, HistoryCommand.self,
             PracticeCommand.self, ProgressCommand.self,
-            StatsCommand.self, AbsentCommand.self, ItemsCommand.self, ExportCommand.self,
+            StatsCommand.self, AbsentCommand.self, ItemsCommand.self, ExportCommand.self, VerifyCommand.self,
         ],
     )
 

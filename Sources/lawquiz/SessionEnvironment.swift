@@ -16,7 +16,9 @@ struct SessionEnvironment {
     let output: TextOutput
     let style: TerminalStyle
 
-    init(paths: PathOptions) throws {
+    /// `busyTimeout`: how long one write waits for another process's lock
+    /// (`exam take` waits briefly and retries with 正在保存… on screen).
+    init(paths: PathOptions, busyTimeout: TimeInterval = ResultsStore.busyTimeout) throws {
         self.paths = paths
         catalog = try paths.loadCatalog()
         if !catalog.diagnostics.isEmpty {
@@ -24,8 +26,9 @@ struct SessionEnvironment {
             // or an empty practice looks like a mystery.
             Console.error("注意：有 \(catalog.diagnostics.count) 个题库问题，相关题目未计入。请管理员运行 lawquiz bank lint 查看并修正。")
         }
-        store = try paths.openStore()
-        clock = SystemWallClock()
+        store = try ResultsStore(path: paths.resolved.resultsDatabase, busyTimeout: busyTimeout)
+        // Setting the system clock back during a sitting adds no time.
+        clock = MonotonicBoundClock()
         service = AttemptService(store: store, catalog: catalog, clock: clock)
         reader = TerminalFacts.makeLineReader(clock: clock)
         output = StandardOutput()

@@ -111,7 +111,7 @@ final class AttemptServiceTests: StoreTestCase {
         try service.recordAnswer(sitting.items[0].question.answer, attemptID: sitting.attempt.id, itemIndex: 0)
         clock.advance(by: 299)
         try service.recordAnswer(sitting.items[1].question.answer, attemptID: sitting.attempt.id, itemIndex: 1)
-        clock.advance(by: 1)
+        clock.advance(by: 1 + AttemptService.commitGrace)
         XCTAssertThrowsError(try service.recordAnswer(sitting.items[2].question.answer, attemptID: sitting.attempt.id, itemIndex: 2)) {
             XCTAssertEqual($0 as? AttemptError, .deadlinePassed(attemptID: sitting.attempt.id))
         }

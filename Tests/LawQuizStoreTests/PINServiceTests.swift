@@ -19,12 +19,14 @@ final class PINServiceTests: StoreTestCase {
         let store = try storeWithRoster()
         let pins = PINService(store: store, clock: clock)
         let started = Date()
-        try pins.setPIN("482913", staffID: "1001")
+        let headBefore = try store.auditHead()
+        try pins.setPIN("482913", staffID: "1001", changedBy: "root")
+        XCTAssertNotEqual(try store.auditHead(), headBefore, "a PIN change is appended to the audit chain")
         let setTime = Date().timeIntervalSince(started)
         let checkStart = Date()
         XCTAssertNoThrow(try pins.verify("482913", staffID: "1001", login: "kiosk1"))
         print("PIN scrypt (N=16384, r=8, p=1): set \(Int(setTime * 1000)) ms, check \(Int(Date().timeIntervalSince(checkStart) * 1000)) ms")
-        try pins.setPIN("482913", staffID: "1002")
+        try pins.setPIN("482913", staffID: "1002", changedBy: "root")
         let first = try XCTUnwrap(store.storedPIN(staffID: "1001")), second = try XCTUnwrap(store.storedPIN(staffID: "1002"))
         XCTAssertNotEqual(first.salt, second.salt)
         XCTAssertNotEqual(first.hash, second.hash, "same PIN, different salt")
@@ -35,7 +37,7 @@ final class PINServiceTests: StoreTestCase {
     func testFiveWrongPINsLockForFifteenMinutesAndEveryFailureIsLogged() throws {
         let store = try storeWithRoster()
         let pins = PINService(store: store, clock: clock)
-        try pins.setPIN("2468", staffID: "1001")
+        try pins.setPIN("2468", staffID: "1001", changedBy: "root")
         for attempt in 1...4 {
             XCTAssertThrowsError(try pins.verify("1111", staffID: "1001", login: "kiosk1")) { error in
                 XCTAssertEqual(error as? PINError, .wrong(staffID: "1001", remaining: 5 - attempt))
@@ -65,9 +67,9 @@ final class PINServiceTests: StoreTestCase {
         let store = try storeWithRoster()
         let pins = PINService(store: store, clock: clock)
         for bad in ["12", "12345678901234", "12a4", "１２３４"] {
-            XCTAssertThrowsError(try pins.setPIN(bad, staffID: "1001")) { XCTAssertEqual($0 as? PINError, .badFormat) }
+            XCTAssertThrowsError(try pins.setPIN(bad, staffID: "1001", changedBy: "root")) { XCTAssertEqual($0 as? PINError, .badFormat) }
         }
-        XCTAssertThrowsError(try pins.setPIN("1234", staffID: "9999")) { XCTAssertEqual($0 as? PINError, .unknownStaff(staffID: "9999")) }
+        XCTAssertThrowsError(try pins.setPIN("1234", staffID: "9999", changedBy: "root")) { XCTAssertEqual($0 as? PINError, .unknownStaff(staffID: "9999")) }
         XCTAssertThrowsError(try pins.verify("1234", staffID: "1002", login: "kiosk1")) { XCTAssertEqual($0 as? PINError, .notSet(staffID: "1002")) }
     }
 

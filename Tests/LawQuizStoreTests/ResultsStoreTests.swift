@@ -9,12 +9,12 @@ final class ResultsStoreTests: StoreTestCase {
         let store = try openStore()
         XCTAssertTrue(FileManager.default.fileExists(atPath: databaseURL.path))
         // Every registered migration, in order (the reports append theirs after v1).
-        XCTAssertEqual(try store.appliedMigrations(), StoreMigrations.migrator.migrations)
+        XCTAssertEqual(try store.appliedMigrations(), StoreMigrations.migrator().migrations)
         XCTAssertEqual(try store.appliedMigrations().first, "v1-roster-attempts-practice")
         XCTAssertEqual(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
         XCTAssertEqual(try store.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL")
         // Reopening an existing file runs no migration twice.
-        XCTAssertEqual(try openStore().appliedMigrations(), StoreMigrations.migrator.migrations)
+        XCTAssertEqual(try openStore().appliedMigrations(), StoreMigrations.migrator().migrations)
     }
 
     func testCorruptFileGivesAClearErrorAndIsLeftAlone() throws {

@@ -47,7 +47,7 @@ final class ExamTakeFlowTests: XCTestCase {
             RosterEntry(staffID: "1001", name: "张三", department: "综合办公室"), RosterEntry(staffID: "1002", name: "李四", department: "综合办公室"),
         ])
         let pins = PINService(store: fixture.store, clock: fixture.clock)
-        try pins.setPIN("2468", staffID: "1001")
+        try pins.setPIN("2468", staffID: "1001", changedBy: "root")
         var asked: [String] = []
         func prompt(_ answer: String) -> PINPrompt {
             PINPrompt(read: { asked.append($0); return answer }, verify: { try pins.verify($1, staffID: $0, login: "kiosk") })

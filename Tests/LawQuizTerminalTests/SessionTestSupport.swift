@@ -44,9 +44,9 @@ final class SessionFixture {
             ExamSection(lawID: nil, type: .judge, count: 2, points: 2),
         ], timeLimitMinutes: 10, attemptsAllowed: 3, review: .immediately)
 
-    init(exam: ExamDefinition = SessionFixture.testExam) throws {
+    init(exam: ExamDefinition = SessionFixture.testExam, busyTimeout: TimeInterval = ResultsStore.busyTimeout) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lawquiz-session-\(UUID().uuidString)")
-        store = try ResultsStore(path: folder.appendingPathComponent("results.sqlite"))
+        store = try ResultsStore(path: folder.appendingPathComponent("results.sqlite"), busyTimeout: busyTimeout)
         catalog = try TerminalTestBanks.catalog.get()
         service = AttemptService(store: store, catalog: catalog, clock: clock, makeSeed: { 20_231_201 })
         self.exam = exam
@@ -66,12 +66,13 @@ final class SessionFixture {
     /// Runs a loop over `session` with a script; returns the outcome, what was
     /// shown and the reader (for its prompts).
     func run(
-        _ session: ExamSession, _ steps: [ScriptedLineReader.Step], output: CapturedOutput = CapturedOutput()
+        _ session: ExamSession, _ steps: [ScriptedLineReader.Step], output: CapturedOutput = CapturedOutput(),
+        retry: BusyRetry = BusyRetry()
     ) throws -> (ExamSessionOutcome, CapturedOutput, ScriptedLineReader) {
         let reader = ScriptedLineReader(steps, clock: clock)
         let loop = ExamSessionLoop(
             session: session, service: service, library: catalog.library, reader: reader, output: output, clock: clock,
-            style: .plain)
+            style: .plain, retry: retry)
         return (try loop.run(), output, reader)
     }
 

@@ -16,11 +16,20 @@ public struct ExamReportHeader: Sendable, Hashable, Codable {
     public var requiredDepartments: [String]
     public var exemptions: Int
     public var generatedAt: Date
+    /// The results store's audit chain head (校验码) when the report was made:
+    /// `lawquiz verify` shows it, so a published report can be matched to the store.
+    public var auditHead: String?
+
+    /// What the 校验码 is, beside it in every report.
+    public static let auditHeadNote = "结果数据库审计链的最新哈希，可用 lawquiz verify 核对"
+
+    /// `校验码：…` for the report's header or footer (none without a chain).
+    public var auditHeadLines: [String] { auditHead.map { ["校验码：\($0)（\(Self.auditHeadNote)）"] } ?? [] }
 
     public init(
         examID: String, title: String, fullMarks: Double, passMark: Double, excellentMark: Double, counting: AttemptCounting,
         makeupExamIDs: [String] = [], makeupRule: MakeupRule = .higher, requiredDepartments: [String] = [], exemptions: Int = 0,
-        generatedAt: Date
+        generatedAt: Date, auditHead: String? = nil
     ) {
         self.examID = examID
         self.title = title
@@ -33,6 +42,7 @@ public struct ExamReportHeader: Sendable, Hashable, Codable {
         self.requiredDepartments = requiredDepartments
         self.exemptions = exemptions
         self.generatedAt = generatedAt
+        self.auditHead = auditHead
     }
 
     /// 计分方式 in words, e.g. `多次作答取最高分；补考：取正考与补考中较高分（2023-annual-makeup）`.

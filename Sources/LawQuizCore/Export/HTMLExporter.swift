@@ -26,7 +26,7 @@ public struct HTMLExporter: Sendable {
         try writer.write("<style>\(Self.style)</style></head><body>\n")
         try writer.write("<h1>\(HTMLText.escaped(h.title))统计报告</h1><div class=\"meta\">")
         for line in ["考试编号：\(h.examID)", "应考范围：\(h.scopeText)", "分数线：\(h.cutOffText)", "计分方式：\(h.countingText)",
-                     "生成时间：\(timeFormat.dateTime(h.generatedAt))"] {
+                     "生成时间：\(timeFormat.dateTime(h.generatedAt))"] + h.auditHeadLines {
             try writer.write("<div>\(HTMLText.escaped(line))</div>")
         }
         try writer.write("</div>\n<h2>汇总</h2>")

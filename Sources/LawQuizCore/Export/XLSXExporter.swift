@@ -67,6 +67,7 @@ public struct XLSXExporter: Sendable {
         try sheet.addRow([.text("合格分数线"), .number(h.passMark), .empty, .text("含本数")])
         try sheet.addRow([.text("优秀分数线"), .number(h.excellentMark), .empty, .text("含本数")])
         try sheet.addRow([.text("生成时间"), .dateTime(h.generatedAt), .empty, .empty])
+        if let head = h.auditHead { try sheet.addRow([.text("校验码"), .text(head), .empty, .text(ExamReportHeader.auditHeadNote)]) }
         try sheet.addRow([])
         try sheet.addRow([.header("分数段"), .header("人数"), .header("占参考人数"), .empty])
         for band in s.histogram.bands {

@@ -30,7 +30,8 @@ public struct ExamReportLoader: Sendable {
         ExamReportHeader(
             examID: exam.id, title: exam.title, fullMarks: exam.fullMarks, passMark: exam.passMark, excellentMark: exam.excellentMark,
             counting: exam.counting, makeupExamIDs: makeups.map(\.id), makeupRule: makeupRule,
-            requiredDepartments: exam.requiredDepartments, exemptions: exam.exemptions.count, generatedAt: now)
+            requiredDepartments: exam.requiredDepartments, exemptions: exam.exemptions.count, generatedAt: now,
+            auditHead: try? reader.auditHead())
     }
 
     /// Unfinished attempts past their deadline at `now`, graded as they will be recorded.

@@ -1,14 +1,19 @@
+import Crypto
 import GRDB
 
 /// The versioned schema. Never edit a shipped migration: add a new one, so
 /// every existing results file upgrades in place.
 enum StoreMigrations {
-    static var migrator: DatabaseMigrator {
+    /// The migrations; `auditKey` signs the audit chain's first entries and
+    /// may be nil only where nothing is migrated (listing what was applied).
+    static func migrator(auditKey: SymmetricKey? = nil) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-roster-attempts-practice", migrate: createV1)
         ReportIndexes.register(in: &migrator)
         IdentityMigration.register(in: &migrator)
         MemoryMigration.register(in: &migrator)
+        AuditChain.register(in: &migrator, key: auditKey)
+        LiveSessionSchema.register(in: &migrator)
         return migrator
     }
 

@@ -22,6 +22,21 @@ public enum AttemptError: LocalizedError, Sendable, Hashable {
     case questionMissing(questionID: String)
     /// The attempt belongs to another exam definition.
     case examMismatch(attemptExam: String, given: String)
+    /// Another live terminal has this attempt open (`SessionLease`).
+    case openElsewhere(since: Date, tty: String, host: String)
+    /// Another terminal took this attempt over; this session must not write.
+    case sessionTakenOver(attemptID: Int64)
+
+    /// `自 09:14 起，pts/3` (with the host when it is another machine).
+    public static func holder(since: Date, tty: String, host: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "HH:mm"
+        var parts = ["自 \(formatter.string(from: since)) 起"]
+        if !tty.isEmpty { parts.append(tty) }
+        if host != SessionLease.thisHost { parts.append("主机 \(host)") }
+        return parts.joined(separator: "，")
+    }
 
     public var errorDescription: String? {
         switch self {
@@ -45,6 +60,11 @@ public enum AttemptError: LocalizedError, Sendable, Hashable {
             return "试卷中的题目 \(questionID) 已不在题库中，无法显示。请联系管理员恢复该题后再继续。"
         case .examMismatch(let attemptExam, let given):
             return "作答记录属于考试 \(attemptExam)，不是 \(given)。"
+        case .openElsewhere(let since, let tty, let host):
+            return "该考试已在另一终端打开（\(Self.holder(since: since, tty: tty, host: host))）。"
+                + "请先在该终端保存离开（:q），或等待（--wait），或接管（--take-over，另一终端随即不能再作答）。"
+        case .sessionTakenOver:
+            return "本场考试已在另一终端接管，本窗口不能再作答。已保存的答案都在，请在接管的终端继续作答。"
         }
     }
 }

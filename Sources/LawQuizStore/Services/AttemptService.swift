@@ -5,6 +5,12 @@ import LawQuizCore
 /// loop drives it and holds no rules of its own. Every call that changes
 /// something commits before returning, so a killed process loses nothing.
 public struct AttemptService: Sendable {
+    /// How long after the stored deadline an answer may still be committed:
+    /// the time between the person pressing Enter before the deadline and
+    /// the commit (a busy store, a slow disk). Later commits are refused and
+    /// the attempt is submitted as of its deadline.
+    public static let commitGrace: TimeInterval = 5
+
     public let store: ResultsStore
     public let catalog: BankCatalog
     public let clock: any WallClock
@@ -121,18 +127,42 @@ public struct AttemptService: Sendable {
             definitionChanged: attempt.definitionHash != exam.definitionHash)
     }
 
+    // MARK: One live session
+
+    /// Takes the attempt for this terminal. Returns the session with its
+    /// lease token, or throws `openElsewhere` naming the live holder unless
+    /// `takeOver` is set (the other terminal then fails its next write).
+    public func claim(_ session: ExamSession, takeOver: Bool) throws -> ExamSession {
+        let lease = SessionLease.forThisProcess(at: clock.now)
+        switch try store.acquireLease(attemptID: session.attempt.id, lease, takeOver: takeOver, now: clock.now) {
+        case .acquired:
+            var claimed = session
+            claimed.leaseToken = lease.token
+            return claimed
+        case .heldElsewhere(let holder):
+            throw AttemptError.openElsewhere(since: holder.since, tty: holder.tty, host: holder.host)
+        }
+    }
+
     // MARK: Answering
 
     /// Saves one answer (bank letters; nil clears it), committed before
-    /// returning. Throws `deadlinePassed` once time is up — the caller then
-    /// submits — and `alreadySubmitted` after submission.
-    public func recordAnswer(_ answer: AnswerKey?, attemptID: Int64, itemIndex: Int) throws {
-        try check(store.saveResponse(attemptID: attemptID, itemIndex: itemIndex, answer: answer, at: clock.now), attemptID, itemIndex)
+    /// returning. Throws `deadlinePassed` once the commit time is past the
+    /// deadline plus `commitGrace` — the caller then submits —,
+    /// `alreadySubmitted` after submission, and `sessionTakenOver` when
+    /// `lease` (the session's token) no longer holds the attempt.
+    public func recordAnswer(_ answer: AnswerKey?, attemptID: Int64, itemIndex: Int, lease: String? = nil) throws {
+        try check(
+            store.saveResponse(
+                attemptID: attemptID, itemIndex: itemIndex, answer: answer, at: clock.now, grace: Self.commitGrace, lease: lease),
+            attemptID, itemIndex)
     }
 
     /// Sets or clears the 标记 (marked for review) flag of one question.
-    public func setMarked(_ marked: Bool, attemptID: Int64, itemIndex: Int) throws {
-        try check(store.saveMark(attemptID: attemptID, itemIndex: itemIndex, marked: marked, at: clock.now), attemptID, itemIndex)
+    public func setMarked(_ marked: Bool, attemptID: Int64, itemIndex: Int, lease: String? = nil) throws {
+        try check(
+            store.saveMark(attemptID: attemptID, itemIndex: itemIndex, marked: marked, at: clock.now, grace: Self.commitGrace, lease: lease),
+            attemptID, itemIndex)
     }
 
     private func check(_ outcome: ResponseWrite, _ attemptID: Int64, _ itemIndex: Int) throws {
@@ -142,6 +172,7 @@ public struct AttemptService: Sendable {
         case .submitted: throw AttemptError.alreadySubmitted(attemptID: attemptID)
         case .expired: throw AttemptError.deadlinePassed(attemptID: attemptID)
         case .noSuchItem(let count): throw AttemptError.noSuchItem(index: itemIndex, count: count)
+        case .leaseLost: throw AttemptError.sessionTakenOver(attemptID: attemptID)
         }
     }
 
@@ -150,14 +181,15 @@ public struct AttemptService: Sendable {
     /// Grades the saved answers against the keys frozen with the paper and
     /// stores score, 合格 and 优秀. Submitting twice (or from two processes)
     /// stores the first grade and returns it.
-    public func submit(attemptID: Int64, exam: ExamDefinition, reason: SubmitReason) throws -> AttemptResult {
+    public func submit(attemptID: Int64, exam: ExamDefinition, reason: SubmitReason, lease: String? = nil) throws -> AttemptResult {
         guard let attempt = try store.attempt(attemptID) else { throw AttemptError.attemptNotFound(attemptID: attemptID) }
         guard attempt.examID == exam.id else { throw AttemptError.examMismatch(attemptExam: attempt.examID, given: exam.id) }
         if attempt.status == .submitted { return try result(attemptID: attemptID, exam: exam) }
         let grade = try grade(attemptID: attemptID, exam: exam)
-        // Never record a submission time after the deadline.
-        let time = min(clock.now, attempt.deadline)
-        _ = try store.saveSubmission(attemptID: attemptID, grade: grade, reason: reason, at: time)
+        // Never record a submission time after the deadline, nor before the
+        // start (a wall clock moved back).
+        let time = max(attempt.startedAt, min(clock.now, attempt.deadline))
+        _ = try store.saveSubmission(attemptID: attemptID, grade: grade, reason: reason, at: time, lease: lease)
         // The memory model learns from every submitted answer (issue 13).
         try store.applyExamReviews(grade, staffID: attempt.staffID, at: time)
         return try result(attemptID: attemptID, exam: exam)

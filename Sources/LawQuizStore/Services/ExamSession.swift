@@ -47,6 +47,9 @@ public struct ExamSession: Sendable {
     /// The exam file changed since the attempt started (hash differs); the
     /// stored paper and points still apply.
     public var definitionChanged: Bool
+    /// This terminal's lease on the attempt (`AttemptService.claim`); every
+    /// write passes it so a session taken over elsewhere cannot write.
+    public var leaseToken: String?
 
     public init(attempt: AttemptRecord, exam: ExamDefinition, items: [SessionItem], resumed: Bool, definitionChanged: Bool) {
         self.attempt = attempt

@@ -24,13 +24,14 @@ public struct PINService: Sendable {
         self.clock = clock
     }
 
-    /// Sets (or replaces) a person's PIN and clears any lock.
-    public func setPIN(_ pin: String, staffID: String) throws {
+    /// Sets (or replaces) a person's PIN and clears any lock; the audit chain
+    /// records who changed it (`login`), never the PIN.
+    public func setPIN(_ pin: String, staffID: String, changedBy login: String) throws {
         guard Self.isWellFormed(pin) else { throw PINError.badFormat }
         guard try store.staffMember(staffID) != nil else { throw PINError.unknownStaff(staffID: staffID) }
         let salt = SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) }
         let hash = try Self.derive(pin, salt: salt).withUnsafeBytes { Data($0) }
-        try store.savePIN(staffID: staffID, salt: salt, hash: hash, params: Self.params, at: clock.now)
+        try store.savePIN(staffID: staffID, salt: salt, hash: hash, params: Self.params, changedBy: login, at: clock.now)
     }
 
     /// Accepts the right PIN (clearing the failure count); otherwise logs the

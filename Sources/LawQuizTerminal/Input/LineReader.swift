@@ -33,15 +33,20 @@ public struct LineRequest: Sendable {
     public var completions: [String]
     /// A PIN: a pipe reader must not copy it into the transcript.
     public var secret = false
+    /// Called while waiting, about every tick (the exam session renews its
+    /// lease here while the person sits idle).
+    public var tick: (@Sendable (Date) -> Void)?
 
     public init(
         prompt: @escaping @Sendable (Date) -> String, deadline: Date? = nil,
-        remember: @escaping @Sendable (String) -> Bool = { _ in false }, completions: [String] = []
+        remember: @escaping @Sendable (String) -> Bool = { _ in false }, completions: [String] = [],
+        tick: (@Sendable (Date) -> Void)? = nil
     ) {
         self.prompt = prompt
         self.deadline = deadline
         self.remember = remember
         self.completions = completions
+        self.tick = tick
     }
 
     /// A request with a fixed prompt and no deadline.

@@ -41,6 +41,7 @@ public final class PlainLineReader: LineReader {
             if lq_take_interrupt() != 0 { return interruptedLine(.interrupted) }
             let now = clock.now
             if let deadline = request.deadline, now >= deadline { return interruptedLine(.deadlineReached) }
+            request.tick?(now)
             fillBuffer(timeoutMilliseconds: timeout(until: request.deadline, now: now))
         }
     }

@@ -46,6 +46,7 @@ public final class ReadlineLineReader: LineReader {
             if lq_take_resize() != 0 { rl_resize_terminal() }
             let now = clock.now
             if let deadline = request.deadline, now >= deadline { return abandon(.deadlineReached) }
+            request.tick?(now)
             let refreshed = PromptLayout.split(request.prompt(now), width: TerminalFacts.columns).prompt
             if refreshed != prompt {
                 prompt = refreshed

@@ -32,7 +32,7 @@ extension ExamSessionLoop {
                 return style.prompt("[\(number)/\(total) 已答 \(answered)] ") + timeText + style.prompt(" 答案> ")
             },
             deadline: deadline,
-            remember: { $0.hasPrefix(":") }, completions: CommandCompletion.examCommands)
+            remember: { $0.hasPrefix(":") }, completions: CommandCompletion.examCommands, tick: heartbeat?.tick)
     }
 
     func answerMap() -> AnswerMap {
@@ -44,20 +44,46 @@ extension ExamSessionLoop {
     /// Submits, shows the result and the review of wrong answers.
     func submit(reason: SubmitReason) throws -> ExamSessionOutcome {
         if reason == .timeUp { output.line("\n" + style.warning("考试时间到，已按已保存的答案自动交卷。")) }
-        let result = try service.submit(attemptID: session.attempt.id, exam: session.exam, reason: reason)
+        let result: AttemptResult
+        do {
+            result = try saving { try service.submit(attemptID: session.attempt.id, exam: session.exam, reason: reason, lease: session.leaseToken) }
+        } catch AttemptError.sessionTakenOver {
+            return takenOver()
+        }
+        releaseLease()
         ExamResultPresenter(library: library, output: output, style: style)
             .show(result, showKeys: session.exam.showsKeys(now: clock.now))
         return .submitted(result)
     }
 
+    /// Runs a write through `BusyRetry`, saying 正在保存… while another
+    /// process holds the store.
+    func saving<T>(_ body: () throws -> T) throws -> T {
+        try retry.run(waiting: { output.line(style.dim("正在保存…（数据库正被其他程序占用，答案仍在本屏，占用结束后自动保存）")) }, body)
+    }
+
+    /// Another terminal took the attempt: stop before writing anything.
+    func takenOver() -> ExamSessionOutcome {
+        output.line("\n" + style.warning(AttemptError.sessionTakenOver(attemptID: session.attempt.id).errorDescription ?? ""))
+        return .left(.takenOver)
+    }
+
+    /// Gives the attempt up for another terminal; a failure only leaves a
+    /// lease that goes stale by itself.
+    func releaseLease() {
+        if let token = session.leaseToken { try? service.store.releaseLease(attemptID: session.attempt.id, token: token) }
+    }
+
     /// Leaves the attempt in progress; everything is already saved.
     func leave(_ reason: LeaveReason) -> ExamSessionOutcome {
+        releaseLease()
         let left = ExamTiming.formatCountdown(seconds: ExamTiming.secondsLeft(until: deadline, now: clock.now))
         let why: String
         switch reason {
         case .quit: why = "已保存并离开。"
         case .endOfInput: why = "输入结束，已保存并离开。"
         case .hangUp: why = "终端已关闭，已保存并离开。"
+        case .takenOver: return takenOver()
         }
         output.line(
             "\(why)已答 \(session.answeredCount)/\(count) 题。再次运行 lawquiz exam take \(session.exam.id)"

@@ -15,6 +15,8 @@ public enum LeaveReason: Sendable, Equatable {
     case quit
     case endOfInput
     case hangUp
+    /// Another terminal took the attempt over (`--take-over`).
+    case takenOver
 }
 
 /// The exam loop: shows a question, reads a line, and acts on it. Every
@@ -32,12 +34,15 @@ public final class ExamSessionLoop {
     /// Whether the resume hint names `--staff` (not when the login decides
     /// who sits: an installed program refuses it to examinees).
     public var hintStaffOption = true
+    let retry: BusyRetry
+    /// Renews the lease while the person sits idle at the prompt.
+    let heartbeat: LeaseHeartbeat?
     /// 0-based index of the question on screen.
     var index: Int
 
     public init(
         session: ExamSession, service: AttemptService, library: LawLibrary, reader: LineReader, output: TextOutput,
-        clock: WallClock, style: TerminalStyle
+        clock: WallClock, style: TerminalStyle, retry: BusyRetry = BusyRetry()
     ) {
         self.session = session
         self.service = service
@@ -46,6 +51,8 @@ public final class ExamSessionLoop {
         self.output = output
         self.clock = clock
         self.style = style
+        self.retry = retry
+        heartbeat = session.leaseToken.map { LeaseHeartbeat(store: service.store, attemptID: session.attempt.id, token: $0, clock: clock) }
         index = session.startIndex
     }
 
@@ -147,9 +154,11 @@ public final class ExamSessionLoop {
             return .stay
         }
         do {
-            try service.recordAnswer(key, attemptID: session.attempt.id, itemIndex: index)
+            try saving { try service.recordAnswer(key, attemptID: session.attempt.id, itemIndex: index, lease: session.leaseToken) }
         } catch AttemptError.deadlinePassed {
             return .finish(try submit(reason: .timeUp))
+        } catch AttemptError.sessionTakenOver {
+            return .finish(takenOver())
         }
         session.items[index].answer = key
         return try moveForward()
@@ -158,9 +167,11 @@ public final class ExamSessionLoop {
     private func toggleMark() throws -> Step {
         let marked = !session.items[index].marked
         do {
-            try service.setMarked(marked, attemptID: session.attempt.id, itemIndex: index)
+            try saving { try service.setMarked(marked, attemptID: session.attempt.id, itemIndex: index, lease: session.leaseToken) }
         } catch AttemptError.deadlinePassed {
             return .finish(try submit(reason: .timeUp))
+        } catch AttemptError.sessionTakenOver {
+            return .finish(takenOver())
         }
         session.items[index].marked = marked
         output.line(marked ? "已标记第 \(index + 1) 题，交卷前可用 :l 查看。" : "已取消第 \(index + 1) 题的标记。")

@@ -32,10 +32,16 @@ public struct ExamTakeFlow {
     /// Runs the sitting. The outcome tells the caller which exit status to
     /// use. `proctor`: the login of an administrator starting it for someone
     /// else, recorded on a new attempt; `pin`: a shared console's PIN step.
-    public func run(staffID given: String?, proctor: String? = nil, pin: PINPrompt? = nil) throws -> ExamSessionOutcome {
+    /// When another terminal has the attempt open, `takeOver` takes it at
+    /// once, `wait` waits until it is free; otherwise a person at a terminal
+    /// is asked, and a script gets `AttemptError.openElsewhere`.
+    public func run(
+        staffID given: String?, proctor: String? = nil, pin: PINPrompt? = nil, takeOver: Bool = false, wait: Bool = false
+    ) throws -> ExamSessionOutcome {
         let staffID = try StaffIdentification(service: service, reader: reader, output: output, style: style, pin: pin)
             .identify(given: given)
-        let opening = try service.begin(exam: exam, staffID: staffID)
+        let waiting = { output.line(style.dim("数据库正被其他程序占用，等待中…")) }
+        let opening = try BusyRetry().run(waiting: waiting, { try service.begin(exam: exam, staffID: staffID) })
         if let proctor, case .session(let session) = opening, !session.resumed {
             try service.store.recordProctor(attemptID: session.attempt.id, login: proctor)
         }
@@ -44,7 +50,8 @@ public struct ExamTakeFlow {
             output.wrappedLine("上次作答已超过截止时间（\(ExamTimeFormat.format(result.attempt.deadline))），已按保存的答案交卷。", style: style.warning)
             ExamResultPresenter(library: library, output: output, style: style).show(result, showKeys: exam.showsKeys(now: clock.now))
             return .submitted(result)
-        case .session(let session):
+        case .session(let opened):
+            let session = try BusyRetry().run(waiting: waiting, { try claim(opened, takeOver: takeOver, wait: wait) })
             if session.resumed {
                 output.wrappedLine(BankText.clean(exam.title) + "（继续作答，截止 \(ExamTimeFormat.format(session.attempt.deadline))）", style: style.bold)
             } else {
@@ -63,4 +70,57 @@ public struct ExamTakeFlow {
             return try loop.run()
         }
     }
+
+    /// Takes the attempt's lease, asking, waiting or taking over as told.
+    private func claim(_ session: ExamSession, takeOver: Bool, wait: Bool) throws -> ExamSession {
+        var waiting = wait
+        var told = false
+        while true {
+            do {
+                return try service.claim(session, takeOver: takeOver)
+            } catch let error as AttemptError {
+                guard case .openElsewhere = error, waiting || reader.isInteractive else { throw error }
+                if !told {
+                    output.line(style.warning(error.errorDescription ?? ""))
+                    told = true
+                }
+                if waiting {
+                    try pause()
+                    continue
+                }
+                let question = "输入 w 等待该终端离开，t 接管（该终端随即不能再作答），其他键退出："
+                guard case .line(let text) = reader.readLine(.fixed(style.prompt(question, "1;33"))) else { throw error }
+                switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+                case "w":
+                    waiting = true
+                    output.line("等待中，该终端离开后自动开始（Ctrl-C 退出）…")
+                case "t":
+                    output.line("已接管。")
+                    return try service.claim(session, takeOver: true)
+                default:
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// Two seconds between polls; on a terminal Ctrl-C ends the wait.
+    private func pause() throws {
+        guard reader.isInteractive else {
+            Thread.sleep(forTimeInterval: 2)
+            return
+        }
+        let request = LineRequest(prompt: { _ in "" }, deadline: clock.now.addingTimeInterval(2))
+        switch reader.readLine(request) {
+        case .deadlineReached, .line: return
+        case .interrupted, .endOfInput, .hangUp: throw ExamTakeFlowStop.gaveUpWaiting
+        }
+    }
+}
+
+/// The person stopped waiting for another terminal (Ctrl-C).
+public enum ExamTakeFlowStop: LocalizedError, Sendable {
+    case gaveUpWaiting
+
+    public var errorDescription: String? { "已停止等待，未开始作答。" }
 }

@@ -62,7 +62,8 @@ struct ExportCommand: ParsableCommand {
             try writeJSON(data, context: context, target: target, progress: progress)
         }
         progress.finish()
-        Console.error("已导出 \(destination.path)（应考 \(data.summary.required) 人，参考 \(data.summary.sat) 人）。")
+        Console.error("已导出 \(destination.path)（应考 \(data.summary.required) 人，参考 \(data.summary.sat) 人）。"
+            + (data.header.auditHead.map { "校验码：\($0)" } ?? ""))
     }
 
     private func writeJSON(_ data: ExamReport, context: ReportContext, target: AtomicOutput, progress: ProgressLine) throws {

@@ -32,7 +32,8 @@ struct RosterPin: ParsableCommand {
         if isatty(STDIN_FILENO) == 1 {
             guard SecretInput.readLine(prompt: "再输入一次：", fallback: reader) == pin else { throw PINError.mismatch }
         }
-        try PINService(store: store).setPIN(pin.trimmingCharacters(in: .whitespaces), staffID: staff.trimmingCharacters(in: .whitespaces))
+        try PINService(store: store).setPIN(pin.trimmingCharacters(in: .whitespaces), staffID: staff.trimmingCharacters(in: .whitespaces),
+            changedBy: Deployment.current.identity.login)
         print("已设置工号 \(staff) 的 PIN。")
     }
 }

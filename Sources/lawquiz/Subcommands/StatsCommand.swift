@@ -48,7 +48,9 @@ struct StatsCommand: ParsableCommand {
         let data = by == .law || by == .type ? try context.report(analyse: true) : try context.summaryReport()
         if try file.write({ StatsRendering.csv(data, by: by) }) { return }
         switch format {
-        case .table: display.emit(StatsRendering.table(data, by: by, display: display))
+        case .table:
+            display.emit(StatsRendering.table(data, by: by, display: display))
+            if let head = data.header.auditHead { print("校验码：\(head.prefix(16))（\(ExamReportHeader.auditHeadNote)）") }
         case .csv: print(StatsRendering.csv(data, by: by), terminator: "")
         case .json: print(try JSONOutput.string(StatsRendering.json(data, by: by)))
         }
@@ -70,7 +72,8 @@ enum StatsRendering {
     static func csv(_ data: ExamReport, by: StatsCommand.Grouping?) -> String {
         switch by {
         case nil:
-            return ([["项目", "数值", "定义"]] + data.summaryLines.map { [$0.label, $0.value, $0.note] })
+            let head = data.header.auditHead.map { [["校验码", $0, ExamReportHeader.auditHeadNote]] } ?? []
+            return ([["项目", "数值", "定义"]] + data.summaryLines.map { [$0.label, $0.value, $0.note] } + head)
                 .map { CSVFormat.record($0.map(CSVCell.text)) }.joined()
         case .department?:
             return StatsCSV.departments(data)

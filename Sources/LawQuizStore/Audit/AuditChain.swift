@@ -1,0 +1,136 @@
+import Crypto
+import Foundation
+import GRDB
+import LawQuizCore
+
+/// The append-only, hash-linked and keyed log of every change to results.
+/// Each write that changes an attempt or the roster appends its entry in the
+/// same transaction, so the table and the chain can never disagree unless
+/// someone edited the file behind lawquiz's back — which `lawquiz verify`
+/// then finds.
+public enum AuditChain {
+    /// prev_hash of the first entry.
+    static let zeroHash = String(repeating: "0", count: 64)
+
+    /// `v3-audit-chain`: the table, and a genesis entry followed by one
+    /// snapshot per attempt already in the store, so a store from before the
+    /// chain is covered from the moment of the upgrade (what was edited before
+    /// it cannot be told apart).
+    static func register(in migrator: inout DatabaseMigrator, key: SymmetricKey?) {
+        // Immediate foreign-key checks: the deferred default re-checks every
+        // row of a large store (minutes) and would refuse the upgrade over an
+        // orphan row left by some old hand edit; this migration adds no keys.
+        migrator.registerMigration("v3-audit-chain", foreignKeyChecks: .immediate) { db in
+            guard let key else { throw StoreError.sqlite(path: db.description, message: "audit key missing in migration") }
+            try db.execute(sql: """
+                CREATE TABLE audit_entry (
+                    seq INTEGER PRIMARY KEY NOT NULL,
+                    kind TEXT NOT NULL,
+                    attempt_id INTEGER,
+                    staff_id TEXT,
+                    payload TEXT NOT NULL,
+                    prev_hash TEXT NOT NULL,
+                    entry_hash TEXT NOT NULL,
+                    mac TEXT NOT NULL,
+                    recorded_at DATETIME NOT NULL
+                )
+                """)
+            let attempts = try Row.fetchAll(db, sql: "SELECT * FROM attempt ORDER BY id").map(AttemptRecord.init(row:))
+            var genesis = AuditPayload(kind: .genesis)
+            genesis.add("attempts", Int64(attempts.count))
+            let now = Date()
+            try append(db, key: key, payload: genesis, attemptID: nil, staffID: nil, at: now)
+            for attempt in attempts {
+                try append(db, key: key, payload: snapshot(db, attempt), attemptID: attempt.id, staffID: attempt.staffID, at: now)
+            }
+        }
+    }
+
+    /// Appends one entry after the current head.
+    static func append(_ db: Database, key: SymmetricKey, payload: AuditPayload, attemptID: Int64?, staffID: String?, at time: Date) throws {
+        let head = try Row.fetchOne(db, sql: "SELECT seq, entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1")
+        let seq: Int64 = (head?["seq"] ?? 0) + 1
+        let previous: String = head?["entry_hash"] ?? zeroHash
+        let text = payload.text
+        let hash = AuditDigest.entryHash(previous: previous, payload: text)
+        try db.execute(
+            sql: """
+                INSERT INTO audit_entry (seq, kind, attempt_id, staff_id, payload, prev_hash, entry_hash, mac, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [seq, payload.kind?.rawValue, attemptID, staffID, text, previous, hash, AuditDigest.mac(hash, key: key), time])
+    }
+
+    /// The hash of the newest entry: the 校验码 printed on reports. Nil for a
+    /// store without a chain (opened read-only before its upgrade).
+    static func head(_ db: Database) throws -> String? {
+        guard try db.tableExists("audit_entry") else { return nil }
+        return try String.fetchOne(db, sql: "SELECT entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1")
+    }
+
+    // MARK: Payloads
+
+    static func started(_ attempt: AttemptRecord, paper: [StoredPaperItem]) -> AuditPayload {
+        var payload = AuditPayload(kind: .attemptStarted)
+        addStart(attempt, paper: paper, to: &payload)
+        return payload
+    }
+
+    static func answer(attemptID: Int64, staffID: String, itemIndex: Int, answer: AnswerKey?, at time: Date) -> AuditPayload {
+        var payload = AuditPayload(kind: .answerCommitted)
+        payload.add("attempt", attemptID)
+        payload.add("staff", staffID)
+        payload.add("item", Int64(itemIndex))
+        payload.add("answer", answer?.code ?? "")
+        payload.add("at", time)
+        return payload
+    }
+
+    static func submitted(_ attempt: AttemptRecord) -> AuditPayload {
+        var payload = AuditPayload(kind: .attemptSubmitted)
+        payload.add("attempt", attempt.id)
+        payload.add("staff", attempt.staffID)
+        addSubmission(attempt, to: &payload)
+        return payload
+    }
+
+    /// A PIN set or changed by an administrator (never the PIN or its hash).
+    static func pinChanged(staffID: String, changedBy login: String) -> AuditPayload {
+        var payload = AuditPayload(kind: .pinChanged)
+        payload.add("staff", staffID)
+        payload.add("by", login)
+        return payload
+    }
+
+    /// Everything about an attempt at once (chain start on an older store).
+    static func snapshot(_ db: Database, _ attempt: AttemptRecord) throws -> AuditPayload {
+        var payload = AuditPayload(kind: .attemptSnapshot)
+        addStart(attempt, paper: try ResultsStore.paperItems(db, attemptID: attempt.id), to: &payload)
+        let answers = try ResultsStore.answerCodes(db, attemptID: attempt.id).sorted { $0.key < $1.key }
+        payload.add("answers", answers.map { "\($0.key):\($0.value)" }.joined(separator: ","))
+        if attempt.status == .submitted { addSubmission(attempt, to: &payload) }
+        return payload
+    }
+
+    private static func addStart(_ attempt: AttemptRecord, paper: [StoredPaperItem], to payload: inout AuditPayload) {
+        payload.add("attempt", attempt.id)
+        payload.add("staff", attempt.staffID)
+        payload.add("exam", attempt.examID)
+        payload.add("definition", attempt.definitionHash)
+        payload.add("seed", Int64(bitPattern: attempt.seed))
+        payload.add("started_at", attempt.startedAt)
+        payload.add("deadline", attempt.deadline)
+        payload.add("full_marks", attempt.fullMarks)
+        payload.add("formal", attempt.isFormal)
+        payload.add("items", Int64(paper.count))
+        payload.add("paper", PaperDigest.hex(paper))
+    }
+
+    private static func addSubmission(_ attempt: AttemptRecord, to payload: inout AuditPayload) {
+        payload.add("score", attempt.score ?? 0)
+        payload.add("passed", attempt.passed ?? false)
+        payload.add("excellent", attempt.excellent ?? false)
+        payload.add("submitted_at", attempt.submittedAt ?? attempt.deadline)
+        payload.add("reason", attempt.submitReason?.rawValue ?? "")
+    }
+}

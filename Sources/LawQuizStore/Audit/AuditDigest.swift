@@ -1,0 +1,25 @@
+import Crypto
+import Foundation
+
+/// SHA-256 and HMAC-SHA256 as lowercase hex, from swift-crypto.
+enum AuditDigest {
+    static func sha256Hex(_ text: String) -> String { hex(SHA256.hash(data: Data(text.utf8))) }
+
+    /// entry_hash = SHA256(prev_hash || "\n" || payload).
+    static func entryHash(previous: String, payload: String) -> String { sha256Hex(previous + "\n" + payload) }
+
+    /// mac = HMAC-SHA256(key, entry_hash).
+    static func mac(_ entryHash: String, key: SymmetricKey) -> String {
+        hex(HMAC<SHA256>.authenticationCode(for: Data(entryHash.utf8), using: key))
+    }
+
+    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var result: [UInt8] = []
+        for byte in bytes {
+            result.append(digits[Int(byte >> 4)])
+            result.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+}

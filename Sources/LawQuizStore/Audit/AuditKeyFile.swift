@@ -1,0 +1,56 @@
+import Crypto
+import Foundation
+
+/// The HMAC key of the audit chain: 32 random bytes in a file beside the
+/// store (`lawquiz.sqlite.key`). Whoever can edit the store but not read this
+/// file cannot forge chain entries, so it is created group-readable only
+/// (0640, never world-readable), atomically (written to a private temporary
+/// file, then hard-linked into place, so no process ever reads half a key)
+/// and reused ever after. In an installed deployment `make install` creates it
+/// root:lawquiz so no examinee owns it.
+public enum AuditKeyFile {
+    /// Key length in bytes (HMAC-SHA256).
+    public static let byteCount = 32
+
+    /// `<store>.key`.
+    public static func url(forStore store: URL) -> URL {
+        store.deletingLastPathComponent().appendingPathComponent(store.lastPathComponent + ".key")
+    }
+
+    /// Reads the key, creating it first when the file does not exist.
+    public static func loadOrCreate(storePath: URL) throws -> SymmetricKey {
+        let path = url(forStore: storePath).path
+        if !FileManager.default.fileExists(atPath: path) { try create(path) }
+        return try load(path)
+    }
+
+    /// Reads an existing key; a missing or malformed file is an error.
+    public static func load(_ path: String) throws -> SymmetricKey {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw StoreError.auditKey(path: path, reason: "无法读取（文件不存在或无权限）")
+        }
+        guard data.count == byteCount else {
+            throw StoreError.auditKey(path: path, reason: "长度 \(data.count) 字节，应为 \(byteCount) 字节")
+        }
+        return SymmetricKey(data: data)
+    }
+
+    private static func create(_ path: String) throws {
+        let key = SymmetricKey(size: .bits256)
+        let bytes = key.withUnsafeBytes { Data($0) }
+        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
+        guard descriptor >= 0 else { throw StoreError.auditKey(path: path, reason: "无法创建：\(String(cString: strerror(errno)))") }
+        defer { unlink(temporary) }
+        // The umask may narrow the mode further; never widen it beyond 0640.
+        fchmod(descriptor, 0o640)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        let synced = fsync(descriptor) == 0
+        close(descriptor)
+        guard written == byteCount, synced else { throw StoreError.auditKey(path: path, reason: "写入失败") }
+        // link() fails with EEXIST when another process created the key first: use theirs.
+        if link(temporary, path) != 0, errno != EEXIST {
+            throw StoreError.auditKey(path: path, reason: "无法创建：\(String(cString: strerror(errno)))")
+        }
+    }
+}
