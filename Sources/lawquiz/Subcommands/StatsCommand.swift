@@ -49,8 +49,12 @@ struct StatsCommand: ParsableCommand {
         if try file.write({ StatsRendering.csv(data, by: by) }) { return }
         switch format {
         case .table:
-            display.emit(StatsRendering.table(data, by: by, display: display))
-            if let head = data.header.auditHead { print("校验码：\(head.prefix(16))（\(ExamReportHeader.auditHeadNote)）") }
+            var text = StatsRendering.table(data, by: by, display: display)
+            if let head = data.header.auditHead {
+                let line = "校验码：\(head.prefix(16))（\(ExamReportHeader.auditHeadNote)）"
+                text += DisplayWidth.wrap(line, width: display.textWidth).joined(separator: "\n") + "\n"
+            }
+            display.emit(text)
         case .csv: print(StatsRendering.csv(data, by: by), terminator: "")
         case .json: print(try JSONOutput.string(StatsRendering.json(data, by: by)))
         }
