@@ -70,6 +70,7 @@ final class InstalledSecurityTests: XCTestCase {
             .first { $0.hasSuffix(".yaml") })
         for path in [
             prefix.appendingPathComponent("share/lawquiz/banks/\(bankFile)").path, state.appendingPathComponent("lawquiz.sqlite").path,
+            state.appendingPathComponent("lawquiz.sqlite.key").path,
         ] {
             let read = try shell("/usr/sbin/runuser", ["-u", staff1, "--", "/bin/cat", path])
             XCTAssertNotEqual(read.status, 0, "\(path) 可被普通用户读取")
@@ -134,9 +135,42 @@ final class InstalledSecurityTests: XCTestCase {
         }
     }
 
+    /// `verify` is the administrators'; it passes on the untouched store and
+    /// names each edit made with sqlite3 behind the program's back: a score,
+    /// an answer, a deadline, a deleted attempt.
+    private func checkVerifyCatchesEdits() throws {
+        XCTAssertEqual(try lawquiz(as: staff1, ["verify"]).status, 77)
+        let clean = try lawquiz(as: admin, ["verify"])
+        XCTAssertEqual(clean.status, 0, clean.stdout + clean.stderr)
+        let store = state.appendingPathComponent("lawquiz.sqlite").path
+        func attempt(_ staff: String, _ exam: String) throws -> String {
+            let id = try shell("/usr/bin/sqlite3", [store, "SELECT MIN(id) FROM attempt WHERE staff_id = '\(staff)' AND exam_id = '\(exam)'"])
+            return id.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let scored = try attempt("9001", "open"), answered = try attempt("9002", "open"), timed = try attempt("9003", "open")
+        let deleted = try shell("/usr/bin/sqlite3", [store, "SELECT MAX(id) FROM attempt"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(Set([scored, answered, timed, deleted]).count, 4, "four different attempts to edit")
+        let edit = try shell("/usr/bin/sqlite3", [store, """
+            UPDATE attempt SET score = 100, passed = 1, excellent = 1 WHERE id = \(scored);
+            INSERT OR REPLACE INTO response (attempt_id, item_index, answer, answered_at, marked)
+                VALUES (\(answered), 0, 'A', '2026-01-01 00:00:00.000', 0);
+            UPDATE attempt SET deadline = '2099-01-01 00:00:00.000' WHERE id = \(timed);
+            PRAGMA foreign_keys = ON; DELETE FROM attempt WHERE id = \(deleted);
+            """])
+        XCTAssertEqual(edit.status, 0, edit.stderr)
+        let caught = try lawquiz(as: admin, ["verify"])
+        XCTAssertEqual(caught.status, 1, caught.stdout + caught.stderr)
+        for expected in [
+            "作答 #\(scored)（9001 张伟", "成绩被改动", "作答 #\(answered)（9002 李娜", "答案被改动", "作答 #\(timed)（9003 王芳",
+            "截止时间被改动", "作答 #\(deleted)", "已从数据库中删除",
+        ] {
+            XCTAssertTrue(caught.stdout.contains(expected), "missing \(expected) in\n\(caught.stdout)")
+        }
+    }
+
     /// A shared-console login gives 工号 and PIN (never echoed, locked after
     /// five failures); an administrator's `--staff` records the proctor;
-    /// `make uninstall` keeps the results.
+    /// `verify` catches edits; `make uninstall` keeps the results.
     private func checkSharedConsoleAndProctor() throws {
         let config = sysconf.appendingPathComponent("lawquiz/lawquiz.yaml")
         let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "shared_logins: []", with: "shared_logins: [\(kiosk)]")
@@ -162,6 +196,7 @@ final class InstalledSecurityTests: XCTestCase {
         XCTAssertEqual(query.stdout, "9001|-\n9002|-\n9001|-\n9003|-\n9001|\(admin)\n", query.stderr)
         let failures = try shell("/usr/bin/sqlite3", [store, "SELECT staff_id, login FROM pin_failure"])
         XCTAssertEqual(failures.stdout, "9003|\(kiosk)\n")
+        try checkVerifyCatchesEdits()
 
         let removed = try shell(
             "/bin/bash", [DataCommandRunner.repositoryRoot.appendingPathComponent("scripts/install").path, "uninstall"],
