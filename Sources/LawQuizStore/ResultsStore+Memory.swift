@@ -79,17 +79,21 @@ extension ResultsStore {
     /// R(t,S) ≥ 0.9 exactly when t ≤ S (FSRS-4.5: the interval at 90 % is S),
     /// the same test as `ReviewedQuestion.isMastered`.
     public func masteredCountsByStaff(at now: Date) throws -> [String: Int] {
-        try read { db in
-            var result: [String: Int] = [:]
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT staff_id, SUM(julianday(?) - julianday(last_review_at) <= stability) AS mastered
-                    FROM memory_state GROUP BY staff_id
-                    """, arguments: [now])
-            for row in rows { result[row["staff_id"]] = row["mastered"] }
-            return result
-        }
+        try read { db in try Self.masteredCounts(db, at: now) }
+    }
+
+    /// The query behind `masteredCountsByStaff`, on any connection (the
+    /// read-only report reader uses it for the HTML report).
+    static func masteredCounts(_ db: Database, at now: Date) throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT staff_id, SUM(julianday(?) - julianday(last_review_at) <= stability) AS mastered
+                FROM memory_state GROUP BY staff_id
+                """, arguments: [now])
+        for row in rows { result[row["staff_id"]] = row["mastered"] }
+        return result
     }
 
     /// When a person studied: practice answers and submitted exams.

@@ -39,6 +39,15 @@ struct ReportContext {
         loader = try ExamReportLoader(reader: reader, exam: exam, catalog: catalog, makeupRule: options.makeupRule.rule)
     }
 
+    /// Study progress by department for the HTML report (people on the
+    /// roster; nil when nobody has practised or the store predates it).
+    func departmentMastery(questions: Int) throws -> DepartmentMastery? {
+        guard let mastered = try loader.reader.masteredCountsByStaff(at: now), !mastered.isEmpty else { return nil }
+        let people = try loader.reader.roster().filter(\.active)
+        let departments = Dictionary(people.map { ($0.staffID, $0.department.components.joined(separator: "/")) }, uniquingKeysWith: { first, _ in first })
+        return DepartmentMastery(departments: departments, mastered: mastered, totalQuestions: questions)
+    }
+
     var lawNames: [String: String] {
         Dictionary(library.laws.map { ($0.id, $0.shortName) }, uniquingKeysWith: { first, _ in first })
     }

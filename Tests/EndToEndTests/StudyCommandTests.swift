@@ -43,6 +43,18 @@ final class StudyCommandTests: XCTestCase {
         let departments = try runner.run(["progress", "--by", "department"])
         XCTAssertEqual(departments.status, 0, departments.stderr)
         XCTAssertTrue(departments.stdout.contains("1/1 人在练"), departments.stdout)
+
+        // The printable report shows the same study figures by department (people on the roster).
+        let roster = runner.folder.appendingPathComponent("roster.csv")
+        try "工号,姓名,部门\nS1,张三,综合办公室\nS2,李四,综合办公室\n".write(to: roster, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try runner.run(["roster", "import", roster.path]).status, 0)
+        let page = runner.folder.appendingPathComponent("report.html")
+        let export = try runner.run(["export", "2024-annual", "--format", "html", "--output", page.path])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        XCTAssertTrue(html.contains("各部门学习掌握程度（今日练习）"), html)
+        XCTAssertTrue(html.contains("<th>在练</th>"), html)
+        XCTAssertTrue(html.contains("<td>综合办公室</td><td class=\"n\">2</td><td class=\"n\">1</td>"), html)
     }
 
     /// An exam opening in 10 days on one law: progress says how many days of

@@ -86,4 +86,20 @@ final class ReportReaderTests: StoreTestCase {
         XCTAssertThrowsError(try reader.queue.write { db in try db.execute(sql: "DELETE FROM staff") }, "read-only connection")
         XCTAssertEqual(try reader.roster().count, 6)
     }
+
+    /// Rowid partitions are half-open and may be empty: an empty table, or
+    /// fewer rows than partitions, once trapped on `1...0` / `2...1`.
+    func testRowidPartitionsCoverEveryRowAndMayBeEmpty() {
+        XCTAssertEqual(ReportReader.partition(low: 0, high: -1, count: 2), [0..<0, 0..<0])
+        XCTAssertEqual(ReportReader.partition(low: 1, high: 1, count: 2), [1..<2, 2..<2])
+        XCTAssertEqual(ReportReader.partition(low: 1, high: 3, count: 4), [1..<2, 2..<3, 3..<4, 4..<4])
+        for (low, high, count) in [(1, 10, 3), (5, 5, 1), (7, 1_000, 2), (3, 4, 8)] as [(Int64, Int64, Int)] {
+            let parts = ReportReader.partition(low: low, high: high, count: count)
+            XCTAssertEqual(parts.count, count)
+            XCTAssertEqual(parts.first?.lowerBound, low)
+            XCTAssertEqual(parts.last?.upperBound, high + 1)
+            XCTAssertEqual(parts.reduce(0) { $0 + $1.count }, Int(high - low + 1))
+            for (a, b) in zip(parts, parts.dropFirst()) { XCTAssertEqual(a.upperBound, b.lowerBound) }
+        }
+    }
 }

@@ -6,8 +6,14 @@ import Foundation
 /// readable when printed. Per-person results are in the CSV/XLSX exports.
 public struct HTMLExporter: Sendable {
     public var timeFormat: ReportTimeFormat
+    /// Study progress by department (今日练习), shown beside the exam's figures
+    /// so an office sees who studies as well as who sat; nil leaves it out.
+    public var mastery: DepartmentMastery?
 
-    public init(timeFormat: ReportTimeFormat) { self.timeFormat = timeFormat }
+    public init(timeFormat: ReportTimeFormat, mastery: DepartmentMastery? = nil) {
+        self.timeFormat = timeFormat
+        self.mastery = mastery
+    }
 
     static let style = """
         body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em auto;max-width:1100px;color:#222;line-height:1.5}
@@ -38,6 +44,7 @@ public struct HTMLExporter: Sendable {
         try writeAccuracy(report, writer)
         try writeItems(report, writer)
         try writeAbsent(report, writer)
+        try writeMastery(writer)
         try writer.write("</body></html>\n")
     }
 
@@ -78,6 +85,17 @@ public struct HTMLExporter: Sendable {
              item.flags.map(\.title).joined(separator: "、")]
         }
         try writer.write(Self.table(["题目", "法律", "条", "题型", "答案", "抽到", "难度系数F", "区分度D", "区分效率E", "选项", "未答", "提示"], rows, numeric: [5, 6, 7, 8, 10], flagColumn: 11))
+    }
+
+    private func writeMastery(_ writer: ByteWriter) throws {
+        guard let mastery, !mastery.rows.isEmpty else { return }
+        try writer.write("<h2>各部门学习掌握程度（今日练习）</h2><p>平均掌握：每人已掌握（记忆保持率 ≥ 90%）的题占全部 "
+            + "\(mastery.totalQuestions) 道的比例，按部门取平均；在练：有练习记录的人数。</p>")
+        let rows = mastery.rows.map { row in
+            [row.department.isEmpty ? "（未填部门）" : row.department, String(row.people), String(row.studying),
+             DecimalRounding.text(DecimalRounding.scaled(row.averageShare * 100, places: 1), places: 1) + "%"]
+        }
+        try writer.write(Self.table(["部门", "人数", "在练", "平均掌握"], rows, numeric: [1, 2, 3]))
     }
 
     private func writeAbsent(_ report: ExamReport, _ writer: ByteWriter) throws {

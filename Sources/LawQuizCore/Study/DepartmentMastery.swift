@@ -15,11 +15,14 @@ public struct DepartmentMastery: Sendable, Hashable {
     }
 
     public var rows: [Row]
+    /// All questions of the banks, the denominator of every share.
+    public var totalQuestions: Int
 
     /// `departments` maps 工号 to department ("" for none); `mastered` maps
     /// each person who has studied to their number of mastered questions
     /// (people studying but not on the roster are counted under "").
     public init(departments: [String: String], mastered: [String: Int], totalQuestions: Int) {
+        self.totalQuestions = totalQuestions
         var members = Dictionary(grouping: departments.keys) { departments[$0] ?? "" }
         for staffID in mastered.keys where departments[staffID] == nil { members["", default: []].append(staffID) }
         rows = members.keys.sorted().map { department in

@@ -25,7 +25,7 @@ extension ReportReader {
             let lookup = AttemptLookup(attempts.map(\.id))
             let answers = AnswerTable(attempts: lookup.count, itemsPerPaper: itemsPerPaper)
             defer { answers.deallocate() }
-            try Self.loadAnswers(db, attempts: lookup, into: answers, rowids: Int64.min...Int64.max)
+            try Self.loadAnswers(db, attempts: lookup, into: answers, rowids: Int64.min..<Int64.max)
             // Raw columns, short texts interned (question ids, hashes, keys, option
             // orders and laws repeat across papers): no String built per column per row.
             let rows = try RawRows(

@@ -90,13 +90,13 @@ extension ReportReader {
     }
 
     private static func scanPaperItems(
-        _ db: Database, attempts: AttemptLookup, answers: AnswerTable, rowids: ClosedRange<Int64>, sink: any ItemScanSink
+        _ db: Database, attempts: AttemptLookup, answers: AnswerTable, rowids: Range<Int64>, sink: any ItemScanSink
     ) throws {
         var questions = ByteInterner()
         var types: [QuestionType] = []
         let details = try db.makeStatement(sql: "SELECT type, law_id FROM paper_item WHERE rowid = ?")
         let rows = try RawRows(
-            db, sql: "SELECT attempt_id, item_index, question_id, answer_key, points, rowid FROM paper_item WHERE rowid BETWEEN ? AND ?",
+            db, sql: "SELECT attempt_id, item_index, question_id, answer_key, points, rowid FROM paper_item WHERE rowid >= ? AND rowid < ?",
             arguments: [rowids.lowerBound, rowids.upperBound])
         while try rows.step() {
             guard let position = attempts.position(of: rows.int(0)) else { continue }
@@ -118,9 +118,9 @@ extension ReportReader {
         }
     }
 
-    static func loadAnswers(_ db: Database, attempts: AttemptLookup, into table: AnswerTable, rowids: ClosedRange<Int64>) throws {
+    static func loadAnswers(_ db: Database, attempts: AttemptLookup, into table: AnswerTable, rowids: Range<Int64>) throws {
         let rows = try RawRows(
-            db, sql: "SELECT attempt_id, item_index, answer FROM response WHERE rowid BETWEEN ? AND ? AND answer IS NOT NULL",
+            db, sql: "SELECT attempt_id, item_index, answer FROM response WHERE rowid >= ? AND rowid < ? AND answer IS NOT NULL",
             arguments: [rowids.lowerBound, rowids.upperBound])
         while try rows.step() {
             guard let position = attempts.position(of: rows.int(0)) else { continue }
@@ -128,19 +128,27 @@ extension ReportReader {
         }
     }
 
-    /// The table's rowids cut into `count` contiguous ranges of about equal width.
+    /// The table's rowids cut into `count` contiguous half-open ranges of
+    /// about equal width; some are empty when the table is empty or has fewer
+    /// rows than ranges (a closed range cannot be empty: `1...0` traps).
     /// MIN and MAX as two scalar subqueries: each is then one seek to an end of
     /// the rowid b-tree, where `SELECT MIN(rowid), MAX(rowid)` scans it all.
-    func rowidRanges(_ table: String, _ count: Int) throws -> [ClosedRange<Int64>] {
+    func rowidRanges(_ table: String, _ count: Int) throws -> [Range<Int64>] {
         let (low, high) = try read { db -> (Int64, Int64) in
             let row = try Row.fetchOne(db, sql: "SELECT (SELECT MIN(rowid) FROM \(table)), (SELECT MAX(rowid) FROM \(table))")
             return (row?[0] ?? 0, row?[1] ?? -1)
         }
-        guard high >= low else { return Array(repeating: 1...0, count: count) }
-        let width = (high - low + 1 + Int64(count) - 1) / Int64(count)
+        return Self.partition(low: low, high: high, count: count)
+    }
+
+    /// `low...high` (empty when high < low) cut into `count` half-open ranges.
+    static func partition(low: Int64, high: Int64, count: Int) -> [Range<Int64>] {
+        guard high >= low else { return Array(repeating: 0..<0, count: count) }
+        let end = high + 1
+        let width = (end - low + Int64(count) - 1) / Int64(count)
         return (0..<count).map { part in
-            let start = low + Int64(part) * width
-            return start...min(high, start + width - 1)
+            let start = min(end, low + Int64(part) * width)
+            return start..<min(end, start + width)
         }
     }
 

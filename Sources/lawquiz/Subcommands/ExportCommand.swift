@@ -57,7 +57,8 @@ struct ExportCommand: ParsableCommand {
                 partialScoring: attempts.partialScoring)
             try target.produce { try XLSXExporter(timeZone: .current).write(data, detail: detail, to: $0, progress: progress.update) }
         case .html:
-            try target.write { try HTMLExporter(timeFormat: timeFormat).write(data, to: $0) }
+            let mastery = try context.departmentMastery(questions: try paths.loadCatalog().questions.count)
+            try target.write { try HTMLExporter(timeFormat: timeFormat, mastery: mastery).write(data, to: $0) }
         case .json:
             try writeJSON(data, context: context, target: target, progress: progress)
         }
