@@ -21,23 +21,26 @@ public struct XLSXReader {
     public let sheets: [(name: String, part: String)]
     private let archive: Archive
     private let sharedStrings: [String]
+    private let limits: XLSXLimits
 
-    public init(url: URL) throws {
+    public init(url: URL, limits: XLSXLimits = .standard) throws {
         self.url = url
+        self.limits = limits
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw ExportError.workbook(path: url.path, reason: "不是有效的 .xlsx 文件（无法作为压缩包打开）")
         }
+        try Self.checkDeclaredSizes(archive, limits: limits, url: url)
         let workbookPart = "xl/workbook.xml"
-        let relations = try Self.relationships(try Self.part(archive, "xl/_rels/workbook.xml.rels", url: url))
-        let workbook = try XLSXElements.parse(try Self.part(archive, workbookPart, url: url), url: url)
+        let relations = try Self.relationships(try Self.part(archive, "xl/_rels/workbook.xml.rels", limits: limits, url: url))
+        let workbook = try XLSXElements.parse(try Self.part(archive, workbookPart, limits: limits, url: url), url: url)
         sheets = workbook.filter { $0.name == "sheet" }.compactMap { element in
             guard let name = element.attributes["name"], let id = element.attributes["r:id"], let target = relations[id] else { return nil }
             return (name, target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target)
         }
         if let strings = archive["xl/sharedStrings.xml"] {
-            sharedStrings = try XLSXSharedStrings.parse(try Self.data(archive, strings, url: url), url: url)
+            sharedStrings = try XLSXSharedStrings.parse(try Self.data(archive, strings, limits: limits, url: url), url: url)
         } else {
             sharedStrings = []
         }
@@ -48,7 +51,8 @@ public struct XLSXReader {
         guard sheets.indices.contains(index) else {
             throw ExportError.workbook(path: url.path, reason: "工作簿中没有第 \(index + 1) 个工作表")
         }
-        return try XLSXSheetParser.parse(try Self.part(archive, sheets[index].part, url: url), sharedStrings: sharedStrings, url: url)
+        let sheet = sheets[index]
+        return try XLSXSheetParser.parse(try Self.part(archive, sheet.part, limits: limits, url: url), sharedStrings: sharedStrings, sheet: sheet.name, url: url)
     }
 
     /// Rows of the sheet with this name.
@@ -59,17 +63,50 @@ public struct XLSXReader {
         return try rows(sheet: index)
     }
 
-    static func part(_ archive: Archive, _ path: String, url: URL) throws -> Data {
+    static func part(_ archive: Archive, _ path: String, limits: XLSXLimits, url: URL) throws -> Data {
         guard let entry = archive[path] else { throw ExportError.workbook(path: url.path, reason: "缺少 \(path)") }
-        return try data(archive, entry, url: url)
+        return try data(archive, entry, limits: limits, url: url)
     }
 
-    static func data(_ archive: Archive, _ entry: Entry, url: URL) throws -> Data {
+    /// The central directory states each part's inflated size: refuse a
+    /// workbook whose parts claim too much before inflating anything.
+    static func checkDeclaredSizes(_ archive: Archive, limits: XLSXLimits, url: URL) throws {
+        var total: UInt64 = 0
+        for entry in archive {
+            let size = UInt64(entry.uncompressedSize)
+            guard size <= UInt64(limits.partSize) else { throw tooLarge(entry.path, limits: limits, url: url) }
+            total += size
+            guard total <= UInt64(limits.totalSize) else { throw tooLarge(nil, limits: limits, url: url) }
+        }
+    }
+
+    static func tooLarge(_ part: String?, limits: XLSXLimits, url: URL) -> ExportError {
+        let limit = part.map { "\($0) 解压后超过 \(megabytes(limits.partSize))" } ?? "各部分解压后合计超过 \(megabytes(limits.totalSize))"
+        return ExportError.workbook(path: url.path, reason: "工作簿过大或已损坏（\(limit)），未读取")
+    }
+
+    /// Inflates one part, counting bytes as they come: the stated size may
+    /// lie, so inflation stops as soon as the part passes its cap. The part
+    /// must be UTF-8 (as Excel and WPS write it): FoundationXML is not given
+    /// bytes it could crash on.
+    private static func megabytes(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MB" : "\(bytes) 字节"
+    }
+
+    static func data(_ archive: Archive, _ entry: Entry, limits: XLSXLimits, url: URL) throws -> Data {
         var data = Data()
         do {
-            _ = try archive.extract(entry) { data.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard data.count + chunk.count <= limits.partSize else { throw tooLarge(entry.path, limits: limits, url: url) }
+                data.append(chunk)
+            }
+        } catch let error as ExportError {
+            throw error
         } catch {
             throw ExportError.workbook(path: url.path, reason: "无法解压 \(entry.path)：\(error)")
+        }
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw ExportError.workbook(path: url.path, reason: "\(entry.path) 不是有效的 UTF-8 文本（第 \(BankLoader.firstInvalidUTF8Line(data)) 行），文件可能已损坏")
         }
         return data
     }
