@@ -51,7 +51,7 @@ final class ExamDataCommandTests: XCTestCase {
                 time_limit_minutes: 10
                 sections:
                   - { law: archives, type: single, count: 2, points: 1 }
-                  - { law: archives, type: judge, count: 9999, points: 1 }
+                  - { law: archives, type: judge, count: 998, points: 1 }
                 """,
         ])
         let short = try runner.run(["exam", "check", "huge"])
