@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/lawquiz
 
-.PHONY: run test build setup bench clean
+.PHONY: run test build setup bench fuzz clean
 
 setup:
 	@bash scripts/setup
@@ -20,6 +20,10 @@ test: setup
 
 bench: build
 	@bash scripts/bench
+
+## make fuzz: libFuzzer on every input format, FUZZ_SECONDS (default 60) per target, one at a time.
+fuzz: setup
+	@FUZZ_SECONDS=$(or $(FUZZ_SECONDS),60) bash scripts/fuzz $(TARGETS)
 
 clean:
 	rm -rf .build
