@@ -31,6 +31,9 @@ final class ExamBoundsTests: XCTestCase {
         assertExamError(minimal.replacingOccurrences(of: "time_limit_minutes: 30", with: "time_limit_minutes: 9223372036854775807"), line: 3, contains: "time_limit_minutes")
         assertExamError(minimal.replacingOccurrences(of: "time_limit_minutes: 30", with: "time_limit_seconds: 1e308"), line: 3, contains: "time_limit_seconds")
         assertExamError(minimal + "\nattempts_allowed: 9223372036854775807", line: 7, contains: "attempts_allowed")
+        for time in ["999999999-01-01 00:00", "1899-12-31 23:59", "2200-01-02T00:00:00+08:00"] {
+            assertExamError(minimal + "\nopens_at: \(time)", line: 7, contains: "opens_at")
+        }
         let many = minimal + "\n" + (1...3).map { _ in "  - { type: multiple, count: 400, points: 1 }" }.joined(separator: "\n")
         assertExamError(many, line: 5, contains: "超过上限 1000 题")
     }

@@ -200,6 +200,11 @@ struct ExamNodeReader {
         guard let text = node.string, let date = ExamTimeFormat.parse(text, timeZone: timeZone) else {
             throw fail("\(key)（\(label)）应为时间，如 2023-12-01 09:00 或 2023-12-01T09:00:00+08:00", at: node)
         }
+        // Deadlines and countdowns are computed from these: a year like 999999999
+        // must not reach integer conversions of seconds.
+        guard ExamTimeFormat.acceptedRange.contains(date) else {
+            throw fail("\(key)（\(label)）应在 2000 年到 2199 年之间", at: node)
+        }
         return date
     }
 }
