@@ -120,6 +120,13 @@ final class XLSXHostileInputTests: XCTestCase {
         }
     }
 
+    func testEntityDefinitionsAreRefusedBeforeExpansion() throws {
+        let entities = "<!ENTITY a0 \"工号工号工号工号\">" + (1...9).map { "<!ENTITY a\($0) \"\(String(repeating: "&a\($0 - 1);", count: 10))\">" }.joined()
+        let sheet = Data("<?xml version=\"1.0\"?><!DOCTYPE worksheet [\(entities)]><worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&a9;</t></is></c></row></sheetData></worksheet>".utf8)
+        let reason = failure(try workbook(sheet: sheet))
+        XCTAssertTrue(reason.contains("含有 DTD 或实体定义"), reason)
+    }
+
     func testAPartThatInflatesPastItsCapIsRefusedFromTheDirectory() throws {
         let zeros = Data(count: XLSXLimits.standard.partSize + 1)
         let url = try workbook(rows: header, extra: [("xl/media/bomb.bin", zeros)])

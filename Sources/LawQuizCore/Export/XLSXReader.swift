@@ -108,6 +108,11 @@ public struct XLSXReader {
         guard String(validating: data, as: UTF8.self) != nil else {
             throw ExportError.workbook(path: url.path, reason: "\(entry.path) 不是有效的 UTF-8 文本（第 \(BankLoader.firstInvalidUTF8Line(data)) 行），文件可能已损坏")
         }
+        // Excel and WPS never write a DTD; one can only define entities that
+        // expand (the "billion laughs"), so it is refused before parsing.
+        guard data.range(of: Data("<!DOCTYPE".utf8)) == nil, data.range(of: Data("<!ENTITY".utf8)) == nil else {
+            throw ExportError.workbook(path: url.path, reason: "\(entry.path) 含有 DTD 或实体定义（Excel 不会写出这些内容），未读取")
+        }
         return data
     }
 
