@@ -148,6 +148,27 @@ final class XLSXHostileInputTests: XCTestCase {
         XCTAssertTrue(total.contains("合计超过 5 MB"), total)
     }
 
+    /// Found by the roster-xlsx fuzz target: a deflate stream that never ends
+    /// made ZIPFoundation spin at the end of the file (a hung import).
+    func testADeflateStreamThatNeverEndsIsAnErrorNotAHang() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/fuzz/roster-xlsx/timeout-unterminated-deflate.xlsx")
+        let reason = failure(fixture)
+        XCTAssertTrue(reason.contains("xl/worksheets/sheet1.xml 的压缩数据已损坏或不完整"), reason)
+    }
+
+    func testPartDataPastTheEndOfTheFileIsRefused() throws {
+        let url = try workbook(rows: header)
+        var bytes = [UInt8](try Data(contentsOf: url))
+        // The central directory's compressed size of the first part, made huge.
+        let directory = try XCTUnwrap((0..<bytes.count - 4).first { bytes[$0..<$0 + 4] == [0x50, 0x4B, 0x01, 0x02] })
+        bytes.replaceSubrange(directory + 20..<directory + 24, with: [0x00, 0x00, 0x00, 0x7F])
+        try Data(bytes).write(to: url)
+        XCTAssertThrowsError(try XLSXReader(url: url)) { error in
+            XCTAssertTrue(error.localizedDescription.contains("的数据超出文件末尾"), error.localizedDescription)
+        }
+    }
+
     /// Rewrites every stated uncompressed size (local headers and central
     /// directory) to `size`, as a crafted zip bomb does.
     static func understateSizes(of url: URL, as size: UInt32) throws {

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -19,18 +18,14 @@ public struct XLSXReader {
     public let url: URL
     /// Sheet names in workbook order, with the part each lives in.
     public let sheets: [(name: String, part: String)]
-    private let archive: Archive
+    private let archive: ZipPartReader
     private let sharedStrings: [String]
     private let limits: XLSXLimits
 
     public init(url: URL, limits: XLSXLimits = .standard) throws {
         self.url = url
         self.limits = limits
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw ExportError.workbook(path: url.path, reason: "不是有效的 .xlsx 文件（无法作为压缩包打开）")
-        }
+        archive = try Self.open(url, limits: limits)
         try Self.checkDeclaredSizes(archive, limits: limits, url: url)
         let workbookPart = "xl/workbook.xml"
         let relations = try Self.relationships(try Self.part(archive, "xl/_rels/workbook.xml.rels", limits: limits, url: url))
@@ -39,7 +34,7 @@ public struct XLSXReader {
             guard let name = element.attributes["name"], let id = element.attributes["r:id"], let target = relations[id] else { return nil }
             return (name, target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target)
         }
-        if let strings = archive["xl/sharedStrings.xml"] {
+        if let strings = archive.part("xl/sharedStrings.xml") {
             sharedStrings = try XLSXSharedStrings.parse(try Self.data(archive, strings, limits: limits, url: url), url: url)
         } else {
             sharedStrings = []
@@ -63,20 +58,33 @@ public struct XLSXReader {
         return try rows(sheet: index)
     }
 
-    static func part(_ archive: Archive, _ path: String, limits: XLSXLimits, url: URL) throws -> Data {
-        guard let entry = archive[path] else { throw ExportError.workbook(path: url.path, reason: "缺少 \(path)") }
+    /// Reads the file (no larger than all its parts may inflate to) and its zip directory.
+    static func open(_ url: URL, limits: XLSXLimits) throws -> ZipPartReader {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size <= limits.totalSize else { throw tooLarge(nil, limits: limits, url: url) }
+        guard let bytes = try? Data(contentsOf: url) else { throw ExportError.workbook(path: url.path, reason: "无法读取文件") }
+        do {
+            return try ZipPartReader(bytes: bytes)
+        } catch .tooLarge(let part) {
+            throw tooLarge(part, limits: limits, url: url)
+        } catch .malformed(let text) {
+            throw ExportError.workbook(path: url.path, reason: "不是有效的 .xlsx 文件（无法作为压缩包打开：\(text)）")
+        }
+    }
+
+    static func part(_ archive: ZipPartReader, _ path: String, limits: XLSXLimits, url: URL) throws -> Data {
+        guard let entry = archive.part(path) else { throw ExportError.workbook(path: url.path, reason: "缺少 \(path)") }
         return try data(archive, entry, limits: limits, url: url)
     }
 
     /// The central directory states each part's inflated size: refuse a
     /// workbook whose parts claim too much before inflating anything.
-    static func checkDeclaredSizes(_ archive: Archive, limits: XLSXLimits, url: URL) throws {
-        var total: UInt64 = 0
-        for entry in archive {
-            let size = UInt64(entry.uncompressedSize)
-            guard size <= UInt64(limits.partSize) else { throw tooLarge(entry.path, limits: limits, url: url) }
-            total += size
-            guard total <= UInt64(limits.totalSize) else { throw tooLarge(nil, limits: limits, url: url) }
+    static func checkDeclaredSizes(_ archive: ZipPartReader, limits: XLSXLimits, url: URL) throws {
+        var total = 0
+        for entry in archive.parts {
+            guard entry.uncompressedSize <= limits.partSize else { throw tooLarge(entry.path, limits: limits, url: url) }
+            total += entry.uncompressedSize
+            guard total <= limits.totalSize else { throw tooLarge(nil, limits: limits, url: url) }
         }
     }
 
@@ -85,25 +93,23 @@ public struct XLSXReader {
         return ExportError.workbook(path: url.path, reason: "工作簿过大或已损坏（\(limit)），未读取")
     }
 
-    /// Inflates one part, counting bytes as they come: the stated size may
-    /// lie, so inflation stops as soon as the part passes its cap. The part
-    /// must be UTF-8 (as Excel and WPS write it): FoundationXML is not given
-    /// bytes it could crash on.
     private static func megabytes(_ bytes: Int) -> String {
         bytes >= 1 << 20 ? "\(bytes >> 20) MB" : "\(bytes) 字节"
     }
 
-    static func data(_ archive: Archive, _ entry: Entry, limits: XLSXLimits, url: URL) throws -> Data {
-        var data = Data()
+    /// Inflates one part, counting bytes as they come: the stated size may
+    /// lie, so inflation stops as soon as the part passes its cap. The part
+    /// must be UTF-8 (as Excel and WPS write it): FoundationXML is not given
+    /// bytes it could crash on.
+
+    static func data(_ archive: ZipPartReader, _ entry: ZipPartReader.Part, limits: XLSXLimits, url: URL) throws -> Data {
+        let data: Data
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard data.count + chunk.count <= limits.partSize else { throw tooLarge(entry.path, limits: limits, url: url) }
-                data.append(chunk)
-            }
-        } catch let error as ExportError {
-            throw error
-        } catch {
-            throw ExportError.workbook(path: url.path, reason: "无法解压 \(entry.path)：\(error)")
+            data = try archive.contents(of: entry, limit: limits.partSize)
+        } catch .tooLarge(let part) {
+            throw tooLarge(part, limits: limits, url: url)
+        } catch .malformed(let text) {
+            throw ExportError.workbook(path: url.path, reason: "无法解压 \(entry.path)：\(text)")
         }
         guard String(validating: data, as: UTF8.self) != nil else {
             throw ExportError.workbook(path: url.path, reason: "\(entry.path) 不是有效的 UTF-8 文本（第 \(BankLoader.firstInvalidUTF8Line(data)) 行），文件可能已损坏")
