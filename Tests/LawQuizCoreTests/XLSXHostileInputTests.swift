@@ -33,11 +33,11 @@ final class XLSXHostileInputTests: XCTestCase {
             + rows + "</sheetData></worksheet>").utf8), extra: extra)
     }
 
-    func workbook(sheet: Data, extra: [(String, Data)] = []) throws -> URL {
+    func workbook(sheet: Data, extra: [(String, Data)] = [], method: CompressionMethod = .deflate) throws -> URL {
         let url = folder.appendingPathComponent("\(UUID().uuidString).xlsx")
         let archive = try Archive(url: url, accessMode: .create)
         for (path, data) in [("xl/workbook.xml", Self.workbookPart), ("xl/_rels/workbook.xml.rels", Self.relationships), ("xl/worksheets/sheet1.xml", sheet)] + extra {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: method) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -64,6 +64,14 @@ final class XLSXHostileInputTests: XCTestCase {
         XCTAssertEqual(rows.count, 2)
         XCTAssertEqual(rows[1].cells.count, 16_384)
         XCTAssertEqual(Array(rows[1].cells.prefix(2)), ["1001", "张伟"])
+    }
+
+    func testStoredPartsAreReadAndCappedToo() throws {
+        let sheet = Data(("<worksheet><sheetData>" + header + "</sheetData></worksheet>").utf8)
+        let rows = try XLSXReader(url: try workbook(sheet: sheet, method: .none)).rows(sheet: 0)
+        XCTAssertEqual(rows.first?.cells, ["工号", "姓名", "部门"])
+        let reason = failure(try workbook(sheet: sheet, method: .none), limits: XLSXLimits(partSize: 100, totalSize: 10_000))
+        XCTAssertTrue(reason.contains("解压后超过 100 字节"), reason)
     }
 
     func testColumnReferencesAreBoundedToXFD() throws {
