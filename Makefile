@@ -10,7 +10,7 @@ DESTDIR ?=
 BINARY ?=
 INSTALL_VARS = PREFIX="$(PREFIX)" SYSCONFDIR="$(SYSCONFDIR)" STATEDIR="$(STATEDIR)" DESTDIR="$(DESTDIR)" BINARY="$(BINARY)"
 
-.PHONY: run test build setup bench clean install uninstall
+.PHONY: run test build setup bench fuzz clean install uninstall
 
 setup:
 	@bash scripts/setup
@@ -28,6 +28,10 @@ test: setup
 
 bench: build
 	@bash scripts/bench
+
+## make fuzz: libFuzzer on every input format, FUZZ_SECONDS (default 60) per target, one at a time.
+fuzz: setup
+	@FUZZ_SECONDS=$(or $(FUZZ_SECONDS),60) bash scripts/fuzz $(TARGETS)
 
 clean:
 	rm -rf .build

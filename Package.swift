@@ -24,7 +24,14 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CInflate",
             ]
+        ),
+        // zlib (Debian: zlib1g-dev ships zlib.pc): reading .xlsx parts with bounded inflation.
+        .systemLibrary(
+            name: "CInflate",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
         ),
         // The SQLite results store; the only module that knows SQL.
         .target(

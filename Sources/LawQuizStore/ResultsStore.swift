@@ -91,7 +91,8 @@ public final class ResultsStore: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.label = "lawquiz-results"
-        // FULL: a committed answer survives a power cut, not only a killed process.
+        // FULL on every connection; the writer gets it again below, because the
+        // pool switches it to WAL after prepareDatabase and sets NORMAL there.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         let migrator = StoreMigrations.migrator(auditKey: auditKey)
         var tries = 0
@@ -100,6 +101,9 @@ public final class ResultsStore: Sendable {
                 let pool = try DatabasePool(path: path.path, configuration: configuration)
                 if try pool.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path.path) }
                 try migrator.migrate(pool)
+                // FULL on the writer: a committed answer survives a power cut,
+                // not only a killed process (NORMAL may lose the last commits).
+                try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
                 return pool
             } catch let error as DatabaseError {
                 tries += 1

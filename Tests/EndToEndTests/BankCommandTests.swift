@@ -47,6 +47,24 @@ final class BankCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("检查通过") && result.stdout.contains("另有 1 条提示"), result.stdout)
     }
 
+    func testLintingOneFileChecksIdsAgainstItsFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lawquiz-lint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = DataCommandRunner.repositoryRoot.appendingPathComponent("QuestionBanks/banks/archives.yaml")
+        let original = folder.appendingPathComponent("archives.yaml")
+        try FileManager.default.copyItem(at: source, to: original)
+        let copy = folder.appendingPathComponent("copy.yaml")
+        try FileManager.default.copyItem(at: source, to: copy)
+        let result = try DataCommandRunner().run(["bank", "lint", copy.path])
+        XCTAssertEqual(result.status, 1, result.stdout)
+        XCTAssertTrue(result.stdout.contains("重复（同目录的 \(original.path):"), result.stdout)
+        // Only the file asked for is reported on; its folder is context.
+        let reported = result.stdout.split(separator: "\n").filter { $0.hasPrefix("/") }
+        XCTAssertFalse(reported.isEmpty)
+        XCTAssertTrue(reported.allSatisfy { $0.hasPrefix(copy.path + ":") }, result.stdout)
+    }
+
     func testLintExitsTwoWhenInputCannotBeRead() throws {
         let result = try DataCommandRunner().run(["bank", "lint", "/nonexistent/bank.yaml"])
         XCTAssertEqual(result.status, 2)

@@ -44,7 +44,7 @@ final class ExamDataCommandTests: XCTestCase {
                 time_limit_minutes: 10
                 sections:
                   - { law: archives, type: single, count: 2, points: 1 }
-                  - { law: archives, type: judge, count: 9999, points: 1 }
+                  - { law: archives, type: judge, count: 998, points: 1 }
                 """,
         ])
         let short = try runner.run(["exam", "check", "huge"])
@@ -66,6 +66,25 @@ final class ExamDataCommandTests: XCTestCase {
         let check = try runner.run(["exam", "check", "bad"])
         XCTAssertEqual(check.status, 2)
         XCTAssertTrue(check.stderr.contains("bad.yaml:5:"), check.stderr)
+    }
+
+    /// Issue 9: `points: .inf` and a huge count used to trap `exam list` for everyone.
+    func testHostileNumbersInOneExamFileLeaveTheOthersListed() throws {
+        let base = "title: 坏\ntime_limit_minutes: 10\nsections:\n"
+        runner.banks = try banksWithExams([
+            "ok.yaml": "id: ok\n" + base + "  - { type: judge, count: 2, points: 50 }\n",
+            "inf.yaml": "id: inf\n" + base + "  - { type: judge, count: 1, points: .inf }\n",
+            "huge.yaml": "id: huge\n" + base + "  - { type: judge, count: 9223372036854775807, points: 1 }\n",
+            "dup.yaml": "id: ok\n" + base + "  - { type: judge, count: 1, points: 100 }\n",
+            "fine.yaml": "id: fine\n" + base + "  - { type: judge, count: 1, points: 100 }\n",
+        ])
+        let list = try runner.run(["exam", "list"])
+        XCTAssertEqual(list.status, 1, list.stderr)
+        XCTAssertTrue(list.stderr.contains("inf.yaml:5: 该部分的 points"), list.stderr)
+        XCTAssertTrue(list.stderr.contains("huge.yaml:5: 该部分的 count"), list.stderr)
+        XCTAssertTrue(list.stderr.contains("考试编号 ok 重复"), list.stderr)
+        XCTAssertTrue(list.stderr.contains("dup.yaml") && list.stderr.contains("ok.yaml"), list.stderr)
+        XCTAssertTrue(list.stdout.contains("fine"), "the sound exam is still listed: \(list.stdout)")
     }
 
     func writeCSV(_ name: String, _ text: String) throws -> String {

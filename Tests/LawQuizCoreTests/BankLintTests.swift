@@ -75,4 +75,30 @@ final class BankLintTests: XCTestCase {
         let diagnostics = try lint([TestPaths.questionBanks.appendingPathComponent("banks").path])
         XCTAssertEqual(diagnostics.map(\.description), [])
     }
+
+    func testOneFileIsCheckedAgainstTheOtherBanksOfItsFolder() throws {
+        let banks = TestPaths.questionBanks.appendingPathComponent("banks")
+        let name = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: banks.path).filter { $0.hasSuffix(".yaml") }.sorted().first)
+        let shipped = BankLoader.load(paths: [banks.appendingPathComponent(name).path])
+        let takenID = try XCTUnwrap(shipped.questions.first?.id)
+        let text = """
+            questions:
+              - id: \(takenID)
+                type: judge
+                law: archives
+                article: 1
+                stem: 一道新题
+                answer: true
+                evidence: 档案
+                explanation: 依据
+            """
+        let (bank, _) = BankLoader.parse(text, file: banks.appendingPathComponent("new.yaml").path)
+        let linter = BankLinter(library: try TestPaths.library())
+        let single = BankCollection(banks: bank.map { [$0] } ?? [], diagnostics: [])
+        let found = linter.duplicateIDs(in: single, against: BankLoader.load(paths: [banks.path]))
+        XCTAssertEqual(found.map(\.line), [2])
+        XCTAssertTrue(found.first?.message.contains("题目编号 \(takenID) 重复（同目录的 \(banks.appendingPathComponent(name).path):") == true, "\(found)")
+        // The shipped file itself does not clash with its own copy in the folder.
+        XCTAssertEqual(linter.duplicateIDs(in: shipped, against: BankLoader.load(paths: [banks.path])).map(\.description), [])
+    }
 }

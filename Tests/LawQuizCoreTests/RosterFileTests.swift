@@ -117,3 +117,40 @@ final class RosterFileTests: XCTestCase {
         }
     }
 }
+
+/// Load rules of issue 9: invisible characters in a 工号, ambiguous headers.
+final class RosterRuleTests: XCTestCase {
+    func problems(_ text: String) -> [CSVError] {
+        do {
+            _ = try RosterFile.entries(csv: Data(text.utf8), file: "r.csv")
+            XCTFail("expected problems")
+        } catch let error as RosterFileError {
+            return error.problems
+        } catch {
+            XCTFail("unexpected \(error)")
+        }
+        return []
+    }
+
+    func testInvisibleAndFormatCharactersInAStaffIDAreRefused() {
+        let found = problems("工号,姓名,部门\n10\u{200B}01,张伟,办公室\n1002\u{FEFF},李娜,办公室\n10\u{00A0}03,王五,办公室\n10\u{2060}04,赵六,办公室\n1005,孙七,办公室\n")
+        XCTAssertEqual(found.map(\.line), [2, 3, 4, 5], "\(found)")
+        XCTAssertTrue(found[0].message.contains("不可见字符 U+200B"), found[0].message)
+        XCTAssertTrue(found[1].message.contains("U+FEFF"), found[1].message)
+        XCTAssertTrue(found[2].message.contains("U+00A0"), found[2].message)
+    }
+
+    func testRepeatedHeaderColumnsAreRefused() {
+        let same = problems("工号,姓名,部门,工号\n1001,张伟,办公室,1002\n")
+        XCTAssertEqual(same.map(\.line), [1])
+        XCTAssertTrue(same[0].message.contains("第 1 列与第 4 列同名"), same[0].message)
+        let aliases = problems("staff_id,姓名,部门,工号\n1001,张伟,办公室,1002\n")
+        XCTAssertEqual(aliases.map(\.line), [1])
+        XCTAssertTrue(aliases[0].message.contains("多列都表示工号"), aliases[0].message)
+    }
+
+    func testBlankExtraHeaderCellsAreNotRepeats() throws {
+        let entries = try RosterFile.entries(csv: Data("工号,姓名,部门,,\n1001,张伟,办公室,,\n".utf8), file: "r.csv").entries
+        XCTAssertEqual(entries.map(\.staffID), ["1001"])
+    }
+}

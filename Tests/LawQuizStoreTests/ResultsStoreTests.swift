@@ -13,6 +13,10 @@ final class ResultsStoreTests: StoreTestCase {
         XCTAssertEqual(try store.appliedMigrations().first, "v1-roster-attempts-practice")
         XCTAssertEqual(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
         XCTAssertEqual(try store.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL")
+        // The connection that commits answers is the one that matters (GRDB sets
+        // NORMAL on the writer when it switches to WAL).
+        XCTAssertEqual(try store.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL on the writer")
+        XCTAssertEqual(try store.pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2)
         // Reopening an existing file runs no migration twice.
         XCTAssertEqual(try openStore().appliedMigrations(), StoreMigrations.migrator().migrations)
     }

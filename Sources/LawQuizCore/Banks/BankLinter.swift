@@ -41,6 +41,20 @@ public struct BankLinter: Sendable {
         return diagnostics.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
     }
 
+    /// Ids of `collection` already used by `neighbours` (the other banks of the
+    /// same folder): ids are unique across ALL banks, so linting one file
+    /// alone must still catch a clash with a bank it was not given.
+    public func duplicateIDs(in collection: BankCollection, against neighbours: BankCollection) -> [BankDiagnostic] {
+        let linted = Set(collection.banks.map { ($0.file as NSString).standardizingPath })
+        var used: [String: SourceLocation] = [:]
+        for question in neighbours.questions where !linted.contains((question.source.file as NSString).standardizingPath) {
+            if used[question.id] == nil { used[question.id] = question.source }
+        }
+        return collection.questions.compactMap { question in
+            used[question.id].map { problem(question, "题目编号 \(question.id) 重复（同目录的 \($0) 已使用）") }
+        }
+    }
+
     private func problem(_ question: Question, _ message: String) -> BankDiagnostic {
         BankDiagnostic(file: question.source.file, line: question.source.line, message: message)
     }

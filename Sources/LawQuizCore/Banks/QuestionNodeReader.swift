@@ -46,7 +46,11 @@ struct QuestionNodeReader {
                 report("未知字段 “\(name)”（是否拼写错误？可用字段：\(BankLoader.knownKeys.sorted().joined(separator: ", "))）", at: key)
             }
         }
-        let id = string("id", in: mapping, label: "题目编号")
+        var id = string("id", in: mapping, label: "题目编号")
+        if let text = id, !IdentifierRule.isValid(text) {
+            report("id（题目编号）无效：\(IdentifierRule.summary)", key: "id", in: mapping)
+            id = nil
+        }
         let typeName = string("type", in: mapping, label: "题型")
         var type: QuestionType?
         if let typeName {
@@ -75,14 +79,14 @@ struct QuestionNodeReader {
             report("缺少必填字段 article（条文编号）", at: missingAt)
             return nil
         }
-        if let number = value.plainInteger, number > 0 { return number }
+        if let number = value.plainInteger, Law.articleNumbers.contains(number) { return number }
         if let text = value.string {
             var trimmed = text
             if trimmed.hasPrefix("第") { trimmed.removeFirst() }
             if trimmed.hasSuffix("条") { trimmed.removeLast() }
-            if let number = ChineseNumeral.value(of: trimmed) { return number }
+            if let number = ChineseNumeral.value(of: trimmed), Law.articleNumbers.contains(number) { return number }
         }
-        report("article（条文编号）应为正整数，如 21", key: "article", in: mapping)
+        report("article（条文编号）应为正整数（1 到 \(Law.articleNumbers.upperBound)），如 21", key: "article", in: mapping)
         return nil
     }
 

@@ -22,29 +22,54 @@ public struct ExamCatalog: Sendable {
         }
         let names = try manager.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-        var definitions: [ExamDefinition] = []
+        var loaded: [ExamDefinition] = []
         var problems: [ExamDefinitionError] = []
         for name in names {
             let file = folder.appendingPathComponent(name).path
             do {
-                let definition = try ExamDefinitionLoader.load(file: file, library: library, timeZone: timeZone)
-                if let earlier = definitions.first(where: { $0.id == definition.id }) {
-                    problems.append(ExamDefinitionError(file: file, line: definition.source.line, message: "考试编号 \(definition.id) 与 \(earlier.source.file) 重复"))
-                } else {
-                    definitions.append(definition)
-                }
+                loaded.append(try ExamDefinitionLoader.load(file: file, library: library, timeZone: timeZone))
             } catch let error as ExamDefinitionError {
                 problems.append(error)
             }
         }
+        let (definitions, ruleProblems) = checkedAcrossFiles(loaded)
+        problems += ruleProblems
         return ExamCatalog(definitions: definitions, problems: problems)
     }
 
-    /// The exam with this id. When the file named `<id>.yaml` is broken, its
-    /// file:line error is thrown instead of "unknown exam".
+    /// Rules that need every file: an id used by two files is an error naming
+    /// both (neither is offered, so no file silently replaces another), and
+    /// `makeup_of` must name another exam that exists.
+    static func checkedAcrossFiles(_ loaded: [ExamDefinition]) -> (definitions: [ExamDefinition], problems: [ExamDefinitionError]) {
+        let files = Dictionary(grouping: loaded, by: \.id)
+        var problems: [ExamDefinitionError] = []
+        var definitions: [ExamDefinition] = []
+        for definition in loaded {
+            guard let same = files[definition.id], same.count == 1 else {
+                let others = files[definition.id, default: []].map(\.source.file).filter { $0 != definition.source.file }
+                problems.append(ExamDefinitionError(
+                    file: definition.source.file, line: definition.source.line,
+                    message: "考试编号 \(definition.id) 重复：\(others.joined(separator: "、")) 也用了这个编号，两个文件都不可用，请改名其一", examID: definition.id))
+                continue
+            }
+            if let target = definition.makeupOf, files[target] == nil {
+                problems.append(ExamDefinitionError(
+                    file: definition.source.file, line: definition.source.line,
+                    message: "makeup_of（补考对应的考试）“\(target)” 不存在", examID: definition.id))
+                continue
+            }
+            definitions.append(definition)
+        }
+        return (definitions, problems)
+    }
+
+    /// The exam with this id. When its file is broken (or its id is used
+    /// twice), that file:line error is thrown instead of "unknown exam".
     public func definition(_ id: String) throws -> ExamDefinition {
         if let found = definitions.first(where: { $0.id == id }) { return found }
-        if let problem = problems.first(where: { (($0.file as NSString).lastPathComponent as NSString).deletingPathExtension == id }) {
+        if let problem = problems.first(where: { $0.examID == id })
+            ?? problems.first(where: { (($0.file as NSString).lastPathComponent as NSString).deletingPathExtension == id })
+        {
             throw problem
         }
         throw ExamCatalogError.unknownExam(id: id, available: definitions.map(\.id))

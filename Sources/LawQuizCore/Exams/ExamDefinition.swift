@@ -92,6 +92,11 @@ public struct ExamSection: Sendable, Hashable {
 /// QuestionBanks/EXAMS.md). Values are validated on load, so code using a
 /// definition can rely on them.
 public struct ExamDefinition: Sendable, Hashable {
+    /// Most questions on one paper (and in one section).
+    public static let maxQuestions = 1000
+    /// Most points for one question.
+    public static let maxPoints = 1000.0
+
     public var id: String
     public var title: String
     public var sections: [ExamSection]
@@ -214,6 +219,6 @@ public struct ExamDefinition: Sendable, Hashable {
 
     /// Formats a score without a trailing `.0` (e.g. 92, 91.5).
     public static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%g", value)
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%g", value)
     }
 }

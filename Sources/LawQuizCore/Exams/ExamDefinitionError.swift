@@ -6,11 +6,15 @@ public struct ExamDefinitionError: LocalizedError, Sendable, Hashable {
     public var file: String
     public var line: Int
     public var message: String
+    /// The exam id the problem makes unusable, when the file was read far
+    /// enough to know it (e.g. an id used by two files).
+    public var examID: String?
 
-    public init(file: String, line: Int, message: String) {
+    public init(file: String, line: Int, message: String, examID: String? = nil) {
         self.file = file
         self.line = line
         self.message = message
+        self.examID = examID
     }
 
     public var errorDescription: String? { "\(file):\(line): \(message)" }

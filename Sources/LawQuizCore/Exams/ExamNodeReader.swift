@@ -21,11 +21,15 @@ struct ExamNodeReader {
             }
         }
         let id = try requiredText("id", label: "考试编号")
-        guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-            throw fail("id（考试编号）只能含英文字母、数字、- 和 _，如 2023-annual", at: mapping["id"])
+        guard IdentifierRule.isValid(id) else {
+            throw fail("id（考试编号）无效：\(IdentifierRule.summary)，如 2023-annual", at: mapping["id"])
         }
         let title = try requiredText("title", label: "考试名称")
         let sections = try readSections()
+        let questionCount = sections.reduce(0) { $0 + $1.count }
+        guard questionCount <= ExamDefinition.maxQuestions else {
+            throw fail("试卷共 \(questionCount) 题，超过上限 \(ExamDefinition.maxQuestions) 题", at: mapping["sections"])
+        }
         let limitSeconds = try optionalInt("time_limit_seconds", label: "考试时长（秒）", range: 1...86400)
         if limitSeconds != nil, mapping["time_limit_minutes"] != nil {
             throw fail("time_limit_minutes 与 time_limit_seconds 只能写一个", at: mapping["time_limit_seconds"])
@@ -43,6 +47,8 @@ struct ExamNodeReader {
         guard excellentMark >= passMark, excellentMark <= fullMarks else {
             throw fail("excellent_mark（优秀分）应不低于合格分 \(ExamDefinition.number(passMark)) 且不超过满分", at: mapping["excellent_mark"])
         }
+        let makeupOf = try optionalText("makeup_of", label: "补考对应的考试编号")
+        if makeupOf == id { throw fail("makeup_of（补考对应的考试）不能是本考试 \(id)", at: mapping["makeup_of"]) }
         let opensAt = try time("opens_at", label: "开始时间")
         let closesAt = try time("closes_at", label: "截止时间")
         if let opensAt, let closesAt, closesAt <= opensAt {
@@ -57,7 +63,7 @@ struct ExamNodeReader {
             shuffleQuestions: try flag("shuffle_questions", default: true),
             shuffleOptions: try flag("shuffle_options", default: true),
             opensAt: opensAt, closesAt: closesAt, formal: try flag("formal", default: true),
-            makeupOf: try optionalText("makeup_of", label: "补考对应的考试编号"),
+            makeupOf: makeupOf,
             requiredDepartments: try textList("required_departments", label: "应参考部门"),
             exemptions: try readExemptions(),
             review: mapping["review"] == nil ? nil : try choice("review", label: "答案与解析的显示", default: ReviewPolicy.afterClose),
@@ -85,11 +91,11 @@ struct ExamNodeReader {
         guard let type = QuestionType(name: typeName) else {
             throw fail("题型 “\(typeName)” 无效，应为 single（单选）、multiple（多选）或 judge（判断）", at: typeNode)
         }
-        guard let countNode = section["count"], let count = countNode.int, count > 0 else {
-            throw fail("该部分的 count（题数）应为正整数", at: section["count"] ?? node)
+        guard let countNode = section["count"], let count = countNode.int, (1...ExamDefinition.maxQuestions).contains(count) else {
+            throw fail("该部分的 count（题数）应为 1 到 \(ExamDefinition.maxQuestions) 的整数", at: section["count"] ?? node)
         }
-        guard let pointsNode = section["points"], let points = pointsNode.float, points > 0 else {
-            throw fail("该部分的 points（每题分值）应为正数", at: section["points"] ?? node)
+        guard let pointsNode = section["points"], let points = pointsNode.float, points > 0, points <= ExamDefinition.maxPoints else {
+            throw fail("该部分的 points（每题分值）应为大于 0、不超过 \(Int(ExamDefinition.maxPoints)) 的数", at: section["points"] ?? node)
         }
         var lawID: String?
         if let lawNode = section["law"] {
@@ -158,7 +164,12 @@ struct ExamNodeReader {
 
     private func number(_ key: String, label: String) throws -> Double? {
         guard let node = mapping[key] else { return nil }
-        guard let value = node.float, value.isFinite, value >= 0 else { throw fail("\(key)（\(label)）应为数字", at: node) }
+        // Marks are bounded by the sections' points; the bound keeps `.inf` or
+        // `1e308` from reaching arithmetic and integer conversions.
+        let limit = ExamDefinition.maxPoints * Double(ExamDefinition.maxQuestions)
+        guard let value = node.float, value.isFinite, value >= 0, value <= limit else {
+            throw fail("\(key)（\(label)）应为 0 到 \(Int(limit)) 的数字", at: node)
+        }
         return value
     }
 
@@ -190,6 +201,11 @@ struct ExamNodeReader {
         guard let node = mapping[key] else { return nil }
         guard let text = node.string, let date = ExamTimeFormat.parse(text, timeZone: timeZone) else {
             throw fail("\(key)（\(label)）应为时间，如 2023-12-01 09:00 或 2023-12-01T09:00:00+08:00", at: node)
+        }
+        // Deadlines and countdowns are computed from these: a year like 999999999
+        // must not reach integer conversions of seconds.
+        guard ExamTimeFormat.acceptedRange.contains(date) else {
+            throw fail("\(key)（\(label)）应在 2000 年到 2199 年之间", at: node)
         }
         return date
     }

@@ -4,6 +4,9 @@ import Foundation
 /// `2023-12-01 09:00`, `2023-12-01 09:00:00` (in a given time zone) or ISO 8601
 /// with an offset (`2023-12-01T09:00:00+08:00`).
 public enum ExamTimeFormat {
+    /// Times an exam file may give: 2000-01-01 to 2199-12-31 (UTC).
+    public static let acceptedRange = Date(timeIntervalSince1970: 946_684_800)...Date(timeIntervalSince1970: 7_258_118_399)
+
     public static func parse(_ text: String, timeZone: TimeZone) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let iso = ISO8601DateFormatter()

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -19,25 +18,24 @@ public struct XLSXReader {
     public let url: URL
     /// Sheet names in workbook order, with the part each lives in.
     public let sheets: [(name: String, part: String)]
-    private let archive: Archive
+    private let archive: ZipPartReader
     private let sharedStrings: [String]
+    private let limits: XLSXLimits
 
-    public init(url: URL) throws {
+    public init(url: URL, limits: XLSXLimits = .standard) throws {
         self.url = url
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw ExportError.workbook(path: url.path, reason: "不是有效的 .xlsx 文件（无法作为压缩包打开）")
-        }
+        self.limits = limits
+        archive = try Self.open(url, limits: limits)
+        try Self.checkDeclaredSizes(archive, limits: limits, url: url)
         let workbookPart = "xl/workbook.xml"
-        let relations = try Self.relationships(try Self.part(archive, "xl/_rels/workbook.xml.rels", url: url))
-        let workbook = try XLSXElements.parse(try Self.part(archive, workbookPart, url: url), url: url)
+        let relations = try Self.relationships(try Self.part(archive, "xl/_rels/workbook.xml.rels", limits: limits, url: url))
+        let workbook = try XLSXElements.parse(try Self.part(archive, workbookPart, limits: limits, url: url), url: url)
         sheets = workbook.filter { $0.name == "sheet" }.compactMap { element in
             guard let name = element.attributes["name"], let id = element.attributes["r:id"], let target = relations[id] else { return nil }
             return (name, target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target)
         }
-        if let strings = archive["xl/sharedStrings.xml"] {
-            sharedStrings = try XLSXSharedStrings.parse(try Self.data(archive, strings, url: url), url: url)
+        if let strings = archive.part("xl/sharedStrings.xml") {
+            sharedStrings = try XLSXSharedStrings.parse(try Self.data(archive, strings, limits: limits, url: url), url: url)
         } else {
             sharedStrings = []
         }
@@ -48,7 +46,8 @@ public struct XLSXReader {
         guard sheets.indices.contains(index) else {
             throw ExportError.workbook(path: url.path, reason: "工作簿中没有第 \(index + 1) 个工作表")
         }
-        return try XLSXSheetParser.parse(try Self.part(archive, sheets[index].part, url: url), sharedStrings: sharedStrings, url: url)
+        let sheet = sheets[index]
+        return try XLSXSheetParser.parse(try Self.part(archive, sheet.part, limits: limits, url: url), sharedStrings: sharedStrings, sheet: sheet.name, url: url)
     }
 
     /// Rows of the sheet with this name.
@@ -59,17 +58,66 @@ public struct XLSXReader {
         return try rows(sheet: index)
     }
 
-    static func part(_ archive: Archive, _ path: String, url: URL) throws -> Data {
-        guard let entry = archive[path] else { throw ExportError.workbook(path: url.path, reason: "缺少 \(path)") }
-        return try data(archive, entry, url: url)
+    /// Reads the file (no larger than all its parts may inflate to) and its zip directory.
+    static func open(_ url: URL, limits: XLSXLimits) throws -> ZipPartReader {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size <= limits.totalSize else { throw tooLarge(nil, limits: limits, url: url) }
+        guard let bytes = try? Data(contentsOf: url) else { throw ExportError.workbook(path: url.path, reason: "无法读取文件") }
+        do {
+            return try ZipPartReader(bytes: bytes)
+        } catch .tooLarge(let part) {
+            throw tooLarge(part, limits: limits, url: url)
+        } catch .malformed(let text) {
+            throw ExportError.workbook(path: url.path, reason: "不是有效的 .xlsx 文件（无法作为压缩包打开：\(text)）")
+        }
     }
 
-    static func data(_ archive: Archive, _ entry: Entry, url: URL) throws -> Data {
-        var data = Data()
+    static func part(_ archive: ZipPartReader, _ path: String, limits: XLSXLimits, url: URL) throws -> Data {
+        guard let entry = archive.part(path) else { throw ExportError.workbook(path: url.path, reason: "缺少 \(path)") }
+        return try data(archive, entry, limits: limits, url: url)
+    }
+
+    /// The central directory states each part's inflated size: refuse a
+    /// workbook whose parts claim too much before inflating anything.
+    static func checkDeclaredSizes(_ archive: ZipPartReader, limits: XLSXLimits, url: URL) throws {
+        var total = 0
+        for entry in archive.parts {
+            guard entry.uncompressedSize <= limits.partSize else { throw tooLarge(entry.path, limits: limits, url: url) }
+            total += entry.uncompressedSize
+            guard total <= limits.totalSize else { throw tooLarge(nil, limits: limits, url: url) }
+        }
+    }
+
+    static func tooLarge(_ part: String?, limits: XLSXLimits, url: URL) -> ExportError {
+        let limit = part.map { "\($0) 解压后超过 \(megabytes(limits.partSize))" } ?? "各部分解压后合计超过 \(megabytes(limits.totalSize))"
+        return ExportError.workbook(path: url.path, reason: "工作簿过大或已损坏（\(limit)），未读取")
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MB" : "\(bytes) 字节"
+    }
+
+    /// Inflates one part, counting bytes as they come: the stated size may
+    /// lie, so inflation stops as soon as the part passes its cap. The part
+    /// must be UTF-8 (as Excel and WPS write it): FoundationXML is not given
+    /// bytes it could crash on.
+
+    static func data(_ archive: ZipPartReader, _ entry: ZipPartReader.Part, limits: XLSXLimits, url: URL) throws -> Data {
+        let data: Data
         do {
-            _ = try archive.extract(entry) { data.append($0) }
-        } catch {
-            throw ExportError.workbook(path: url.path, reason: "无法解压 \(entry.path)：\(error)")
+            data = try archive.contents(of: entry, limit: limits.partSize)
+        } catch .tooLarge(let part) {
+            throw tooLarge(part, limits: limits, url: url)
+        } catch .malformed(let text) {
+            throw ExportError.workbook(path: url.path, reason: "无法解压 \(entry.path)：\(text)")
+        }
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw ExportError.workbook(path: url.path, reason: "\(entry.path) 不是有效的 UTF-8 文本（第 \(BankLoader.firstInvalidUTF8Line(data)) 行），文件可能已损坏")
+        }
+        // Excel and WPS never write a DTD; one can only define entities that
+        // expand (the "billion laughs"), so it is refused before parsing.
+        guard data.range(of: Data("<!DOCTYPE".utf8)) == nil, data.range(of: Data("<!ENTITY".utf8)) == nil else {
+            throw ExportError.workbook(path: url.path, reason: "\(entry.path) 含有 DTD 或实体定义（Excel 不会写出这些内容），未读取")
         }
         return data
     }

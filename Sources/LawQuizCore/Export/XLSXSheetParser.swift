@@ -6,8 +6,24 @@ import Foundation
 
 /// Reads a worksheet part into rows of text, placing each cell by its
 /// reference (`C7`) so skipped empty cells keep the columns in place.
+/// References and row numbers are held to Excel's own bounds (XFD, 1,048,576),
+/// so a hostile file gets a `sheet!cell` error, never an overflow or a
+/// gigantic allocation.
 final class XLSXSheetParser: NSObject, XMLParserDelegate {
+    /// Excel's last row.
+    static let maxRows = 1_048_576
+    /// Excel's last column, XFD.
+    static let maxColumns = 16_384
+    /// Empty cells added to fill gaps before a cell far to the right, over the
+    /// whole sheet: a roster needs a handful per row, a hostile sheet with a
+    /// cell in column XFD on every row would otherwise need gigabytes.
+    static let maxFillerCells = 4_000_000
+
     private let sharedStrings: [String]
+    private let sheet: String
+    private let fillerLimit: Int
+    private var problem: String?
+    private var fillerCells = 0
     private var rows: [XLSXRow] = []
     private var row: [Int: String] = [:]
     private var rowNumber = 0
@@ -17,26 +33,58 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
     private var capturing = false
     private var inInline = false
 
-    init(sharedStrings: [String]) {
+    init(sharedStrings: [String], sheet: String, fillerLimit: Int) {
         self.sharedStrings = sharedStrings
+        self.sheet = sheet
+        self.fillerLimit = fillerLimit
     }
 
-    static func parse(_ data: Data, sharedStrings: [String], url: URL) throws -> [XLSXRow] {
+    static func parse(
+        _ data: Data, sharedStrings: [String], sheet: String = "Sheet1", fillerLimit: Int = maxFillerCells, url: URL
+    ) throws -> [XLSXRow] {
         let parser = XMLParser(data: data)
-        let collector = XLSXSheetParser(sharedStrings: sharedStrings)
+        let collector = XLSXSheetParser(sharedStrings: sharedStrings, sheet: sheet, fillerLimit: fillerLimit)
         parser.delegate = collector
-        guard parser.parse() else { throw ExportError.workbook(path: url.path, reason: "工作表无法解析：\(parser.parserError.map { "\($0)" } ?? "")") }
+        let parsed = parser.parse()
+        if let problem = collector.problem { throw ExportError.workbook(path: url.path, reason: problem) }
+        guard parsed else { throw ExportError.workbook(path: url.path, reason: "工作表无法解析：\(parser.parserError.map { "\($0)" } ?? "")") }
         return collector.rows
     }
 
+    /// Stops parsing with a `sheet!cell` message.
+    private func stop(_ parser: XMLParser, _ message: String) {
+        if problem == nil { problem = message }
+        parser.abortParsing()
+    }
+
+    /// `Sheet1!C7`, or the sheet and row when no cell is known.
+    private func place(_ reference: String? = nil) -> String {
+        "\(sheet)!\(reference ?? "第 \(rowNumber) 行")"
+    }
+
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        guard problem == nil else { return }
         switch XLSXElements.local(name) {
         case "row":
-            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+            if let text = attributes["r"] {
+                guard let number = Int(text), (1...Self.maxRows).contains(number) else {
+                    return stop(parser, "\(sheet)：行号 “\(text.prefix(20))” 无效（应为 1 到 \(Self.maxRows)）")
+                }
+                rowNumber = number
+            } else {
+                guard rowNumber < Self.maxRows else { return stop(parser, "\(sheet)：行数超过 \(Self.maxRows)") }
+                rowNumber += 1
+            }
             row = [:]
             column = 0
         case "c":
-            if let reference = attributes["r"], let parsed = Self.columnIndex(reference) { column = parsed }
+            if let reference = attributes["r"] {
+                guard let parsed = Self.columnIndex(reference) else {
+                    return stop(parser, "\(place())：单元格引用 “\(reference.prefix(20))” 无效（列应为 A 到 XFD）")
+                }
+                column = parsed
+            }
+            guard column < Self.maxColumns else { return stop(parser, "\(place())：列数超过 \(Self.maxColumns)（XFD）") }
             cellType = attributes["t"] ?? "n"
             value = ""
         case "v": capturing = true
@@ -47,6 +95,7 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        guard problem == nil else { return }
         switch XLSXElements.local(name) {
         case "v", "t": capturing = false
         case "is": inInline = false
@@ -54,7 +103,12 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
             row[column] = cellText()
             column += 1
         case "row":
-            let width = (row.keys.max() ?? -1) + 1
+            // Trailing empty (e.g. only formatted) cells add no columns.
+            let width = (row.filter { !$0.value.isEmpty }.keys.max() ?? -1) + 1
+            fillerCells += width - row.keys.filter { $0 < width }.count
+            guard fillerCells <= fillerLimit else {
+                return stop(parser, "\(place())：空单元格过多（单元格散布在过宽的列上），工作表可能已损坏")
+            }
             let cells = (0..<width).map { row[$0] ?? "" }
             if cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 rows.append(XLSXRow(number: rowNumber, cells: cells))
@@ -83,15 +137,16 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
         return text
     }
 
-    /// `AB12` → 27 (0-based column).
+    /// `AB12` → 27 (0-based column); nil for no letters, more than three, or past XFD.
     static func columnIndex(_ reference: String) -> Int? {
         var index = 0
         var letters = 0
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65, scalar.value <= 90 else { break }
-            index = index * 26 + Int(scalar.value - 64)
             letters += 1
+            guard letters <= 3 else { return nil }
+            index = index * 26 + Int(scalar.value - 64)
         }
-        return letters == 0 ? nil : index - 1
+        return letters == 0 || index > maxColumns ? nil : index - 1
     }
 }

@@ -145,12 +145,9 @@ public struct BankImporter {
         }
     }
 
-    /// `^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`: ids are stored with every answer
-    /// and typed in commands, so imported ones keep to letters, digits and `._-`.
-    static func isPortableID(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, id.unicodeScalars.count <= 64, isASCIIAlphanumeric(first) else { return false }
-        return id.unicodeScalars.allSatisfy { isASCIIAlphanumeric($0) || "._-".unicodeScalars.contains($0) }
-    }
+    /// Ids are stored with every answer and typed in commands, so imported
+    /// ones keep to the linter's id rule (`IdentifierRule`).
+    static func isPortableID(_ id: String) -> Bool { IdentifierRule.isValid(id) }
 
     private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)

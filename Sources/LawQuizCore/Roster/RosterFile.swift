@@ -74,6 +74,8 @@ public enum RosterFile {
         for (column, aliases) in columnNames {
             if let index = names.firstIndex(where: aliases.contains) { columns[column] = index }
         }
+        let repeated = repeatedColumns(names)
+        if !repeated.isEmpty { try fail(file, repeated.map { CSVError(line: header.line, message: $0) }) }
         let missing = ["工号", "姓名", "部门"].filter { columns[$0] == nil }
         guard missing.isEmpty, let idColumn = columns["工号"], let nameColumn = columns["姓名"], let departmentColumn = columns["部门"] else {
             let found = header.fields.joined(separator: ",")
@@ -94,7 +96,10 @@ public enum RosterFile {
             let name = row.fields[nameColumn].trimmingCharacters(in: .whitespaces)
             if staffID.isEmpty { problems.append(CSVError(line: row.line, message: "工号为空")) }
             if name.isEmpty { problems.append(CSVError(line: row.line, message: "工号 \(staffID) 的姓名为空")) }
-            let unsafe = unsafeFields(row, columns: [("工号", idColumn), ("姓名", nameColumn), ("部门", departmentColumn)])
+            var unsafe = unsafeFields(row, columns: [("工号", idColumn), ("姓名", nameColumn), ("部门", departmentColumn)])
+            if unsafe.isEmpty, let invisible = invisibleCharacter(in: staffID) {
+                unsafe.append(String(format: "工号中有不可见字符 U+%04X，请删除（工号应只含看得见的字符）", invisible.value))
+            }
             if !unsafe.isEmpty {
                 problems += unsafe.map { CSVError(line: row.line, message: $0) }
                 continue
@@ -143,6 +148,41 @@ public enum RosterFile {
             if value.contains(where: \.isNewline) { return "\(column.title)中有换行，请删除" }
             guard let description = TextNormalizer.unsafeCharacterDescription(in: value) else { return nil }
             return "\(column.title)中有\(description)，请删除"
+        }
+    }
+
+    /// A header naming one column twice (or two aliases of one column, such as
+    /// 工号 and staff_id) is ambiguous: which one holds the 工号?
+    private static func repeatedColumns(_ names: [String]) -> [String] {
+        var problems: [String] = []
+        var seen: [String: Int] = [:]
+        for (index, name) in names.enumerated() where !name.isEmpty {
+            if let first = seen[name] {
+                problems.append("表头第 \(first + 1) 列与第 \(index + 1) 列同名（“\(name)”），请删除或改名其一")
+            } else {
+                seen[name] = index
+            }
+        }
+        for (column, aliases) in columnNames.sorted(by: { $0.key < $1.key }) {
+            let indices = names.indices.filter { aliases.contains(names[$0]) }
+            if indices.count > 1, Set(indices.map { names[$0] }).count > 1 {
+                let list = indices.map { "第 \($0 + 1) 列" }.joined(separator: "、")
+                problems.append("表头中有多列都表示\(column)（\(list)），请只保留一列")
+            }
+        }
+        return problems
+    }
+
+    /// A 工号 is matched by exact text: a zero-width space, a BOM or any other
+    /// format, separator or unassigned character would make a look-alike id.
+    static func invisibleCharacter(in staffID: String) -> Unicode.Scalar? {
+        staffID.unicodeScalars.first { scalar in
+            switch scalar.properties.generalCategory {
+            case .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .privateUse, .unassigned, .surrogate:
+                return true
+            default:
+                return false
+            }
         }
     }
 

@@ -1,6 +1,9 @@
 /// One statute as loaded from `QuestionBanks/statutes/`: the unit every
 /// question cites, so it keeps the exact article texts.
 public struct Law: Sendable, Hashable {
+    /// Article numbers accepted from files: no statute comes near the bound, and
+    /// a bound keeps a corrupt number from overflowing arithmetic downstream.
+    public static let articleNumbers = 1...9999
     /// Stable machine id used in banks and on the command line, e.g. `work-safety`.
     public var id: String
     /// The name staff use, e.g. 安全生产法.

@@ -34,7 +34,8 @@ public enum ChineseNumeral {
     public static func value(of text: String) -> Int? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let arabic = Int(trimmed) { return arabic }
-        guard !trimmed.isEmpty else { return nil }
+        // Longer text is no article or chapter number, and could overflow below.
+        guard !trimmed.isEmpty, trimmed.count <= 12 else { return nil }
         // Positional form without units: 一〇五 = 105.
         if trimmed.count > 1, trimmed.allSatisfy({ digitValue($0) != nil }) {
             return trimmed.reduce(0) { $0 * 10 + (digitValue($1) ?? 0) }

@@ -7,7 +7,7 @@ struct BankLint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint", abstract: "检查题库文件，逐条报告问题（文件:行: 说明）。",
         discussion: """
-            检查：YAML 语法；必填字段及类型；编号全局唯一；单选恰一个答案、多选两个以上、判断为 true/false；
+            检查：YAML 语法；必填字段及类型；编号格式与全局唯一（只检查单个文件时也与同目录的其他题库比较）；单选恰一个答案、多选两个以上、判断为 true/false；
             2–6 个选项且内容不重复；法律与条文存在；evidence 为所引条文原文（忽略空白与全半角标点差异）；
             题干重复；控制字符与终端转义序列。
             提示（不影响退出状态）：判断题题干与条文仅差一处情态词（应当/可以/必须/不得…，或多出“可以”）或一处否定词。
@@ -26,7 +26,17 @@ struct BankLint: ParsableCommand {
         let library = try paths.loadLibrary()
         let targets = files.isEmpty ? [paths.resolved.banks.path] : files
         let collection = BankLoader.load(paths: targets)
-        let diagnostics = BankLinter(library: library).lint(collection)
+        let linter = BankLinter(library: library)
+        var diagnostics = linter.lint(collection)
+        // A single file is also checked against the other banks of its folder.
+        let singleFiles = files.filter { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+        let folders = Set(singleFiles.map { ($0 as NSString).deletingLastPathComponent }).map { $0.isEmpty ? "." : $0 }.sorted()
+        if !folders.isEmpty {
+            diagnostics += linter.duplicateIDs(in: collection, against: BankLoader.load(paths: folders))
+        }
         let warnings = TrickWordingRule(library: library).warnings(collection.questions)
         let unreviewed = GroundingReview.warnings(collection.questions, library: library)
         for diagnostic in (diagnostics + warnings + unreviewed).sorted(by: { ($0.file, $0.line) < ($1.file, $1.line) }) {
