@@ -1,2 +1,0 @@
-import XCTest
-final class LawQuizCoreTestsPlaceholder: XCTestCase { func testModuleLoads() { XCTAssertTrue(true) } }
