@@ -8,9 +8,13 @@ public struct AggregatedCounts: Sendable {
     public var counts: [DepartmentPath: DepartmentCounts] = [:]
     public var distribution = ScoreDistribution()
     public var unknownSitters = 0
+    /// 参考人数 whose counted attempt was entered from a paper sheet (线下).
+    public var paperSitters = 0
 
     public func summary(fullMarks: Double) -> ParticipationSummary {
-        ParticipationSummary(counts: counts, distribution: distribution, unknownSitters: unknownSitters, fullMarks: fullMarks)
+        var summary = ParticipationSummary(counts: counts, distribution: distribution, unknownSitters: unknownSitters, fullMarks: fullMarks)
+        summary.satOnPaper = paperSitters
+        return summary
     }
 
     public var rollup: DepartmentRollup { DepartmentRollup(counts: counts) }
@@ -21,9 +25,9 @@ extension ReportReader {
     /// store (`ReportQueries.departmentCounts`); a few hundred grouped rows
     /// come back, whatever the number of people and attempts.
     public func aggregate(_ scope: ReportScope) throws -> AggregatedCounts {
-        var queries = ReportQueries(scope: scope)
-        let query = queries.departmentCounts()
-        return try read { db in
+        try read { db in
+            var queries = ReportQueries(scope: scope)
+            let query = queries.departmentCounts(hasSource: try db.columns(in: "attempt").contains { $0.name == "source" })
             var result = AggregatedCounts()
             var departments = ByteInterner()
             var paths: [DepartmentPath] = []
@@ -43,6 +47,7 @@ extension ReportReader {
                     status: status, count: people, score: hundredths.map { DecimalRounding.value($0, places: 2) },
                     passed: rows.int(5) != 0, excellent: rows.int(6) != 0, makeup: rows.int(3) == 1)
                 if status == .required, let hundredths { result.distribution.add(hundredths: hundredths, count: people) }
+                if status == .required, hundredths != nil, rows.int(8) != 0 { result.paperSitters += people }
             }
             return result
         }
