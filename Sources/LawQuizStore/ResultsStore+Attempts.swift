@@ -30,7 +30,7 @@ extension ResultsStore {
                     """,
                 arguments: [
                     exam.id, exam.title, exam.definitionHash, staffID, Int64(bitPattern: paper.seed), startedAt, deadline,
-                    exam.fullMarks, exam.formal, paperNumber == nil ? AttemptSource.online.rawValue : AttemptSource.paper.rawValue,
+                    exam.fullMarks, exam.formal, paperNumber == nil ? SittingMode.online.rawValue : SittingMode.paper.rawValue,
                     paperNumber,
                 ])
             let attemptID = db.lastInsertedRowID

@@ -39,7 +39,7 @@ final class PaperEntryTests: StoreTestCase {
         for (item, key) in zip(sheet.paper.items, sheet.keys).dropFirst() { sheet.answers[item.index] = key }
         let result = try service.enterPaper(sheet, exam: exam, enteredBy: "admin")
         XCTAssertEqual(result.grade.score, 80)
-        XCTAssertEqual(result.attempt.source, .paper)
+        XCTAssertEqual(result.attempt.mode, .paper)
         XCTAssertEqual(result.attempt.paperNumber, printed[0].number)
         XCTAssertEqual(result.attempt.proctorLogin, "admin")
         XCTAssertEqual(result.attempt.status, .submitted)
@@ -61,6 +61,19 @@ final class PaperEntryTests: StoreTestCase {
         XCTAssertThrowsError(try service.paperSheet(exam: exam, number: 2, checkCode: "zzzzzz", staffID: "1002")) { error in
             XCTAssertEqual(error as? PaperEntryError, .checkCodeMismatch(number: 2, given: "zzzzzz"))
         }
+    }
+
+    func testSheetsAreEnteredAfterTheExamHasClosed() throws {
+        let store = try openStore()
+        _ = try store.importRoster([RosterEntry(staffID: "1001", name: "张伟", department: "办公室")])
+        let service = try service(store)
+        let closed = try smallExam(extra: "closes_at: 2023-11-14T00:00:00Z")
+        _ = try service.printPapers(exam: closed, count: 1, staff: nil, by: "admin")
+        var sheet = try service.paperSheet(exam: closed, number: 1, staffID: "1001")
+        for (item, key) in zip(sheet.paper.items, sheet.keys) { sheet.answers[item.index] = key }
+        let result = try service.enterPaper(sheet, exam: closed, enteredBy: "admin")
+        XCTAssertEqual(result.grade.score, 100, "every answer was committed though closes_at has passed")
+        XCTAssertEqual(try AuditVerifier(store: store).verify(exams: [closed]).findings, [])
     }
 
     func testAPaperMadeOutToSomeoneIsRefusedForAnother() throws {

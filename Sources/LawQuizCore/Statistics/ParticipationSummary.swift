@@ -8,9 +8,9 @@ public struct ParticipationSummary: Sendable, Hashable, Codable {
     public var required: Int
     /// 参考人数: required people with at least one submitted attempt.
     public var sat: Int
-    /// Of 参考人数, those whose counted attempt was a paper one (线下 — the
-    /// rest sat online); nil where the figures were not split by source.
-    public var satOnPaper: Int?
+    /// Of 参考人数, those whose counted attempt was a paper one (线下); the
+    /// rest sat online (线上).
+    public var satOnPaper: Int
     /// 合格人数 / 优秀人数 from each person's counted attempt (cut-offs inclusive).
     public var passed: Int
     public var excellent: Int
@@ -59,6 +59,7 @@ public struct ParticipationSummary: Sendable, Hashable, Codable {
         }
         required = total.required
         sat = total.sat
+        satOnPaper = total.satOnPaper
         passed = total.passed
         excellent = total.excellent
         exempt = total.exempt
@@ -80,7 +81,7 @@ public struct ParticipationSummary: Sendable, Hashable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(required, forKey: .required)
         try c.encode(sat, forKey: .sat)
-        try c.encodeIfPresent(satOnPaper, forKey: .satOnPaper)
+        try c.encode(satOnPaper, forKey: .satOnPaper)
         try c.encode(absent, forKey: .absent)
         try c.encode(passed, forKey: .passed)
         try c.encode(excellent, forKey: .excellent)
@@ -103,7 +104,7 @@ public struct ParticipationSummary: Sendable, Hashable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         required = try c.decode(Int.self, forKey: .required)
         sat = try c.decode(Int.self, forKey: .sat)
-        satOnPaper = try c.decodeIfPresent(Int.self, forKey: .satOnPaper)
+        satOnPaper = try c.decodeIfPresent(Int.self, forKey: .satOnPaper) ?? 0
         passed = try c.decode(Int.self, forKey: .passed)
         excellent = try c.decode(Int.self, forKey: .excellent)
         exempt = try c.decode(Int.self, forKey: .exempt)

@@ -140,8 +140,8 @@ public enum AuditChain {
         payload.add("items", Int64(paper.count))
         payload.add("paper", PaperDigest.hex(paper))
         // Only paper attempts carry these, so online entries read as before.
-        if attempt.source == .paper {
-            payload.add("source", attempt.source.rawValue)
+        if attempt.mode == .paper {
+            payload.add("source", attempt.mode.rawValue)
             payload.add("paper_no", Int64(attempt.paperNumber ?? 0))
         }
     }

@@ -8,8 +8,9 @@ public enum AttemptStatus: String, Sendable, Hashable, Codable {
     case submitted
 }
 
-/// Where an attempt was sat (线上 / 线下).
-public enum AttemptSource: String, Sendable, Hashable, Codable {
+/// Where an attempt was sat (线上 / 线下): column `attempt.source`. Not to be
+/// confused with `AttemptSource` (main exam or make-up) of the reports.
+public enum SittingMode: String, Sendable, Hashable, Codable {
     case online
     case paper
 
@@ -64,7 +65,7 @@ public struct AttemptRecord: Sendable, Hashable {
     public var proctorLogin: String?
     /// Sat online or on a printed paper keyed in afterwards (then
     /// `proctorLogin` is the administrator who entered the sheet).
-    public var source: AttemptSource
+    public var mode: SittingMode
     /// The printed paper's number for a paper attempt.
     public var paperNumber: Int?
 
@@ -87,7 +88,7 @@ public struct AttemptRecord: Sendable, Hashable {
         isFormal = row["is_formal"]
         proctorLogin = row["proctor_login"]
         // Absent on a store read before its v5 upgrade: every attempt then was online.
-        source = (row["source"] as String?).flatMap(AttemptSource.init(rawValue:)) ?? .online
+        mode = (row["source"] as String?).flatMap(SittingMode.init(rawValue:)) ?? .online
         paperNumber = row["paper_no"]
     }
 

@@ -221,14 +221,15 @@ public struct ReportQueries: Sendable {
     }
 
     /// Every person's pick per side: 工号, side, attempt id, exam id, score,
-    /// 合格, 优秀, start and submission (seconds since 1970), place by start, attempts on the side.
-    public mutating func picks() -> Query {
+    /// 合格, 优秀, start and submission (seconds since 1970), place by start, attempts on the side,
+    /// whether it was entered from a paper (`hasSource`: the store has `attempt.source`).
+    public mutating func picks(hasSource: Bool = true) -> Query {
         arguments = []
-        let ctes = countingCTEs(detail: true)
+        let ctes = countingCTEs(detail: true, paper: hasSource)
         let sql = """
             WITH \(ctes)
             SELECT staff_id, side, id, exam_id, score, passed, excellent, \(dialect.unixSeconds("started_at")),
-                \(dialect.unixSeconds("submitted_at")), ordinal, attempts
+                \(dialect.unixSeconds("submitted_at")), ordinal, attempts, paper
             FROM picks
             """
         return Query(sql: sql, arguments: arguments)

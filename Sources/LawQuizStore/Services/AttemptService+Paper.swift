@@ -61,12 +61,13 @@ extension AttemptService {
     /// Stores a checked sheet as a submitted paper attempt, recording the
     /// entering administrator, and returns its graded result. The exam's
     /// `attempts_allowed` applies as online; its open window does not (the
-    /// sheets are keyed in after the sitting).
+    /// sheets are keyed in after the sitting, often after `closes_at`, so the
+    /// deadline is the time limit from now, never the closing time).
     public func enterPaper(_ sheet: PaperSheet, exam: ExamDefinition, enteredBy login: String) throws -> AttemptResult {
         let now = clock.now
         let attemptID = try store.insertAttempt(
             exam: exam, staffID: sheet.staff.staffID, paper: sheet.paper, keys: sheet.keys, startedAt: now,
-            deadline: ExamTiming.deadline(for: exam, startedAt: now), paperNumber: sheet.issued.number
+            deadline: now.addingTimeInterval(exam.timeLimit), paperNumber: sheet.issued.number
         ) { used in
             if used >= exam.attemptsAllowed {
                 throw AttemptError.noAttemptsLeft(exam: exam.title, used: used, allowed: exam.attemptsAllowed)
