@@ -76,6 +76,30 @@ final class PaperEntryTests: StoreTestCase {
         XCTAssertEqual(try AuditVerifier(store: store).verify(exams: [closed]).findings, [])
     }
 
+    func testAnEntryInterruptedBeforeSubmissionIsCompletedByEnteringTheSheetAgain() throws {
+        let (store, service, exam) = try prepared()
+        _ = try service.printPapers(exam: exam, count: 1, staff: nil, by: "admin")
+        var sheet = try service.paperSheet(exam: exam, number: 1, staffID: "1001")
+        // As if the process died after the insert and two answers (one of them wrong).
+        let attemptID = try store.insertAttempt(
+            exam: exam, staffID: "1001", paper: sheet.paper, keys: sheet.keys, startedAt: clock.now,
+            deadline: clock.now.addingTimeInterval(exam.timeLimit), paperNumber: 1) { _ in }
+        try service.recordAnswer(sheet.keys[0], attemptID: attemptID, itemIndex: 0)
+        try service.recordAnswer(sheet.keys[4] == .judgement(true) ? .judgement(false) : .judgement(true), attemptID: attemptID, itemIndex: 4)
+        XCTAssertThrowsError(try service.paperSheet(exam: exam, number: 1, staffID: "1002"), "only for the same person")
+
+        sheet = try service.paperSheet(exam: exam, number: 1, staffID: "1001")
+        XCTAssertEqual(sheet.unfinishedAttemptID, attemptID)
+        for (item, key) in zip(sheet.paper.items, sheet.keys).dropLast() { sheet.answers[item.index] = key }
+        let result = try service.enterPaper(sheet, exam: exam, enteredBy: "admin")
+        XCTAssertEqual(result.attempt.id, attemptID)
+        XCTAssertEqual(result.grade.score, 80, "the wrong saved answer was replaced, the last left blank")
+        XCTAssertEqual(try AuditVerifier(store: store).verify(exams: [exam]).findings, [])
+        XCTAssertThrowsError(try service.paperSheet(exam: exam, number: 1, staffID: "1001")) { error in
+            XCTAssertEqual(error as? PaperEntryError, .alreadyEntered(number: 1, attemptID: attemptID))
+        }
+    }
+
     func testAPaperMadeOutToSomeoneIsRefusedForAnother() throws {
         let (_, service, exam) = try prepared()
         _ = try service.printPapers(exam: exam, count: 0, staff: [RosterEntry(staffID: "1002", name: "李娜", department: "安全科")], by: "admin")

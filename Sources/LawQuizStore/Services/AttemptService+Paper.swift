@@ -10,6 +10,9 @@ public struct PaperSheet: Sendable {
 
     /// Bank letters by item index; blanks absent.
     public var answers: [Int: AnswerKey] = [:]
+    /// The paper attempt of an entry that was interrupted before it was
+    /// submitted (process killed): entering the sheet again completes it.
+    public var unfinishedAttemptID: Int64?
 }
 
 /// Paper exams on top of the same rules as online ones: papers are drawn by
@@ -44,10 +47,14 @@ extension AttemptService {
         if let checkCode, !checkCode.isEmpty, checkCode.lowercased() != issued.checkCode {
             throw PaperEntryError.checkCodeMismatch(number: number, given: checkCode)
         }
-        if let attemptID = try store.attemptID(examID: exam.id, paperNumber: number) {
-            throw PaperEntryError.alreadyEntered(number: number, attemptID: attemptID)
-        }
         let trimmed = staffID.trimmingCharacters(in: .whitespaces)
+        var unfinished: Int64?
+        if let attemptID = try store.attemptID(examID: exam.id, paperNumber: number) {
+            guard let attempt = try store.attempt(attemptID), attempt.status == .inProgress, attempt.staffID == trimmed else {
+                throw PaperEntryError.alreadyEntered(number: number, attemptID: attemptID)
+            }
+            unfinished = attemptID
+        }
         if let owner = issued.staffID, owner != trimmed { throw PaperEntryError.issuedToOther(number: number, staffID: owner) }
         guard let member = try identify(staffID: trimmed) else { throw PaperEntryError.noRoster }
         let paper = try PaperDrawer(catalog: catalog).draw(exam, seed: issued.seed)
@@ -55,7 +62,7 @@ extension AttemptService {
             guard let question = catalog.question(item.questionID) else { throw AttemptError.questionMissing(questionID: item.questionID) }
             return question.answer
         }
-        return PaperSheet(issued: issued, staff: member, paper: paper, keys: keys)
+        return PaperSheet(issued: issued, staff: member, paper: paper, keys: keys, unfinishedAttemptID: unfinished)
     }
 
     /// Stores a checked sheet as a submitted paper attempt, recording the
@@ -65,17 +72,24 @@ extension AttemptService {
     /// deadline is the time limit from now, never the closing time).
     public func enterPaper(_ sheet: PaperSheet, exam: ExamDefinition, enteredBy login: String) throws -> AttemptResult {
         let now = clock.now
-        let attemptID = try store.insertAttempt(
-            exam: exam, staffID: sheet.staff.staffID, paper: sheet.paper, keys: sheet.keys, startedAt: now,
-            deadline: now.addingTimeInterval(exam.timeLimit), paperNumber: sheet.issued.number
-        ) { used in
-            if used >= exam.attemptsAllowed {
-                throw AttemptError.noAttemptsLeft(exam: exam.title, used: used, allowed: exam.attemptsAllowed)
+        let attemptID: Int64
+        if let unfinished = sheet.unfinishedAttemptID {
+            attemptID = unfinished
+        } else {
+            attemptID = try store.insertAttempt(
+                exam: exam, staffID: sheet.staff.staffID, paper: sheet.paper, keys: sheet.keys, startedAt: now,
+                deadline: now.addingTimeInterval(exam.timeLimit), paperNumber: sheet.issued.number
+            ) { used in
+                if used >= exam.attemptsAllowed {
+                    throw AttemptError.noAttemptsLeft(exam: exam.title, used: used, allowed: exam.attemptsAllowed)
+                }
             }
         }
         try store.recordProctor(attemptID: attemptID, login: login)
-        for (index, answer) in sheet.answers.sorted(by: { $0.key < $1.key }) {
-            try recordAnswer(answer, attemptID: attemptID, itemIndex: index)
+        // Only what differs from the saved answers (all of them for a new attempt).
+        let saved = try store.responses(attemptID: attemptID).compactMapValues(\.answer)
+        for item in sheet.paper.items where sheet.answers[item.index] != saved[item.index] {
+            try recordAnswer(sheet.answers[item.index], attemptID: attemptID, itemIndex: item.index)
         }
         return try submit(attemptID: attemptID, exam: exam, reason: .byPerson)
     }

@@ -49,7 +49,9 @@ struct ExamEnter: ParsableCommand {
                     exam: definition, number: row.paperNumber, checkCode: row.checkCode, staffID: row.staffID)
                 sheet.answers = try AnswerSheetLine.parse(row.answers, items: sheet.paper.items)
                 let staffID = sheet.staff.staffID
-                let used = try attemptsUsed[staffID] ?? session.store.attempts(examID: definition.id, staffID: staffID).count
+                // An interrupted entry of this sheet is completed, not counted again.
+                let used = try attemptsUsed[staffID] ?? session.store.attempts(examID: definition.id, staffID: staffID)
+                    .filter { $0.id != sheet.unfinishedAttemptID }.count
                 guard used < definition.attemptsAllowed else {
                     throw AttemptError.noAttemptsLeft(exam: definition.title, used: used, allowed: definition.attemptsAllowed)
                 }
