@@ -49,23 +49,16 @@ public enum SheetFile {
     ]
 
     public static func rows(csv data: Data, file: String) throws -> (rows: [SheetRow], problems: [CSVError]) {
-        guard let (text, _) = TextDecoding.decode(data) else {
-            throw SheetFileError(file: file, problems: [CSVError(line: 1, message: "无法识别文件编码（应为 UTF-8 或 GBK/GB18030）")])
-        }
         let records: [CSVRecord]
         do {
-            records = try CSVReader.records(text, delimiter: CSVReader.guessDelimiter(text))
+            records = try CSVReader.records(decoding: data).records
         } catch let error as CSVError {
             throw SheetFileError(file: file, problems: [error])
         }
         guard let header = records.first else {
             throw SheetFileError(file: file, problems: [CSVError(line: 1, message: "文件为空，第一行应为表头：试卷号,工号,答案")])
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        var columns: [String: Int] = [:]
-        for (column, aliases) in columnNames {
-            if let index = names.firstIndex(where: aliases.contains) { columns[column] = index }
-        }
+        let columns = CSVReader.columns(of: header, aliases: columnNames)
         guard let numberColumn = columns["试卷号"], let staffColumn = columns["工号"], let answerColumn = columns["答案"] else {
             let missing = ["试卷号", "工号", "答案"].filter { columns[$0] == nil }
             throw SheetFileError(file: file, problems: [
