@@ -67,6 +67,20 @@ final class PaperExamCommandTests: XCTestCase {
         XCTAssertTrue(verify.stdout.contains("未发现不一致。"), verify.stdout)
     }
 
+    func testPapersMadeOutFromAStaffListAreFilledInAndOnlyForThatPerson() throws {
+        try "工号,姓名,部门\n1003,王五,财务处\n1004,赵六,财务处\n".write(to: file("list.csv"), atomically: true, encoding: .utf8)
+        let printed = try runner.run(["exam", "print", "annual", "--staff-list", file("list.csv").path, "--output", file("papers.html").path])
+        XCTAssertEqual(printed.status, 0, printed.stdout + printed.stderr)
+        XCTAssertTrue(printed.stdout.contains("已生成 2 份试卷"), printed.stdout)
+        let papers = try String(contentsOf: file("papers.html"), encoding: .utf8)
+        XCTAssertTrue(papers.contains("<span>1003</span>") && papers.contains("<span>王五</span>") && papers.contains("<span>赵六</span>"))
+        let wrongPerson = try runner.run(["exam", "enter", "annual"], input: "1\n1004\n\n")
+        XCTAssertTrue(wrongPerson.stdout.contains("试卷号 1 是发给工号 1003 的"), wrongPerson.stdout)
+        XCTAssertTrue(wrongPerson.stdout.contains("共录入 0 份答题卡"), wrongPerson.stdout)
+        let usage = try runner.run(["exam", "print", "annual", "--output", file("other.html").path])
+        XCTAssertEqual(usage.status, 64, "--count or --staff-list is required")
+    }
+
     func testKeyingInOneSheetThroughPipesWithACorrection() throws {
         _ = try runner.run(["exam", "print", "annual", "--count", "1", "--output", file("papers.html").path, "--key", file("key.html").path])
         let answer = try XCTUnwrap(keyLines(try String(contentsOf: file("key.html"), encoding: .utf8)).first)
