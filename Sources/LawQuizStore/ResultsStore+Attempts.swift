@@ -7,9 +7,10 @@ import LawQuizCore
 extension ResultsStore {
     /// Inserts an attempt with its paper in one transaction. Fails with
     /// `AttemptError.alreadyInProgress` if another process opened one first.
+    /// A paper attempt (`paperNumber` given) carries `source = 'paper'`.
     func insertAttempt(
         exam: ExamDefinition, staffID: String, paper: Paper, keys: [AnswerKey], startedAt: Date, deadline: Date,
-        attemptsCheck: (Int) throws -> Void
+        paperNumber: Int? = nil, attemptsCheck: (Int) throws -> Void
     ) throws -> Int64 {
         try write { db in
             if let open = try Int64.fetchOne(
@@ -24,12 +25,13 @@ extension ResultsStore {
             try db.execute(
                 sql: """
                     INSERT INTO attempt (exam_id, exam_title, definition_hash, staff_id, seed, started_at, deadline, status,
-                        full_marks, is_formal)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, ?)
+                        full_marks, is_formal, source, paper_no)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?)
                     """,
                 arguments: [
                     exam.id, exam.title, exam.definitionHash, staffID, Int64(bitPattern: paper.seed), startedAt, deadline,
-                    exam.fullMarks, exam.formal,
+                    exam.fullMarks, exam.formal, paperNumber == nil ? SittingMode.online.rawValue : SittingMode.paper.rawValue,
+                    paperNumber,
                 ])
             let attemptID = db.lastInsertedRowID
             let insert = try db.cachedStatement(

@@ -86,6 +86,8 @@ final class InstalledSecurityTests: XCTestCase {
             (["exam", "take", "open", "--staff", "9002"], [:]),
             (["stats", "open"], [:]),
             (["export", "open", "--format", "csv", "--output", elsewhere], [:]),
+            (["exam", "print", "open", "--count", "1", "--output", elsewhere], [:]),
+            (["exam", "enter", "open", "--import", elsewhere], [:]),
         ] {
             let refused = try lawquiz(as: staff1, arguments, environment: environment)
             XCTAssertEqual(refused.status, 77, "\(arguments) \(environment): \(refused.stdout) \(refused.stderr)")

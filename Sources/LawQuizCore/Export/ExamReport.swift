@@ -113,6 +113,7 @@ extension ExamReport {
         var lines: [(String, String, String)] = [
             ("应考人数", String(s.required), header.scopeText),
             ("参考人数", String(s.sat), "应考人员中至少提交过一次的人数"),
+            ("其中 线上 / 线下", "\(s.sat - s.satOnPaper) / \(s.satOnPaper)", "按计入成绩的作答：线上作答 / 纸质试卷录入"),
             ("未参考人数", String(s.absent), "应考人数 − 参考人数"),
             ("参考率", s.participationRate.text, "参考人数 / 应考人数"),
             ("合格人数", String(s.passed), "按计入成绩，" + "≥ \(ScoreFormat.text(header.passMark)) 分"),

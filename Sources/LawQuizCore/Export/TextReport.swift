@@ -52,6 +52,7 @@ public struct TextReport: Sendable {
         var table = TextTable(
             columns: [
                 TableColumn("部门", fit: .shorten), TableColumn("应考", .right), TableColumn("参考", .right, priority: 95),
+                TableColumn("其中线下", .right, priority: 25),
                 TableColumn("参考率", .right), TableColumn("合格", .right, priority: 60), TableColumn("合格率（按参考）", .right, priority: 90),
                 TableColumn("合格率（按应考）", .right, priority: 70), TableColumn("优秀", .right, priority: 40),
                 TableColumn("优秀率（按参考）", .right, priority: 80), TableColumn("优秀率（按应考）", .right, priority: 50),
@@ -61,8 +62,8 @@ public struct TextReport: Sendable {
         for node in report.departments.nodes {
             let name = String(repeating: "  ", count: node.depth) + node.department.name
             table.rows.append([
-                name, String(node.required), String(node.sat), node.participationRate.text, String(node.passed), node.passRateOfSat.text,
-                node.passRateOfRequired.text, String(node.excellent), node.excellenceRateOfSat.text, node.excellenceRateOfRequired.text,
+                name, String(node.required), String(node.sat), String(node.satOnPaper), node.participationRate.text, String(node.passed),
+                node.passRateOfSat.text, node.passRateOfRequired.text, String(node.excellent), node.excellenceRateOfSat.text, node.excellenceRateOfRequired.text,
                 node.meanScore.map(ScoreFormat.oneDecimal) ?? "—", String(node.unitsRequired), String(node.unitsSat),
             ])
         }

@@ -36,6 +36,27 @@ public enum CSVReader {
         return tabs && !head.contains(where: { $0.contains(",") }) ? "\t" : ","
     }
 
+    /// A spreadsheet's saved file as records: decoded (UTF-8 with or without
+    /// BOM, UTF-16, GBK/GB18030 — what Excel writes), split with the guessed
+    /// delimiter. Shared by every CSV a user hands in (roster, answer sheets).
+    public static func records(decoding data: Data) throws -> (records: [CSVRecord], encoding: TextDecoding.Encoding) {
+        guard let (text, encoding) = TextDecoding.decode(data) else {
+            throw CSVError(line: 1, message: "无法识别文件编码（应为 UTF-8 或 GBK/GB18030）")
+        }
+        return (try records(text, delimiter: guessDelimiter(text)), encoding)
+    }
+
+    /// Column positions by name in a header row: each wanted column's first
+    /// header cell matching one of its aliases (trimmed, case-insensitive).
+    public static func columns(of header: CSVRecord, aliases: [String: [String]]) -> [String: Int] {
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var columns: [String: Int] = [:]
+        for (column, accepted) in aliases {
+            if let index = names.firstIndex(where: accepted.contains) { columns[column] = index }
+        }
+        return columns
+    }
+
     public static func records(_ text: String, delimiter: Character = ",") throws -> [CSVRecord] {
         var records: [CSVRecord] = []
         var fields: [String] = []

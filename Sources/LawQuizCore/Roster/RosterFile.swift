@@ -51,16 +51,12 @@ public enum RosterFile {
 
     /// Decodes and parses a CSV file's bytes.
     public static func entries(csv data: Data, file: String) throws -> (entries: [RosterEntry], encoding: TextDecoding.Encoding) {
-        guard let (text, encoding) = TextDecoding.decode(data) else {
-            throw RosterFileError(file: file, problems: [CSVError(line: 1, message: "无法识别文件编码（应为 UTF-8 或 GBK/GB18030）")])
-        }
-        let records: [CSVRecord]
         do {
-            records = try CSVReader.records(text, delimiter: CSVReader.guessDelimiter(text))
+            let (records, encoding) = try CSVReader.records(decoding: data)
+            return (try entries(fromRows: records, file: file), encoding)
         } catch let error as CSVError {
             throw RosterFileError(file: file, problems: [error])
         }
-        return (try entries(fromRows: records, file: file), encoding)
     }
 
     /// Validates rows (the first is the header): required columns, non-empty
@@ -70,10 +66,7 @@ public enum RosterFile {
             throw RosterFileError(file: file, problems: [CSVError(line: 1, message: "文件为空，第一行应为表头：工号,姓名,部门")])
         }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        var columns: [String: Int] = [:]
-        for (column, aliases) in columnNames {
-            if let index = names.firstIndex(where: aliases.contains) { columns[column] = index }
-        }
+        let columns = CSVReader.columns(of: header, aliases: columnNames)
         let repeated = repeatedColumns(names)
         if !repeated.isEmpty { try fail(file, repeated.map { CSVError(line: header.line, message: $0) }) }
         let missing = ["工号", "姓名", "部门"].filter { columns[$0] == nil }

@@ -17,12 +17,14 @@ public struct DepartmentCounts: Sendable, Hashable {
     public var uncountedSitters = 0
     /// Required people whose counted attempt is a make-up.
     public var countedFromMakeup = 0
+    /// Required people whose counted attempt was entered from a paper sheet (线下).
+    public var satOnPaper = 0
 
     public init() {}
 
     /// Adds `count` people with the same standing and counted result.
     public mutating func add(
-        status: RequirementPolicy.Status, count: Int = 1, score: Double?, passed: Bool, excellent: Bool, makeup: Bool
+        status: RequirementPolicy.Status, count: Int = 1, score: Double?, passed: Bool, excellent: Bool, makeup: Bool, paper: Bool = false
     ) {
         switch status {
         case .inactive: break
@@ -41,6 +43,7 @@ public struct DepartmentCounts: Sendable, Hashable {
         if passed { self.passed += count }
         if excellent { self.excellent += count }
         if makeup { countedFromMakeup += count }
+        if paper { satOnPaper += count }
     }
 
     public mutating func merge(_ other: DepartmentCounts) {
@@ -54,6 +57,7 @@ public struct DepartmentCounts: Sendable, Hashable {
         outsideScope += other.outsideScope
         uncountedSitters += other.uncountedSitters
         countedFromMakeup += other.countedFromMakeup
+        satOnPaper += other.satOnPaper
     }
 
     /// Every department's own counts from the in-memory outcomes, by department.
@@ -67,7 +71,8 @@ public struct DepartmentCounts: Sendable, Hashable {
             let counted = outcome.counted
             own[key].add(
                 status: outcome.status, score: counted?.attempt.score, passed: counted?.attempt.passed == true,
-                excellent: counted?.attempt.excellent == true, makeup: counted?.isMakeup == true)
+                excellent: counted?.attempt.excellent == true, makeup: counted?.isMakeup == true,
+                paper: counted?.attempt.onPaper == true)
         }
         var result: [DepartmentPath: DepartmentCounts] = [:]
         for (key, counts) in own.enumerated() where seen[key] { result[outcomes.departments[key], default: DepartmentCounts()].merge(counts) }

@@ -19,6 +19,9 @@ public struct DepartmentRollup: Sendable, Hashable, Codable {
         /// department where no one is required still shows up with zeros;
         /// people who left the roster are not members.
         public var members: Int = 0
+        /// Of `sat`, those whose counted attempt was a paper one (线下);
+        /// 0 where the figures were not split by source.
+        public var satOnPaper: Int = 0
 
         public var depth: Int { department.depth }
         public var absent: Int { required - sat }
@@ -48,6 +51,7 @@ public struct DepartmentRollup: Sendable, Hashable, Codable {
                 var node = nodes[path] ?? Node(department: path)
                 node.required += entry.required
                 node.sat += entry.sat
+                node.satOnPaper += entry.satOnPaper
                 node.passed += entry.passed
                 node.excellent += entry.excellent
                 node.score.merge(entry.score)
@@ -68,7 +72,7 @@ public struct DepartmentRollup: Sendable, Hashable, Codable {
 
 extension DepartmentRollup.Node {
     private enum CodingKeys: String, CodingKey {
-        case department, depth, members, required, sat, absent, passed, excellent, scoreTotal, meanScore, unitsRequired, unitsSat
+        case department, depth, members, required, sat, satOnPaper, absent, passed, excellent, scoreTotal, meanScore, unitsRequired, unitsSat
         case participationRate, passRateOfSat, passRateOfRequired, excellenceRateOfSat, excellenceRateOfRequired
     }
 
@@ -80,6 +84,7 @@ extension DepartmentRollup.Node {
         try c.encode(members, forKey: .members)
         try c.encode(required, forKey: .required)
         try c.encode(sat, forKey: .sat)
+        if satOnPaper > 0 { try c.encode(satOnPaper, forKey: .satOnPaper) }
         try c.encode(absent, forKey: .absent)
         try c.encode(passed, forKey: .passed)
         try c.encode(excellent, forKey: .excellent)
@@ -100,6 +105,7 @@ extension DepartmentRollup.Node {
         members = try c.decode(Int.self, forKey: .members)
         required = try c.decode(Int.self, forKey: .required)
         sat = try c.decode(Int.self, forKey: .sat)
+        satOnPaper = try c.decodeIfPresent(Int.self, forKey: .satOnPaper) ?? 0
         passed = try c.decode(Int.self, forKey: .passed)
         excellent = try c.decode(Int.self, forKey: .excellent)
         score = ScoreMean(totalHundredths: DecimalRounding.hundredths(try c.decode(Double.self, forKey: .scoreTotal)), count: sat)

@@ -8,6 +8,9 @@ public struct ParticipationSummary: Sendable, Hashable, Codable {
     public var required: Int
     /// 参考人数: required people with at least one submitted attempt.
     public var sat: Int
+    /// Of 参考人数, those whose counted attempt was a paper one (线下); the
+    /// rest sat online (线上).
+    public var satOnPaper: Int
     /// 合格人数 / 优秀人数 from each person's counted attempt (cut-offs inclusive).
     public var passed: Int
     public var excellent: Int
@@ -56,6 +59,7 @@ public struct ParticipationSummary: Sendable, Hashable, Codable {
         }
         required = total.required
         sat = total.sat
+        satOnPaper = total.satOnPaper
         passed = total.passed
         excellent = total.excellent
         exempt = total.exempt
@@ -68,7 +72,7 @@ public struct ParticipationSummary: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case required, sat, absent, passed, excellent, exempt, uncountedSitters, countedFromMakeup, unitsRequired, unitsSat
+        case required, sat, satOnPaper, absent, passed, excellent, exempt, uncountedSitters, countedFromMakeup, unitsRequired, unitsSat
         case participationRate, passRateOfSat, passRateOfRequired, excellenceRateOfSat, excellenceRateOfRequired, unitRate
         case scores, histogram
     }
@@ -77,6 +81,7 @@ public struct ParticipationSummary: Sendable, Hashable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(required, forKey: .required)
         try c.encode(sat, forKey: .sat)
+        try c.encode(satOnPaper, forKey: .satOnPaper)
         try c.encode(absent, forKey: .absent)
         try c.encode(passed, forKey: .passed)
         try c.encode(excellent, forKey: .excellent)
@@ -99,6 +104,7 @@ public struct ParticipationSummary: Sendable, Hashable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         required = try c.decode(Int.self, forKey: .required)
         sat = try c.decode(Int.self, forKey: .sat)
+        satOnPaper = try c.decodeIfPresent(Int.self, forKey: .satOnPaper) ?? 0
         passed = try c.decode(Int.self, forKey: .passed)
         excellent = try c.decode(Int.self, forKey: .excellent)
         exempt = try c.decode(Int.self, forKey: .exempt)

@@ -41,10 +41,12 @@ public struct ReportAttempt: Sendable, Hashable {
     public var startedAt: Date
     public var submittedAt: Date?
     public var source: AttemptSource
+    /// Entered from a printed paper's answer sheet (线下) rather than sat online.
+    public var onPaper: Bool
 
     public init(
         id: Int64, examID: String, staffID: String, score: Double, passed: Bool, excellent: Bool,
-        startedAt: Date, submittedAt: Date? = nil, source: AttemptSource = .main
+        startedAt: Date, submittedAt: Date? = nil, source: AttemptSource = .main, onPaper: Bool = false
     ) {
         self.id = id
         self.examID = examID
@@ -55,6 +57,7 @@ public struct ReportAttempt: Sendable, Hashable {
         self.startedAt = startedAt
         self.submittedAt = submittedAt
         self.source = source
+        self.onPaper = onPaper
     }
 
     /// Time taken from start to submission, when both are known.

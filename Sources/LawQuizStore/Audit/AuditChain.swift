@@ -102,6 +102,21 @@ public enum AuditChain {
         return payload
     }
 
+    /// Papers printed for an exam (`exam print`): their numbers and a hash
+    /// of the seeds, so a paper number cannot be added or re-seeded unseen.
+    static func papersIssued(_ papers: [IssuedPaper], by login: String) -> AuditPayload {
+        var payload = AuditPayload(kind: .papersIssued)
+        payload.add("exam", papers.first?.examID ?? "")
+        payload.add("first", Int64(papers.first?.number ?? 0))
+        payload.add("last", Int64(papers.last?.number ?? 0))
+        payload.add("count", Int64(papers.count))
+        payload.add("seeds", AuditDigest.sha256Hex(papers.map {
+            "\($0.number)|\(Int64(bitPattern: $0.seed))|\($0.staffID ?? "")"
+        }.joined(separator: "\n")))
+        payload.add("by", login)
+        return payload
+    }
+
     /// Everything about an attempt at once (chain start on an older store).
     static func snapshot(_ db: Database, _ attempt: AttemptRecord) throws -> AuditPayload {
         var payload = AuditPayload(kind: .attemptSnapshot)
@@ -124,6 +139,11 @@ public enum AuditChain {
         payload.add("formal", attempt.isFormal)
         payload.add("items", Int64(paper.count))
         payload.add("paper", PaperDigest.hex(paper))
+        // Only paper attempts carry these, so online entries read as before.
+        if attempt.mode == .paper {
+            payload.add("source", attempt.mode.rawValue)
+            payload.add("paper_no", Int64(attempt.paperNumber ?? 0))
+        }
     }
 
     private static func addSubmission(_ attempt: AttemptRecord, to payload: inout AuditPayload) {

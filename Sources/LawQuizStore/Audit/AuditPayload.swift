@@ -73,6 +73,7 @@ public enum AuditKind: String, Sendable, Hashable {
     case attemptSubmitted = "attempt_submitted"
     case rosterImported = "roster_imported"
     case pinChanged = "pin_changed"
+    case papersIssued = "papers_issued"
 }
 
 /// The fingerprint of a drawn paper with its frozen keys, deadline aside: an

@@ -123,7 +123,7 @@ public struct AuditVerifier {
             expected[id]?.answers[index] = answer.isEmpty ? nil : answer
         case .attemptSubmitted:
             expected[id]?.submission = payload
-        case .genesis, .rosterImported, .pinChanged:
+        case .genesis, .rosterImported, .pinChanged, .papersIssued:
             return
         }
     }
@@ -159,6 +159,8 @@ struct AttemptComparison {
         field(.attemptEdited, "开考时间", stored: AuditPayload.text(attempt.startedAt), chain: start["started_at"])
         field(.attemptEdited, "截止时间", stored: AuditPayload.text(attempt.deadline), chain: start["deadline"])
         field(.attemptEdited, "满分", stored: String(attempt.fullMarks), chain: start["full_marks"])
+        field(.attemptEdited, "线上/线下", stored: attempt.mode.rawValue, chain: start["source"] ?? SittingMode.online.rawValue)
+        field(.attemptEdited, "试卷号", stored: attempt.paperNumber.map(String.init) ?? "", chain: start["paper_no"] ?? "")
         if start["paper"] != PaperDigest.hex(paper) {
             report(.paperEdited, "试卷（题目、标准答案、分值或选项顺序）与开考时记录的不符，共 \(paper.count) 题，开考时 \(start["items"] ?? "?") 题。")
         }

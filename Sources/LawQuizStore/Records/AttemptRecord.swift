@@ -8,6 +8,16 @@ public enum AttemptStatus: String, Sendable, Hashable, Codable {
     case submitted
 }
 
+/// Where an attempt was sat (线上 / 线下): column `attempt.source`. Not to be
+/// confused with `AttemptSource` (main exam or make-up) of the reports.
+public enum SittingMode: String, Sendable, Hashable, Codable {
+    case online
+    case paper
+
+    /// 线上 / 线下.
+    public var title: String { self == .online ? "线上" : "线下" }
+}
+
 /// How an attempt came to be submitted.
 public enum SubmitReason: String, Sendable, Hashable, Codable {
     /// The person confirmed `:s`.
@@ -53,6 +63,11 @@ public struct AttemptRecord: Sendable, Hashable {
     /// Login of the administrator who started it for this person (`--staff`
     /// on an installed host); nil when the person started it.
     public var proctorLogin: String?
+    /// Sat online or on a printed paper keyed in afterwards (then
+    /// `proctorLogin` is the administrator who entered the sheet).
+    public var mode: SittingMode
+    /// The printed paper's number for a paper attempt.
+    public var paperNumber: Int?
 
     init(row: Row) {
         id = row["id"]
@@ -72,6 +87,9 @@ public struct AttemptRecord: Sendable, Hashable {
         excellent = row["excellent"]
         isFormal = row["is_formal"]
         proctorLogin = row["proctor_login"]
+        // Absent on a store read before its v5 upgrade: every attempt then was online.
+        mode = (row["source"] as String?).flatMap(SittingMode.init(rawValue:)) ?? .online
+        paperNumber = row["paper_no"]
     }
 
     /// Time from start to submission (or to now while in progress), never past the deadline.

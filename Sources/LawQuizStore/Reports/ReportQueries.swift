@@ -87,7 +87,10 @@ public struct ReportQueries: Sendable {
     }
 
     /// The CTEs `sat`, `picks` and `counted` (without the leading WITH).
-    private mutating func countingCTEs(detail: Bool) -> String {
+    /// `paper`: whether `sat` carries the column `paper` (1 for an attempt
+    /// entered from a paper sheet); nil leaves it out, false sets it to 0
+    /// (a store read before its v5-paper upgrade has no `source`).
+    private mutating func countingCTEs(detail: Bool, paper: Bool? = nil) -> String {
         var ctes = ""
         let overdue = scope.overdue.list
         if !overdue.isEmpty {
@@ -101,15 +104,17 @@ public struct ReportQueries: Sendable {
             ctes += "overdue (id, exam_id, staff_id, side, score, passed, excellent, started_at, submitted_at) AS (VALUES "
                 + rows.joined(separator: ", ") + "),\n"
         }
+        let paperColumn = paper.map { ", " + ($0 ? "CASE WHEN source = 'paper' THEN 1 ELSE 0 END" : "0") + " AS paper" } ?? ""
         ctes += """
             sat AS (
                 SELECT id, exam_id, staff_id, CASE WHEN exam_id = \(bind(.text(scope.mainExamID))) THEN 0 ELSE 1 END AS side,
-                    score, passed, excellent, started_at, submitted_at
+                    score, passed, excellent, started_at, submitted_at\(paperColumn)
                 FROM attempt
                 WHERE exam_id IN (\(list([scope.mainExamID] + scope.makeupExamIDs))) AND status = 'submitted' AND is_formal = 1
             """
         if !overdue.isEmpty {
-            ctes += "\n    UNION ALL SELECT id, exam_id, staff_id, side, score, passed, excellent, started_at, submitted_at FROM overdue"
+            ctes += "\n    UNION ALL SELECT id, exam_id, staff_id, side, score, passed, excellent, started_at, submitted_at"
+                + (paper == nil ? "" : ", 0") + " FROM overdue"
         }
         ctes += "\n),\n"
         let main = Self.order(scope.selector.counting), makeup = Self.order(scope.selector.makeupCounting)
@@ -148,11 +153,13 @@ public struct ReportQueries: Sendable {
     }
 
     /// Per department text, standing (active, exempt) and counted result
-    /// (side, score in hundredths, 合格, 优秀): how many people. Rows with a
-    /// NULL department count counted attempts by 工号 not on the roster.
-    public mutating func departmentCounts() -> Query {
+    /// (side, score in hundredths, 合格, 优秀): how many people, and whether
+    /// the counted attempt was a paper one (线下). Rows with a NULL department
+    /// count counted attempts by 工号 not on the roster. `hasSource`: the
+    /// store has the v5-paper column `attempt.source`.
+    public mutating func departmentCounts(hasSource: Bool = true) -> Query {
         arguments = []
-        let ctes = countingCTEs(detail: false)
+        let ctes = countingCTEs(detail: false, paper: hasSource)
         // People with a counted attempt (looked up by primary key), people without any
         // (an anti-join on the attempt index), and counted 工号 not on the roster. A LEFT
         // JOIN of the roster with `counted` would scan the materialised CTE once per person.
@@ -168,18 +175,18 @@ public struct ReportQueries: Sendable {
         let sql = """
             WITH \(ctes)
             SELECT s.department, s.active, \(sitters) AS exempt, c.side, CAST(ROUND(c.score * 100) AS INTEGER) AS hundredths,
-                c.passed, c.excellent, COUNT(*) AS people
+                c.passed, c.excellent, COUNT(*) AS people, c.paper
             FROM counted c JOIN staff s ON s.staff_id = c.staff_id
-            GROUP BY 1, 2, 3, 4, 5, 6, 7
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 9
             UNION ALL
-            SELECT s.department, s.active, \(others) AS exempt, NULL, NULL, NULL, NULL, COUNT(*)
+            SELECT s.department, s.active, \(others) AS exempt, NULL, NULL, NULL, NULL, COUNT(*), 0
             FROM staff s
             WHERE NOT EXISTS (
                 SELECT 1 FROM attempt a WHERE a.exam_id IN (\(exams)) AND a.status = 'submitted' AND a.is_formal = 1 AND a.staff_id = s.staff_id)
                 \(overdueStaff)
             GROUP BY 1, 2, 3
             UNION ALL
-            SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*)
+            SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*), 0
             FROM counted c WHERE NOT EXISTS (SELECT 1 FROM staff s WHERE s.staff_id = c.staff_id)
             """
         return Query(sql: sql, arguments: arguments)
@@ -214,14 +221,15 @@ public struct ReportQueries: Sendable {
     }
 
     /// Every person's pick per side: 工号, side, attempt id, exam id, score,
-    /// 合格, 优秀, start and submission (seconds since 1970), place by start, attempts on the side.
-    public mutating func picks() -> Query {
+    /// 合格, 优秀, start and submission (seconds since 1970), place by start, attempts on the side,
+    /// whether it was entered from a paper (`hasSource`: the store has `attempt.source`).
+    public mutating func picks(hasSource: Bool = true) -> Query {
         arguments = []
-        let ctes = countingCTEs(detail: true)
+        let ctes = countingCTEs(detail: true, paper: hasSource)
         let sql = """
             WITH \(ctes)
             SELECT staff_id, side, id, exam_id, score, passed, excellent, \(dialect.unixSeconds("started_at")),
-                \(dialect.unixSeconds("submitted_at")), ordinal, attempts
+                \(dialect.unixSeconds("submitted_at")), ordinal, attempts, paper
             FROM picks
             """
         return Query(sql: sql, arguments: arguments)

@@ -21,9 +21,9 @@ extension ReportReader {
     /// store (`ReportQueries.departmentCounts`); a few hundred grouped rows
     /// come back, whatever the number of people and attempts.
     public func aggregate(_ scope: ReportScope) throws -> AggregatedCounts {
-        var queries = ReportQueries(scope: scope)
-        let query = queries.departmentCounts()
-        return try read { db in
+        try read { db in
+            var queries = ReportQueries(scope: scope)
+            let query = queries.departmentCounts(hasSource: try Self.hasSittingMode(db))
             var result = AggregatedCounts()
             var departments = ByteInterner()
             var paths: [DepartmentPath] = []
@@ -41,7 +41,7 @@ extension ReportReader {
                 let hundredths = rows.isNull(4) ? nil : Int(rows.int(4))
                 result.counts[department, default: DepartmentCounts()].add(
                     status: status, count: people, score: hundredths.map { DecimalRounding.value($0, places: 2) },
-                    passed: rows.int(5) != 0, excellent: rows.int(6) != 0, makeup: rows.int(3) == 1)
+                    passed: rows.int(5) != 0, excellent: rows.int(6) != 0, makeup: rows.int(3) == 1, paper: rows.int(8) != 0)
                 if status == .required, let hundredths { result.distribution.add(hundredths: hundredths, count: people) }
             }
             return result
@@ -98,9 +98,9 @@ extension ReportReader {
     /// Each 工号's counted attempt, chosen by the store's window query and
     /// merged across make-ups by `AttemptSelector.merge`.
     public func countedAttempts(_ scope: ReportScope) throws -> [String: CountedAttempt] {
-        var queries = ReportQueries(scope: scope)
-        let query = queries.picks()
         let sides = try read { db in
+            var queries = ReportQueries(scope: scope)
+            let query = queries.picks(hasSource: try Self.hasSittingMode(db))
             var sides: [String: (main: AttemptSelector.SidePick?, makeup: AttemptSelector.SidePick?)] = [:]
             var exams = ByteInterner()
             let rows = try RawRows(db, sql: query.sql, arguments: Self.arguments(query.arguments))
@@ -111,13 +111,20 @@ extension ReportReader {
                 let attempt = ReportAttempt(
                     id: rows.int(2), examID: exams.values[exam], staffID: staffID, score: rows.double(4), passed: rows.int(5) != 0,
                     excellent: rows.int(6) != 0, startedAt: Self.date(rows.double(7)),
-                    submittedAt: rows.isNull(8) ? nil : Self.date(rows.double(8)), source: makeup ? .makeup : .main)
+                    submittedAt: rows.isNull(8) ? nil : Self.date(rows.double(8)), source: makeup ? .makeup : .main,
+                    onPaper: rows.int(11) != 0)
                 let pick = AttemptSelector.SidePick(attempt: attempt, ordinal: Int(rows.int(9)), count: Int(rows.int(10)))
                 if makeup { sides[staffID, default: (nil, nil)].makeup = pick } else { sides[staffID, default: (nil, nil)].main = pick }
             }
             return sides
         }
         return sides.compactMapValues { scope.selector.merge(main: $0.main, makeup: $0.makeup) }
+    }
+
+    /// Whether the store has `attempt.source` (v5-paper): report readers
+    /// never migrate, and an older store's attempts were all online.
+    static func hasSittingMode(_ db: Database) throws -> Bool {
+        try db.columns(in: "attempt").contains { $0.name == "source" }
     }
 
     static func arguments(_ values: [ReportValue]) -> StatementArguments {

@@ -83,7 +83,8 @@ public final class ReportReader: Sendable {
                 db,
                 sql: """
                     SELECT id, exam_id, staff_id, score, passed, excellent,
-                        \(Self.unix("started_at")), \(Self.unix("submitted_at"))
+                        \(Self.unix("started_at")), \(Self.unix("submitted_at")),
+                        \(try Self.hasSittingMode(db) ? "source = 'paper'" : "0")
                     FROM attempt
                     WHERE exam_id IN (\(marks)) AND status = 'submitted' AND is_formal = 1
                     """, arguments: StatementArguments(exams))
@@ -94,7 +95,8 @@ public final class ReportReader: Sendable {
                 attempts.append(ReportAttempt(
                     id: rows.int(0), examID: name, staffID: rows.string(2), score: rows.double(3), passed: rows.int(4) != 0,
                     excellent: rows.int(5) != 0, startedAt: Self.date(rows.double(6)),
-                    submittedAt: rows.isNull(7) ? nil : Self.date(rows.double(7)), source: name == examID ? .main : .makeup))
+                    submittedAt: rows.isNull(7) ? nil : Self.date(rows.double(7)), source: name == examID ? .main : .makeup,
+                    onPaper: rows.int(8) != 0))
             }
             return attempts
         }

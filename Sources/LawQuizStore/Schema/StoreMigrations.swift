@@ -14,6 +14,7 @@ enum StoreMigrations {
         MemoryMigration.register(in: &migrator)
         AuditChain.register(in: &migrator, key: auditKey)
         LiveSessionSchema.register(in: &migrator)
+        PaperMigration.register(in: &migrator)
         return migrator
     }
 

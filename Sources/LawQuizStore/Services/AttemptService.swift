@@ -14,7 +14,7 @@ public struct AttemptService: Sendable {
     public let store: ResultsStore
     public let catalog: BankCatalog
     public let clock: any WallClock
-    private let makeSeed: @Sendable () -> UInt64
+    let makeSeed: @Sendable () -> UInt64
 
     /// `makeSeed` chooses the paper seed of a new attempt (random by default;
     /// tests pass a fixed one).
