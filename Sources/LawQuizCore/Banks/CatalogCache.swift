@@ -2,9 +2,10 @@ import Foundation
 
 /// A parsed and linted catalog saved in a compact binary form, so starting an exam does not
 /// re-parse every bank's YAML and re-run the linter (most of the start-up
-/// time). The file name carries a fingerprint of every statute and bank
-/// file's path and contents plus a caller-supplied salt (the program's
-/// build), so any edit or a new program version simply misses the cache.
+/// time), with the parsed exam definitions. The file name carries a
+/// fingerprint of every statute, bank and exam file's path and contents plus
+/// a caller-supplied salt (the program's build) and the time zone exam times
+/// are read in, so any edit or a new program version simply misses the cache.
 /// Content is read only when the files' stamps (size, times, inode) differ
 /// from those recorded with the last fingerprint.
 /// A missing, unreadable or unwritable cache only costs the full load.
