@@ -39,7 +39,6 @@ public final class ResultsStore: Sendable {
             throw StoreError.cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
         }
         try Self.createGroupShared(path: path)
-        try Self.refuseForeignDatabase(path: path)
         auditKey = try AuditKeyFile.loadOrCreate(storePath: path)
         pool = try Self.openPool(path: path, auditKey: auditKey, busyTimeout: busyTimeout)
     }
@@ -58,24 +57,14 @@ public final class ResultsStore: Sendable {
     }
 
     /// A mistyped `--results` may name another program's SQLite file; opening
-    /// it as a pool would switch it to WAL and add our tables. Look first,
-    /// read-only, and refuse a file with tables but no migration record.
-    private static func refuseForeignDatabase(path: URL) throws {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path.path)[.size] as? Int) ?? 0
-        guard size > 0 else { return }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(busyTimeout)
-        let tables: [String]
-        do {
-            let queue = try DatabaseQueue(path: path.path, configuration: configuration)
-            tables = try queue.read { db in
-                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            }
-            try queue.close()
-        } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path.path)
-        }
+    /// it as a pool would switch it to WAL and add our tables. Run on the
+    /// writer connection before the pool switches it to WAL (GRDB calls
+    /// `prepareDatabase` first), so the check needs no connection of its own:
+    /// a file with tables but no migration record is refused untouched.
+    private static func refuseForeignDatabase(_ db: Database, path: URL) throws {
+        guard !db.configuration.readonly else { return }
+        let tables = try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         if !tables.isEmpty, !tables.contains("grdb_migrations") {
             throw StoreError.foreignDatabase(path: path.path, tables: tables)
         }
@@ -93,7 +82,10 @@ public final class ResultsStore: Sendable {
         configuration.label = "lawquiz-results"
         // FULL on every connection; the writer gets it again below, because the
         // pool switches it to WAL after prepareDatabase and sets NORMAL there.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        configuration.prepareDatabase { db in
+            try refuseForeignDatabase(db, path: path)
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
         let migrator = StoreMigrations.migrator(auditKey: auditKey)
         var tries = 0
         while true {

@@ -8,8 +8,10 @@ extension PathOptions {
     /// Exam definitions, with law names checked against the statutes. Times
     /// without a zone are read in the deployment's zone (installed: the
     /// config's or /etc/localtime, never `TZ`); all comparisons are instants.
-    func loadExams(library: LawLibrary) throws -> ExamCatalog {
-        try ExamCatalog.load(folder: resolved.exams, library: library, timeZone: Deployment.current.timeZone)
+    /// `cached`: the definitions from `loadCatalogAndExams`, used instead of
+    /// parsing the files again.
+    func loadExams(library: LawLibrary, cached: ExamCatalog? = nil) throws -> ExamCatalog {
+        try (cached ?? ExamCatalog.load(folder: resolved.exams, library: library, timeZone: Deployment.current.timeZone))
             .withFormalReview(Deployment.current.formalReview)
     }
 

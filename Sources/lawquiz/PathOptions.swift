@@ -34,8 +34,15 @@ struct PathOptions: ParsableArguments {
 
     /// The checked catalog, through the cache so commands start fast.
     func loadCatalog() throws -> BankCatalog {
+        try loadCatalogAndExams().catalog
+    }
+
+    /// The catalog and, when the cache holds them, the parsed exam
+    /// definitions (read in the deployment's zone); pass `exams` to `loadExams`.
+    func loadCatalogAndExams() throws -> (catalog: BankCatalog, exams: ExamCatalog?) {
         let banks = resolved.questionBanks
         return try CatalogCache.load(
-            root: banks, folder: Deployment.current.cacheFolder, salt: CatalogCacheLocation.salt(banks: banks))
+            root: banks, folder: Deployment.current.cacheFolder, salt: CatalogCacheLocation.salt(banks: banks),
+            timeZone: Deployment.current.timeZone)
     }
 }

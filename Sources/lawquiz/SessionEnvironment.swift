@@ -9,6 +9,8 @@ import LawQuizTerminal
 struct SessionEnvironment {
     let paths: PathOptions
     let catalog: BankCatalog
+    /// Exam definitions from the catalog cache (nil: parse the files when asked).
+    let cachedExams: ExamCatalog?
     let store: ResultsStore
     let clock: WallClock
     let service: AttemptService
@@ -20,7 +22,7 @@ struct SessionEnvironment {
     /// (`exam take` waits briefly and retries with 正在保存… on screen).
     init(paths: PathOptions, busyTimeout: TimeInterval = ResultsStore.busyTimeout) throws {
         self.paths = paths
-        catalog = try paths.loadCatalog()
+        (catalog, cachedExams) = try paths.loadCatalogAndExams()
         if !catalog.diagnostics.isEmpty {
             // A broken bank file drops its questions; say so, or a short paper
             // or an empty practice looks like a mystery.
@@ -36,6 +38,6 @@ struct SessionEnvironment {
     }
 
     func exams() throws -> ExamCatalog {
-        try paths.loadExams(library: catalog.library)
+        try paths.loadExams(library: catalog.library, cached: cachedExams)
     }
 }

@@ -11,7 +11,7 @@ final class CatalogCacheTests: XCTestCase {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lawquiz-cache-\(UUID().uuidString)")
         let root = folder.appendingPathComponent("QuestionBanks")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for name in ["statutes", "banks"] {
+        for name in ["statutes", "banks", "exams"] {
             try FileManager.default.copyItem(
                 at: ExamTestPaths.questionBanks.appendingPathComponent(name), to: root.appendingPathComponent(name))
         }
@@ -24,8 +24,21 @@ final class CatalogCacheTests: XCTestCase {
     private var root: URL { folder.appendingPathComponent("QuestionBanks") }
     private var cache: URL { folder.appendingPathComponent("cache") }
 
+    /// The snapshots (not the stamp index).
     private func cacheFiles() throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: cache, includingPropertiesForKeys: nil)
+            .filter { $0.lastPathComponent.hasPrefix("catalog-") }
+    }
+
+    private var stampIndex: URL { cache.appendingPathComponent(CatalogCache.stampIndexName) }
+
+    /// A clock an hour ahead, so the files copied in setUp count as old and their stamps are recorded.
+    private let later: () -> Date = { Date().addingTimeInterval(3600) }
+
+    private func firstBankFile() throws -> URL {
+        try XCTUnwrap(
+            FileManager.default.contentsOfDirectory(at: root.appendingPathComponent("banks"), includingPropertiesForKeys: nil)
+                .filter { $0.pathExtension == "yaml" }.sorted { $0.path < $1.path }.first)
     }
 
     func testCachedCatalogEqualsAFullLoad() throws {
@@ -78,5 +91,103 @@ final class CatalogCacheTests: XCTestCase {
         let catalog = try CatalogCache.load(root: root, folder: nil, salt: "t")
         XCTAssertFalse(catalog.questions.isEmpty)
         XCTAssertFalse(FileManager.default.fileExists(atPath: cache.path))
+    }
+
+    func testStampsOfJustWrittenFilesAreNotRecorded() throws {
+        _ = try CatalogCache.load(root: root, folder: cache, salt: "t")
+        XCTAssertEqual(try cacheFiles().count, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: stampIndex.path), "files written seconds ago may change within one clock tick")
+    }
+
+    func testRecordedStampsSkipHashingButAnEditKeepingSizeAndModificationTimeIsNoticed() throws {
+        let first = try CatalogCache.load(root: root, folder: cache, salt: "t", now: later).catalog
+        let recorded = try String(contentsOf: stampIndex, encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertEqual(recorded.count, 2)
+        // A recorded key is trusted without reading content: point it at another snapshot name.
+        try Data("\(recorded[0])\n00000000000000aa\n".utf8).write(to: stampIndex)
+        _ = try CatalogCache.load(root: root, folder: cache, salt: "t", now: later).catalog
+        XCTAssertEqual(try cacheFiles().map(\.lastPathComponent), ["catalog-00000000000000aa.bin"])
+        try Data("\(recorded[0])\n../../etc/x\n".utf8).write(to: stampIndex)
+        XCTAssertEqual(try CatalogCache.load(root: root, folder: cache, salt: "t", now: later).catalog.questions, first.questions)
+        XCTAssertEqual(try cacheFiles().map(\.lastPathComponent), ["catalog-\(recorded[1]).bin"], "a malformed index is ignored")
+
+        // Edit a stem in place, same byte count, and set the modification time back.
+        let bank = try firstBankFile()
+        let modified = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: bank.path)[.modificationDate] as? Date)
+        let text = try String(contentsOf: bank, encoding: .utf8)
+        let question = try XCTUnwrap(first.questions.first {
+            $0.source.file.hasSuffix(bank.lastPathComponent) && text.contains($0.stem) && $0.stem.first.map { String($0).utf8.count == 3 && $0 != "甲" } == true
+        })
+        let replacement: Character = "甲"  // three UTF-8 bytes, like the character it replaces
+        let range = try XCTUnwrap(text.range(of: question.stem))
+        let edited = text.replacingCharacters(in: range.lowerBound..<text.index(after: range.lowerBound), with: String(replacement))
+        XCTAssertEqual(edited.utf8.count, text.utf8.count)
+        usleep(50_000)  // let the coarse file clock tick past the copy made in setUp
+        let handle = try FileHandle(forWritingTo: bank)
+        try handle.write(contentsOf: Data(edited.utf8))
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: bank.path)
+
+        let reloaded = try CatalogCache.load(root: root, folder: cache, salt: "t", now: later).catalog
+        XCTAssertEqual(reloaded.question(question.id)?.stem.first, replacement)
+        XCTAssertEqual(reloaded.questions, try BankCatalog.load(root: root).questions)
+    }
+
+    func testExamDefinitionsAreCachedWithTheBanksAndAnEditIsNoticed() throws {
+        let exams = root.appendingPathComponent("exams")
+        try """
+            id: full-2025
+            title: 全字段考试
+            time_limit_minutes: 30
+            sections:
+              - { law: work-safety, tags: [应急救援, 培训], type: single, count: 2, points: 2.5 }
+              - { type: judge, count: 1, points: 5 }
+            pass_mark: 6
+            excellent_mark: 9.5
+            attempts_allowed: 3
+            counting: first
+            multiple_scoring: partial
+            shuffle_questions: false
+            opens_at: 2025-03-01 09:00
+            closes_at: 2025-03-15 18:30
+            makeup_of: demo
+            review: never
+            required_departments: [综合办公室, 生产技术部/安全科]
+            exemptions:
+              - { staff: "10023", reason: 长期病假 }
+            """.write(to: exams.appendingPathComponent("full.yaml"), atomically: true, encoding: .utf8)
+        try "id: broken\ntitle: [\n".write(to: exams.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        let zone = try XCTUnwrap(TimeZone(identifier: "Asia/Shanghai"))
+        let first = try CatalogCache.load(root: root, folder: cache, salt: "t", timeZone: zone)
+        let direct = try ExamCatalog.load(folder: exams, library: first.catalog.library, timeZone: zone)
+        XCTAssertTrue(direct.definitions.contains { $0.id == "full-2025" && $0.closesAt != nil && !$0.exemptions.isEmpty })
+        XCTAssertFalse(direct.problems.isEmpty)
+        for loaded in [first, try CatalogCache.load(root: root, folder: cache, salt: "t", timeZone: zone)] {
+            let cached = try XCTUnwrap(loaded.exams)
+            XCTAssertEqual(cached.definitions, direct.definitions)
+            XCTAssertEqual(cached.definitions.map(\.definitionHash), direct.definitions.map(\.definitionHash))
+            XCTAssertEqual(cached.problems, direct.problems)
+        }
+
+        // Served from the snapshot: a tampered title comes back.
+        let file = try XCTUnwrap(try cacheFiles().first)
+        let stored = try CatalogSnapshot.decodeWithExams(Data(contentsOf: file))
+        var definitions = try XCTUnwrap(stored.exams).definitions
+        definitions[0].title = "来自缓存"
+        try CatalogSnapshot.encode(stored.catalog, exams: ExamCatalog(definitions: definitions, problems: direct.problems)).write(to: file)
+        XCTAssertEqual(try CatalogCache.load(root: root, folder: cache, salt: "t", timeZone: zone).exams?.definitions.first?.title, "来自缓存")
+        // Another zone reads the times differently: another snapshot.
+        let utc = try CatalogCache.load(root: root, folder: cache, salt: "t", timeZone: try XCTUnwrap(TimeZone(identifier: "UTC")))
+        XCTAssertNotEqual(utc.exams?.definitions.first?.title, "来自缓存")
+        XCTAssertNotEqual(
+            utc.exams?.definitions.first { $0.id == "full-2025" }?.closesAt, direct.definitions.first { $0.id == "full-2025" }?.closesAt)
+
+        // Editing an exam file misses the snapshot.
+        let demo = exams.appendingPathComponent("demo.yaml")
+        let text = try String(contentsOf: demo, encoding: .utf8)
+        try text.replacingOccurrences(of: "time_limit_minutes: 5", with: "time_limit_minutes: 7").write(to: demo, atomically: false, encoding: .utf8)
+        let edited = try CatalogCache.load(root: root, folder: cache, salt: "t", timeZone: zone)
+        XCTAssertEqual(edited.exams?.definitions.first { $0.id == "demo" }?.timeLimitMinutes, 7)
+        XCTAssertFalse(edited.exams?.definitions.contains { $0.title == "来自缓存" } ?? true)
     }
 }

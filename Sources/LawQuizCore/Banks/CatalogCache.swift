@@ -2,33 +2,53 @@ import Foundation
 
 /// A parsed and linted catalog saved in a compact binary form, so starting an exam does not
 /// re-parse every bank's YAML and re-run the linter (most of the start-up
-/// time). The file name carries a fingerprint of every statute and bank
-/// file's path and contents plus a caller-supplied salt (the program's
-/// build), so any edit or a new program version simply misses the cache.
+/// time), with the parsed exam definitions. The file name carries a
+/// fingerprint of every statute, bank and exam file's path and contents plus
+/// a caller-supplied salt (the program's build) and the time zone exam times
+/// are read in, so any edit or a new program version simply misses the cache.
+/// Content is read only when the files' stamps (size, times, inode) differ
+/// from those recorded with the last fingerprint.
 /// A missing, unreadable or unwritable cache only costs the full load.
 public enum CatalogCache {
     /// The catalog under `root` (a `QuestionBanks` folder), from the cache in
     /// `folder` when it matches, else loaded and saved there for next time.
     public static func load(root: URL, folder: URL?, salt: String) throws -> BankCatalog {
-        guard let folder, let fingerprint = fingerprint(root: root, salt: salt) else {
-            return try BankCatalog.load(root: root)
+        try load(root: root, folder: folder, salt: salt, timeZone: .current).catalog
+    }
+
+    /// The catalog and the exam definitions of `root/exams` read in
+    /// `timeZone` (times without a zone), both from one snapshot. `exams` is
+    /// nil when there is no cache or the exams folder could not be loaded:
+    /// the caller then loads it itself and reports why.
+    public static func load(root: URL, folder: URL?, salt: String, timeZone: TimeZone) throws -> (catalog: BankCatalog, exams: ExamCatalog?) {
+        try load(root: root, folder: folder, salt: salt, timeZone: timeZone, now: Date.init)
+    }
+
+    /// `now` is the clock that decides which file stamps are too recent to record (tests move it).
+    static func load(
+        root: URL, folder: URL?, salt: String, timeZone: TimeZone = .current, now: () -> Date
+    ) throws -> (catalog: BankCatalog, exams: ExamCatalog?) {
+        let salt = salt + "\u{1F}" + timeZone.identifier
+        guard let folder, let fingerprint = fingerprint(root: root, salt: salt, folder: folder, now: now) else {
+            return (try BankCatalog.load(root: root), nil)
         }
         let file = folder.appendingPathComponent("catalog-\(fingerprint).bin")
-        if let data = try? Data(contentsOf: file), let catalog = try? CatalogSnapshot.decode(data) {
-            return catalog
+        if let data = try? Data(contentsOf: file), let cached = try? CatalogSnapshot.decodeWithExams(data) {
+            return cached
         }
         let catalog = try BankCatalog.load(root: root)
-        save(catalog, to: file)
-        return catalog
+        let exams = try? ExamCatalog.load(folder: root.appendingPathComponent("exams"), library: catalog.library, timeZone: timeZone)
+        save(CatalogSnapshot.encode(catalog, exams: exams), to: file)
+        return (catalog, exams)
     }
 
     /// Writes atomically (several processes may start at once) and removes
     /// snapshots of older bank versions. Failures are ignored: it is a cache.
-    private static func save(_ catalog: BankCatalog, to file: URL) {
+    private static func save(_ snapshot: Data, to file: URL) {
         let manager = FileManager.default
         let folder = file.deletingLastPathComponent()
         guard (try? manager.createDirectory(at: folder, withIntermediateDirectories: true)) != nil,
-            (try? CatalogSnapshot.encode(catalog).write(to: file, options: .atomic)) != nil
+            (try? snapshot.write(to: file, options: .atomic)) != nil
         else { return }
         for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
         where name.hasPrefix("catalog-") && name != file.lastPathComponent {
@@ -36,26 +56,68 @@ public enum CatalogCache {
         }
     }
 
+    /// Where the stamps of the last fingerprinted folder are kept, beside the snapshots.
+    static let stampIndexName = "catalog.stamps"
+
     /// FNV-1a over the relative path and bytes of every file under
-    /// `statutes/` and `banks/`, in path order; nil when a folder is unreadable.
-    static func fingerprint(root: URL, salt: String) -> String? {
+    /// `statutes/`, `banks/` and `exams/`, in path order; nil when a folder
+    /// is unreadable (a missing `exams/` counts as empty).
+    /// With a cache `folder`, the files' stamps (size, times, inode) are
+    /// checked first: when they equal the stamps recorded with the last
+    /// fingerprint, that fingerprint is reused without reading any content.
+    /// Stamps of files written in the last seconds are never recorded (see
+    /// `FileStamp.isRecent`), so content stays the key whenever stamps could lie.
+    static func fingerprint(root: URL, salt: String, folder: URL? = nil, now: () -> Date = Date.init) -> String? {
+        guard let files = bankFiles(root: root) else { return nil }
+        var stampHash = FNV1a.Accumulator()
+        stampHash.add("\(CatalogSnapshot.formatVersion)\u{1F}\(salt)")
+        var stamps: [FileStamp] = []
+        for file in files {
+            guard let stamp = FileStamp(path: file.path) else { return nil }
+            stampHash.add("\u{1E}\(file.name)\u{1F}\(stamp.text)")
+            stamps.append(stamp)
+        }
+        let stampKey = String(format: "%016llx", stampHash.value)
+        let index = folder?.appendingPathComponent(stampIndexName)
+        if let index, let recorded = try? String(contentsOf: index, encoding: .utf8) {
+            let lines = recorded.split(separator: "\n").map(String.init)
+            if lines.count == 2, lines[0] == stampKey, lines[1].count == 16, lines[1].allSatisfy(\.isHexDigit) { return lines[1] }
+        }
         var hash = FNV1a.Accumulator()
         hash.add("\(CatalogSnapshot.formatVersion)\u{1F}\(salt)")
-        for folder in ["statutes", "banks"] {
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+            hash.add("\u{1E}\(file.name)\u{1F}\(data.count)\u{1F}")
+            hash.add(data)
+        }
+        let fingerprint = String(format: "%016llx", hash.value)
+        let moment = now()
+        if let index, let folder, !stamps.contains(where: { $0.isRecent(now: moment) }) {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try? Data("\(stampKey)\n\(fingerprint)\n".utf8).write(to: index, options: .atomic)
+        }
+        return fingerprint
+    }
+
+    /// Regular files under `statutes/`, `banks/` and `exams/` as (`statutes/…`
+    /// name, full path), in name order; nil when a bank folder is unreadable.
+    private static func bankFiles(root: URL) -> [(name: String, path: String)]? {
+        var files: [(name: String, path: String)] = []
+        for folder in ["statutes", "banks", "exams"] {
             let base = root.appendingPathComponent(folder)
-            guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return nil }
-            let paths = enumerator.compactMap { $0 as? String }.sorted()
-            for path in paths {
-                let full = base.appendingPathComponent(path)
+            guard let enumerator = FileManager.default.enumerator(atPath: base.path) else {
+                if folder == "exams" { continue }
+                return nil
+            }
+            for path in enumerator.compactMap({ $0 as? String }).sorted() {
+                let full = base.appendingPathComponent(path).path
                 var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: full.path, isDirectory: &isDirectory), !isDirectory.boolValue
+                guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue
                 else { continue }
-                guard let data = FileManager.default.contents(atPath: full.path) else { return nil }
-                hash.add("\u{1E}\(folder)/\(path)\u{1F}\(data.count)\u{1F}")
-                hash.add(data)
+                files.append(("\(folder)/\(path)", full))
             }
         }
-        return String(format: "%016llx", hash.value)
+        return files
     }
 }
 

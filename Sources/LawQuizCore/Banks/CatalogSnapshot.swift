@@ -6,11 +6,12 @@ import Foundation
 /// decode of the same catalog took about 25 ms).
 enum CatalogSnapshot {
     static let magic: [UInt8] = Array("LQCAT".utf8)
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     struct Malformed: Error {}
 
-    static func encode(_ catalog: BankCatalog) -> Data {
+    /// `exams`: the definitions parsed with this catalog (nil: not cached).
+    static func encode(_ catalog: BankCatalog, exams: ExamCatalog? = nil) -> Data {
         var writer = Writer()
         writer.bytes(magic)
         writer.int(formatVersion)
@@ -27,10 +28,15 @@ enum CatalogSnapshot {
             writer.int(diagnostic.line)
             writer.int(diagnostic.severity == .unreadable ? 1 : 0)
         }
+        writer.exams(exams)
         return Data(writer.buffer)
     }
 
     static func decode(_ data: Data) throws -> BankCatalog {
+        try decodeWithExams(data).catalog
+    }
+
+    static func decodeWithExams(_ data: Data) throws -> (catalog: BankCatalog, exams: ExamCatalog?) {
         try data.withUnsafeBytes { raw in
             var reader = Reader(bytes: raw)
             guard try reader.bytes(magic.count) == magic, try reader.int() == formatVersion else { throw Malformed() }
@@ -44,8 +50,9 @@ enum CatalogSnapshot {
                 let file = try reader.string(), message = try reader.string(), line = try reader.int()
                 return BankDiagnostic(file: file, line: line, message: message, severity: try reader.int() == 1 ? .unreadable : .problem)
             }
+            let exams = try reader.exams()
             guard reader.atEnd else { throw Malformed() }
-            return BankCatalog(library: LawLibrary(laws: laws), linted: banks, diagnostics: diagnostics)
+            return (BankCatalog(library: LawLibrary(laws: laws), linted: banks, diagnostics: diagnostics), exams)
         }
     }
 
@@ -144,8 +151,8 @@ enum CatalogSnapshot {
                 if byte & 0x80 == 0 { break }
                 shift += 7
             }
-            let zigzag = Int64(bitPattern: value)
-            return Int((zigzag >> 1) ^ -(zigzag & 1))
+            // Logical shift of the unsigned value: an arithmetic one garbles values of 2^62 and more.
+            return Int(Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1))
         }
 
         mutating func optionalInt() throws -> Int? {
