@@ -1,4 +1,5 @@
 import Foundation
+import LawQuizCore
 import XCTest
 
 /// Paper exams through the built binary and pipes: `exam print` → answer
@@ -62,6 +63,17 @@ final class PaperExamCommandTests: XCTestCase {
         let json = file("annual.json")
         XCTAssertEqual(try runner.run(["export", "annual", "--format", "json", "--output", json.path]).status, 0)
         XCTAssertTrue(try String(contentsOf: json, encoding: .utf8).contains("\"satOnPaper\":1"), "the full report counts it too")
+        let page = file("annual.html")
+        XCTAssertEqual(try runner.run(["export", "annual", "--format", "html", "--output", page.path]).status, 0)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        XCTAssertTrue(html.contains("<th>其中线下</th>"), "the department table has the 线下 column")
+        XCTAssertTrue(html.contains("<td>　财务处</td><td class=\"n\">") || html.contains("财务处</td>"), html)
+        let workbook = file("annual.xlsx")
+        XCTAssertEqual(try runner.run(["export", "annual", "--format", "xlsx", "--output", workbook.path]).status, 0)
+        let sheet = try XLSXReader(url: workbook).rows(sheetNamed: "部门统计")
+        XCTAssertEqual(sheet.first?.cells.last, "其中线下人数")
+        let financeRow = try XCTUnwrap(sheet.first { $0.cells.first?.hasSuffix("财务处") == true }, "\(sheet)")
+        XCTAssertEqual(financeRow.cells.last, "1")
         let verify = try runner.run(["verify"])
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
         XCTAssertTrue(verify.stdout.contains("未发现不一致。"), verify.stdout)

@@ -51,14 +51,15 @@ public struct HTMLExporter: Sendable {
     private func writeDepartments(_ report: ExamReport, _ writer: ByteWriter) throws {
         let rows = report.departments.nodes.map { node in
             [String(repeating: "　", count: node.depth) + node.department.name, String(node.required), String(node.sat),
-             node.participationRate.text, String(node.passed), node.passRateOfSat.text, node.passRateOfRequired.text, String(node.excellent),
+             String(node.satOnPaper), node.participationRate.text, String(node.passed), node.passRateOfSat.text, node.passRateOfRequired.text, String(node.excellent),
              node.excellenceRateOfSat.text, node.excellenceRateOfRequired.text, node.meanScore.map(ScoreFormat.oneDecimal) ?? "—",
              String(node.unitsRequired), String(node.unitsSat)]
         }
         try writer.write("<h2>部门统计</h2><p>各部门数字含下属部门。单位：名下直接有应考人员的部门。</p>")
         try writer.write(Self.table(
-            ["部门", "应考", "参考", "参考率", "合格", "合格率（按参考）", "合格率（按应考）", "优秀", "优秀率（按参考）", "优秀率（按应考）", "平均分", "应参考单位", "实际参考单位"],
-            rows, numeric: Set(1...12)))
+            ["部门", "应考", "参考", "其中线下", "参考率", "合格", "合格率（按参考）", "合格率（按应考）", "优秀", "优秀率（按参考）", "优秀率（按应考）",
+             "平均分", "应参考单位", "实际参考单位"],
+            rows, numeric: Set(1...13)))
     }
 
     private func writeAccuracy(_ report: ExamReport, _ writer: ByteWriter) throws {

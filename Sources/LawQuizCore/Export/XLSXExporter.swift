@@ -99,7 +99,7 @@ public struct XLSXExporter: Sendable {
                 .number(Double(node.absent)), .percent(node.participationRate), .number(Double(node.passed)), .percent(node.passRateOfSat),
                 .percent(node.passRateOfRequired), .number(Double(node.excellent)), .percent(node.excellenceRateOfSat),
                 .percent(node.excellenceRateOfRequired), node.meanScore.map(XLSXCell.decimal1) ?? .empty,
-                .number(Double(node.unitsRequired)), .number(Double(node.unitsSat)),
+                .number(Double(node.unitsRequired)), .number(Double(node.unitsSat)), .number(Double(node.satOnPaper)),
             ])
         }
     }
@@ -135,7 +135,7 @@ public struct XLSXExporter: Sendable {
 public enum DepartmentTable {
     public static let headers = [
         "部门", "层级", "应考人数", "参考人数", "未参考人数", "参考率", "合格人数", "合格率（按参考）", "合格率（按应考）", "优秀人数",
-        "优秀率（按参考）", "优秀率（按应考）", "平均分", "应参考单位数", "实际参考单位数",
+        "优秀率（按参考）", "优秀率（按应考）", "平均分", "应参考单位数", "实际参考单位数", "其中线下人数",
     ]
 }
 
