@@ -51,7 +51,7 @@ final class RosterFileTests: XCTestCase {
             _ = try entries(text)
             XCTFail("expected problems")
             return []
-        } catch let error as RosterFileError {
+        } catch let error as CSVFileError {
             return error.problems
         } catch {
             XCTFail("unexpected \(error)")
@@ -80,7 +80,7 @@ final class RosterFileTests: XCTestCase {
         XCTAssertTrue(found[1].message.contains("工号 1001 重复（第 2 行已有）"))
         XCTAssertTrue(found[2].message.contains("有 2 列"))
         XCTAssertTrue(found[3].message.contains("工号为空"))
-        let error = RosterFileError(file: "r.csv", problems: found)
+        let error = CSVFileError(.roster, file: "r.csv", problems: found)
         XCTAssertTrue(error.errorDescription!.contains("r.csv:4: 工号 1001 重复"))
     }
 
@@ -124,7 +124,7 @@ final class RosterRuleTests: XCTestCase {
         do {
             _ = try RosterFile.entries(csv: Data(text.utf8), file: "r.csv")
             XCTFail("expected problems")
-        } catch let error as RosterFileError {
+        } catch let error as CSVFileError {
             return error.problems
         } catch {
             XCTFail("unexpected \(error)")

@@ -24,7 +24,7 @@ final class SheetFileTests: XCTestCase {
         XCTAssertTrue(problems[1].message.contains("试卷号 3 重复（第 2 行已有）"))
         XCTAssertTrue(problems[2].message.contains("工号为空"))
         XCTAssertTrue(problems[3].message.contains("有 4 列"))
-        let error = SheetFileError(file: "sheets.csv", problems: problems)
+        let error = CSVFileError(.answerSheets, file: "sheets.csv", problems: problems)
         XCTAssertTrue(error.errorDescription?.contains("sheets.csv:3: ") == true)
     }
 

@@ -19,22 +19,6 @@ public struct SheetRow: Sendable, Hashable {
     }
 }
 
-/// Everything wrong with a sheets file, each with its line.
-public struct SheetFileError: LocalizedError, Sendable, Hashable {
-    public var file: String
-    public var problems: [CSVError]
-
-    public init(file: String, problems: [CSVError]) {
-        self.file = file
-        self.problems = problems
-    }
-
-    public var errorDescription: String? {
-        "答题卡文件 \(file) 有 \(problems.count) 处问题，未录入任何答题卡：\n"
-            + problems.map { "  \(file):\($0.line): \($0.message)" }.joined(separator: "\n")
-    }
-}
-
 /// Reads answer-sheet files: CSV (UTF-8 or GBK, as Excel saves it, or
 /// tab-separated as a scanner exports it) with a header naming the columns
 /// 试卷号, 工号, 答案 in any order and optionally 校验码; other columns are
@@ -53,15 +37,15 @@ public enum SheetFile {
         do {
             records = try CSVReader.records(decoding: data).records
         } catch let error as CSVError {
-            throw SheetFileError(file: file, problems: [error])
+            throw CSVFileError(.answerSheets, file: file, problems: [error])
         }
         guard let header = records.first else {
-            throw SheetFileError(file: file, problems: [CSVError(line: 1, message: "文件为空，第一行应为表头：试卷号,工号,答案")])
+            throw CSVFileError(.answerSheets, file: file, problems: [CSVError(line: 1, message: "文件为空，第一行应为表头：试卷号,工号,答案")])
         }
         let columns = CSVReader.columns(of: header, aliases: columnNames)
         guard let numberColumn = columns["试卷号"], let staffColumn = columns["工号"], let answerColumn = columns["答案"] else {
             let missing = ["试卷号", "工号", "答案"].filter { columns[$0] == nil }
-            throw SheetFileError(file: file, problems: [
+            throw CSVFileError(.answerSheets, file: file, problems: [
                 CSVError(line: header.line, message: "表头缺少列：\(missing.joined(separator: "、"))（表头应为 试卷号,工号,答案）")
             ])
         }

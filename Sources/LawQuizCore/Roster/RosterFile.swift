@@ -22,22 +22,6 @@ public struct RosterEntry: Sendable, Hashable {
     }
 }
 
-/// Everything wrong with a roster file, each with its line.
-public struct RosterFileError: LocalizedError, Sendable, Hashable {
-    public var file: String
-    public var problems: [CSVError]
-
-    public init(file: String, problems: [CSVError]) {
-        self.file = file
-        self.problems = problems
-    }
-
-    public var errorDescription: String? {
-        "花名册 \(file) 有 \(problems.count) 处问题，未导入：\n"
-            + problems.map { "  \(file):\($0.line): \($0.message)" }.joined(separator: "\n")
-    }
-}
-
 /// Reads roster files (CSV with columns 工号, 姓名, 部门 in any order, and an
 /// optional 登录名; extra columns are ignored; tab-separated text is accepted too). Pure: takes bytes, returns entries, so an .xlsx
 /// reader can feed `entries(fromRows:)` the same way.
@@ -55,7 +39,7 @@ public enum RosterFile {
             let (records, encoding) = try CSVReader.records(decoding: data)
             return (try entries(fromRows: records, file: file), encoding)
         } catch let error as CSVError {
-            throw RosterFileError(file: file, problems: [error])
+            throw CSVFileError(.roster, file: file, problems: [error])
         }
     }
 
@@ -63,7 +47,7 @@ public enum RosterFile {
     /// 工号 and 姓名, no duplicate 工号. Collects every problem before throwing.
     public static func entries(fromRows rows: [CSVRecord], file: String) throws -> [RosterEntry] {
         guard let header = rows.first else {
-            throw RosterFileError(file: file, problems: [CSVError(line: 1, message: "文件为空，第一行应为表头：工号,姓名,部门")])
+            throw CSVFileError(.roster, file: file, problems: [CSVError(line: 1, message: "文件为空，第一行应为表头：工号,姓名,部门")])
         }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let columns = CSVReader.columns(of: header, aliases: columnNames)
@@ -188,6 +172,6 @@ public enum RosterFile {
     }
 
     private static func fail(_ file: String, _ problems: [CSVError]) throws -> Never {
-        throw RosterFileError(file: file, problems: problems)
+        throw CSVFileError(.roster, file: file, problems: problems)
     }
 }

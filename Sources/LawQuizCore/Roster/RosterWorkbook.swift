@@ -10,7 +10,7 @@ public enum RosterWorkbook {
             rows = try XLSXReader(url: url).rows(sheet: 0)
         } catch let error as ExportError {
             let reason = error.errorDescription ?? "\(error)"
-            throw RosterFileError(file: file, problems: [CSVError(line: 1, message: "无法读取 Excel 工作簿（\(reason)）")])
+            throw CSVFileError(.roster, file: file, problems: [CSVError(line: 1, message: "无法读取 Excel 工作簿（\(reason)）")])
         }
         return try RosterFile.entries(fromRows: rows.map { CSVRecord(line: $0.number, fields: $0.cells) }, file: file)
     }

@@ -62,7 +62,7 @@ struct ExamEnter: ParsableCommand {
             }
         }
         problems.sort { $0.line < $1.line }
-        let failure = SheetFileError(file: importFile, problems: problems)
+        let failure = CSVFileError(.answerSheets, file: importFile, problems: problems)
         if !problems.isEmpty {
             guard skipBad, !sheets.isEmpty else { throw failure }
             Console.error((failure.errorDescription ?? "").replacingOccurrences(of: "未录入任何答题卡", with: "以下各行已跳过"))
