@@ -22,6 +22,16 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
     case sqlite(path: String, message: String)
     /// The audit chain's key file could not be read or created.
     case auditKey(path: String, reason: String)
+    /// A stored column held a value of another type (a damaged or edited store).
+    case badColumn(name: String, value: String)
+    /// The database server cannot be reached (down, restarting, network);
+    /// a session retries this with backoff.
+    case unreachable(path: String, reason: String)
+    /// The server refused the login (user, password or database).
+    case authentication(path: String, reason: String)
+    /// A `--results` location that is neither a file path nor a valid
+    /// `postgres://` URL.
+    case badLocation(location: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -44,6 +54,14 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
             return "结果数据库 \(path) 出错：\(message)"
         case .auditKey(let path, let reason):
             return "审计校验密钥 \(path) \(reason)。请检查文件权限，或请管理员从备份恢复该文件。"
+        case .badColumn(let name, let value):
+            return "结果数据库中的列 \(name) 含有无法识别的值（\(value)）。数据库可能已损坏或被改动，请运行 lawquiz verify 检查。"
+        case .unreachable(let path, let reason):
+            return "无法连接结果数据库服务器 \(path)：\(reason)。请检查服务器是否运行、网络是否通畅后重试。"
+        case .authentication(let path, let reason):
+            return "结果数据库服务器 \(path) 拒绝登录：\(reason)。请检查用户名、密码（PGPASSWORD 或 ~/.pgpass）和数据库名。"
+        case .badLocation(let location, let reason):
+            return "结果存储位置 \(location) 无效：\(reason)。请给出文件路径或 postgres://用户@主机:端口/数据库。"
         }
     }
 

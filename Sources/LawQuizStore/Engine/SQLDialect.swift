@@ -1,0 +1,36 @@
+/// What differs between the SQL engines that can hold results, for the few
+/// statements that cannot be written once for both.
+public protocol SQLDialect: Sendable {
+    /// Engine name for messages and benchmarks: `sqlite` or `postgresql`.
+    var name: String { get }
+    /// The placeholder of the 1-based `position`-th argument (`?1` or `$1`).
+    func placeholder(_ position: Int) -> String
+    /// Seconds since 1970 of a timestamp column, as a floating-point expression.
+    func unixSeconds(_ column: String) -> String
+    /// Days since 1970 (fractional) of a timestamp argument or column expression.
+    func days(_ expression: String) -> String
+    /// Whether scans may be split into ranges of the engine's row ids
+    /// (SQLite `rowid`); otherwise a table is scanned in one pass.
+    var hasRowIDs: Bool { get }
+}
+
+/// SQLite: numbered `?NNN` placeholders (arguments may be bound in any
+/// order); timestamps are stored as `YYYY-MM-DD HH:MM:SS.SSS` text.
+public struct SQLiteDialect: SQLDialect {
+    public init() {}
+    public var name: String { "sqlite" }
+    public func placeholder(_ position: Int) -> String { "?\(position)" }
+    public func unixSeconds(_ column: String) -> String { "(julianday(\(column)) - 2440587.5) * 86400.0" }
+    public func days(_ expression: String) -> String { "julianday(\(expression))" }
+    public var hasRowIDs: Bool { true }
+}
+
+/// PostgreSQL: `$N` placeholders; timestamps are `timestamptz`.
+public struct PostgresDialect: SQLDialect {
+    public init() {}
+    public var name: String { "postgresql" }
+    public func placeholder(_ position: Int) -> String { "$\(position)" }
+    public func unixSeconds(_ column: String) -> String { "EXTRACT(EPOCH FROM \(column))::float8" }
+    public func days(_ expression: String) -> String { "(EXTRACT(EPOCH FROM (\(expression))::timestamptz)::float8 / 86400.0)" }
+    public var hasRowIDs: Bool { false }
+}
