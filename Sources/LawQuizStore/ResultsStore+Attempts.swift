@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LawQuizCore
 
 /// The attempt queries. `AttemptService` holds the rules; these only read and
@@ -13,39 +12,35 @@ extension ResultsStore {
         paperNumber: Int? = nil, attemptsCheck: (Int) throws -> Void
     ) throws -> Int64 {
         try write { db in
-            if let open = try Int64.fetchOne(
-                db, sql: "SELECT id FROM attempt WHERE exam_id = ? AND staff_id = ? AND status = 'in_progress'",
-                arguments: [exam.id, staffID])
+            if let open = try db.value(Int64.self, "SELECT id FROM attempt WHERE exam_id = ? AND staff_id = ? AND status = 'in_progress'",
+                exam.id, staffID)
             {
                 throw AttemptError.alreadyInProgress(attemptID: open)
             }
-            let used = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM attempt WHERE exam_id = ? AND staff_id = ?", arguments: [exam.id, staffID]) ?? 0
+            let used = try db.value(Int.self, "SELECT COUNT(*) FROM attempt WHERE exam_id = ? AND staff_id = ?", exam.id, staffID) ?? 0
             try attemptsCheck(used)
-            try db.execute(
-                sql: """
+            // The unique index attempt_one_open refuses a second open attempt
+            // even from a host that skipped the check above.
+            guard let attemptID = try db.value(Int64.self, """
                     INSERT INTO attempt (exam_id, exam_title, definition_hash, staff_id, seed, started_at, deadline, status,
                         full_marks, is_formal, source, paper_no)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?)
+                    RETURNING id
                     """,
-                arguments: [
-                    exam.id, exam.title, exam.definitionHash, staffID, Int64(bitPattern: paper.seed), startedAt, deadline,
+                exam.id, exam.title, exam.definitionHash, staffID, Int64(bitPattern: paper.seed), startedAt, deadline,
                     exam.fullMarks, exam.formal, paperNumber == nil ? SittingMode.online.rawValue : SittingMode.paper.rawValue,
-                    paperNumber,
-                ])
-            let attemptID = db.lastInsertedRowID
-            let insert = try db.cachedStatement(
-                sql: """
+                    paperNumber)
+            else { throw StoreError.sqlite(path: engine.location, message: "INSERT … RETURNING id 未返回编号") }
+            for (item, key) in zip(paper.items, keys) {
+                try db.execute(
+                    """
                     INSERT INTO paper_item (attempt_id, item_index, question_id, content_hash, option_order, answer_key, points,
                         section_index, type, law_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            for (item, key) in zip(paper.items, keys) {
-                try insert.execute(arguments: [
+                    """,
                     attemptID, item.index, item.questionID, item.contentHash, item.optionOrder.joined(), key.code, item.points,
-                    item.sectionIndex, item.type.rawValue, item.lawID,
-                ])
+                    item.sectionIndex, item.type.rawValue, item.lawID)
             }
-            if let record = try Row.fetchOne(db, sql: "SELECT * FROM attempt WHERE id = ?", arguments: [attemptID]).map(AttemptRecord.init(row:)) {
+            if let record = try db.row("SELECT * FROM attempt WHERE id = ?", attemptID).map(AttemptRecord.init(row:)) {
                 let stored = zip(paper.items, keys).map { StoredPaperItem(item: $0, key: $1) }
                 try audit(db, AuditChain.started(record, paper: stored), attemptID: attemptID, staffID: staffID, at: startedAt)
             }
@@ -55,15 +50,14 @@ extension ResultsStore {
 
     /// One attempt.
     public func attempt(_ id: Int64) throws -> AttemptRecord? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM attempt WHERE id = ?", arguments: [id]).map(AttemptRecord.init(row:)) }
+        try read { db in try db.row("SELECT * FROM attempt WHERE id = ?", id).map(AttemptRecord.init(row:)) }
     }
 
     /// A person's attempts at an exam, oldest first.
     public func attempts(examID: String, staffID: String) throws -> [AttemptRecord] {
         try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM attempt WHERE exam_id = ? AND staff_id = ? ORDER BY started_at, id",
-                arguments: [examID, staffID]
+            try db.rows("SELECT * FROM attempt WHERE exam_id = ? AND staff_id = ? ORDER BY started_at, id",
+                examID, staffID
             ).map(AttemptRecord.init(row:))
         }
     }
@@ -71,7 +65,7 @@ extension ResultsStore {
     /// A person's attempts at every exam, oldest first (`lawquiz history`).
     public func attempts(staffID: String) throws -> [AttemptRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM attempt WHERE staff_id = ? ORDER BY started_at, id", arguments: [staffID])
+            try db.rows("SELECT * FROM attempt WHERE staff_id = ? ORDER BY started_at, id", staffID)
                 .map(AttemptRecord.init(row:))
         }
     }
@@ -80,10 +74,10 @@ extension ResultsStore {
     public func allAttempts(examID: String? = nil) throws -> [AttemptRecord] {
         try read { db in
             if let examID {
-                return try Row.fetchAll(db, sql: "SELECT * FROM attempt WHERE exam_id = ? ORDER BY started_at, id", arguments: [examID])
+                return try db.rows("SELECT * FROM attempt WHERE exam_id = ? ORDER BY started_at, id", examID)
                     .map(AttemptRecord.init(row:))
             }
-            return try Row.fetchAll(db, sql: "SELECT * FROM attempt ORDER BY started_at, id").map(AttemptRecord.init(row:))
+            return try db.rows("SELECT * FROM attempt ORDER BY started_at, id").map(AttemptRecord.init(row:))
         }
     }
 
@@ -95,18 +89,16 @@ extension ResultsStore {
     /// The paper of an attempt on any connection (submission, the read-only
     /// report reader grading overdue attempts, `verify` reading 150,000
     /// papers in one go): a cached statement and columns by position.
-    static func paperItems(_ db: Database, attemptID: Int64) throws -> [StoredPaperItem] {
-        let statement = try db.cachedStatement(
-            sql: "SELECT \(paperColumns(of: nil)) FROM paper_item WHERE attempt_id = ? ORDER BY item_index")
-        return try Row.fetchAll(statement, arguments: [attemptID]).map(storedItem)
+    static func paperItems(_ db: any StoreConnection, attemptID: Int64) throws -> [StoredPaperItem] {
+        try db.rows("SELECT \(paperColumns(of: nil)) FROM paper_item WHERE attempt_id = ? ORDER BY item_index", attemptID)
+            .map(storedItem)
     }
 
     /// Saved answer codes of an attempt by item index (marks aside).
-    static func answerCodes(_ db: Database, attemptID: Int64) throws -> [Int: String] {
-        let statement = try db.cachedStatement(
-            sql: "SELECT item_index, answer FROM response WHERE attempt_id = ? AND answer IS NOT NULL ORDER BY item_index")
+    static func answerCodes(_ db: any StoreConnection, attemptID: Int64) throws -> [Int: String] {
         var codes: [Int: String] = [:]
-        for row in try Row.fetchAll(statement, arguments: [attemptID]) { codes[row[0]] = row[1] }
+        let sql = "SELECT item_index, answer FROM response WHERE attempt_id = ? AND answer IS NOT NULL ORDER BY item_index"
+        for row in try db.rows(sql, attemptID) { codes[try row[0]] = try row[1] }
         return codes
     }
 
@@ -115,24 +107,23 @@ extension ResultsStore {
         try read { db in try Self.responses(db, attemptID: attemptID) }
     }
 
-    static func responses(_ db: Database, attemptID: Int64) throws -> [Int: SavedResponse] {
+    static func responses(_ db: any StoreConnection, attemptID: Int64) throws -> [Int: SavedResponse] {
         var result: [Int: SavedResponse] = [:]
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT r.*, p.type FROM response r JOIN paper_item p USING (attempt_id, item_index) WHERE attempt_id = ?",
-            arguments: [attemptID])
+        let rows = try db.rows("SELECT r.*, p.type FROM response r JOIN paper_item p USING (attempt_id, item_index) WHERE attempt_id = ?",
+            attemptID)
         for row in rows {
-            let type = QuestionType(rawValue: row["type"]) ?? .single
-            let index: Int = row["item_index"]
+            let type = QuestionType(rawValue: try row["type"]) ?? .single
+            let index: Int = try row["item_index"]
             result[index] = SavedResponse(
-                itemIndex: index, answer: (row["answer"] as String?).flatMap { AnswerKey(code: $0, type: type) },
-                answeredAt: row["answered_at"], marked: row["marked"])
+                itemIndex: index, answer: (try row["answer"] as String?).flatMap { AnswerKey(code: $0, type: type) },
+                answeredAt: try row["answered_at"], marked: try row["marked"])
         }
         return result
     }
 
     /// Grades the saved answers of an attempt against its frozen keys: the one
     /// grading path of submission and of reports reading an overdue attempt.
-    static func grade(_ db: Database, attemptID: Int64, exam: ExamDefinition) throws -> ExamGrade {
+    static func grade(_ db: any StoreConnection, attemptID: Int64, exam: ExamDefinition) throws -> ExamGrade {
         let stored = try paperItems(db, attemptID: attemptID)
         let answers = try responses(db, attemptID: attemptID).compactMapValues(\.answer)
         return ExamGrade(exam: exam, items: stored.map(\.item), keys: stored.map(\.key), answers: answers)
@@ -153,11 +144,10 @@ extension ResultsStore {
         try write { db in
             let (check, staffID) = try Self.checkOpen(db, attemptID: attemptID, itemIndex: itemIndex, now: time, grace: grace, lease: lease)
             guard check == .saved else { return check }
-            try db.execute(
-                sql: """
+            try db.execute("""
                     INSERT INTO response (attempt_id, item_index, answer, answered_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (attempt_id, item_index) DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at
-                    """, arguments: [attemptID, itemIndex, answer?.code, time])
+                    """, attemptID, itemIndex, answer?.code, time)
             try audit(
                 db, AuditChain.answer(attemptID: attemptID, staffID: staffID, itemIndex: itemIndex, answer: answer, at: time),
                 attemptID: attemptID, staffID: staffID, at: time)
@@ -172,32 +162,29 @@ extension ResultsStore {
         try write { db in
             let (check, _) = try Self.checkOpen(db, attemptID: attemptID, itemIndex: itemIndex, now: time, grace: grace, lease: lease)
             guard check == .saved else { return check }
-            try db.execute(
-                sql: """
+            try db.execute("""
                     INSERT INTO response (attempt_id, item_index, answer, answered_at, marked) VALUES (?, ?, NULL, ?, ?)
                     ON CONFLICT (attempt_id, item_index) DO UPDATE SET marked = excluded.marked
-                    """, arguments: [attemptID, itemIndex, time, marked])
+                    """, attemptID, itemIndex, time, marked)
             return .saved
         }
     }
 
     /// Whether the attempt takes a write now, and whose it is (for the audit entry).
     private static func checkOpen(
-        _ db: Database, attemptID: Int64, itemIndex: Int, now: Date, grace: TimeInterval, lease: String?
+        _ db: any StoreConnection, attemptID: Int64, itemIndex: Int, now: Date, grace: TimeInterval, lease: String?
     ) throws -> (ResponseWrite, String) {
-        guard let row = try Row.fetchOne(
-            db,
-            sql: """
+        guard let row = try db.row("""
                 SELECT status, deadline, staff_id, (SELECT COUNT(*) FROM paper_item WHERE attempt_id = attempt.id) AS items
                 FROM attempt WHERE id = ?
                 """,
-            arguments: [attemptID])
+            attemptID)
         else { return (.attemptNotFound, "") }
-        let staffID: String = row["staff_id"]
-        guard row["status"] as String == AttemptStatus.inProgress.rawValue else { return (.submitted, staffID) }
+        let staffID: String = try row["staff_id"]
+        guard try row["status"] as String == AttemptStatus.inProgress.rawValue else { return (.submitted, staffID) }
         guard try holdsLease(db, attemptID: attemptID, token: lease) else { return (.leaseLost, staffID) }
-        guard now < (row["deadline"] as Date).addingTimeInterval(grace) else { return (.expired, staffID) }
-        let count: Int = row["items"]
+        guard now < (try row["deadline"] as Date).addingTimeInterval(grace) else { return (.expired, staffID) }
+        let count: Int = try row["items"]
         guard (0..<count).contains(itemIndex) else { return (.noSuchItem(count: count), staffID) }
         return (.saved, staffID)
     }
@@ -209,13 +196,11 @@ extension ResultsStore {
     ) throws -> AttemptRecord? {
         try write { db in
             guard try Self.holdsLease(db, attemptID: attemptID, token: lease) else { throw AttemptError.sessionTakenOver(attemptID: attemptID) }
-            try db.execute(
-                sql: """
+            let changed = try db.execute("""
                     UPDATE attempt SET status = 'submitted', submitted_at = ?, submit_reason = ?, score = ?, passed = ?, excellent = ?
                     WHERE id = ? AND status = 'in_progress'
-                    """, arguments: [time, reason.rawValue, grade.score, grade.passed, grade.excellent, attemptID])
-            let changed = db.changesCount > 0
-            let record = try Row.fetchOne(db, sql: "SELECT * FROM attempt WHERE id = ?", arguments: [attemptID]).map(AttemptRecord.init(row:))
+                    """, time, reason.rawValue, grade.score, grade.passed, grade.excellent, attemptID) > 0
+            let record = try db.row("SELECT * FROM attempt WHERE id = ?", attemptID).map(AttemptRecord.init(row:))
             if changed, let record {
                 try audit(db, AuditChain.submitted(record), attemptID: attemptID, staffID: record.staffID, at: time)
             }
@@ -231,13 +216,13 @@ extension ResultsStore {
     }
 
     /// A row starting with `paperColumns`, by position.
-    static func storedItem(_ row: Row) -> StoredPaperItem {
-        let type = QuestionType(rawValue: row[7]) ?? .single
-        let order: String = row[3]
+    static func storedItem(_ row: SQLRow) throws -> StoredPaperItem {
+        let type = QuestionType(rawValue: try row[7]) ?? .single
+        let order: String = try row[3]
         let item = PaperItem(
-            index: row[0], questionID: row[1], contentHash: row[2], optionOrder: order.map(String.init), points: row[5],
-            sectionIndex: row[6], type: type, lawID: row[8])
-        let key = AnswerKey(code: row[4], type: type) ?? .options([])
+            index: try row[0], questionID: try row[1], contentHash: try row[2], optionOrder: order.map(String.init), points: try row[5],
+            sectionIndex: try row[6], type: type, lawID: try row[8])
+        let key = AnswerKey(code: try row[4], type: type) ?? .options([])
         return StoredPaperItem(item: item, key: key)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LawQuizCore
 
 /// One paper item of one attempt with the answer given, for per-question
@@ -17,20 +16,18 @@ extension ResultsStore {
     /// given, in one query (formal attempts only unless asked).
     public func answeredItems(examID: String, includeInformal: Bool = false) throws -> [AnsweredItem] {
         try read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
+            let rows = try db.rows("""
                     SELECT \(Self.paperColumns(of: "p")), p.attempt_id, a.staff_id, r.answer FROM paper_item p
                     JOIN attempt a ON a.id = p.attempt_id
                     LEFT JOIN response r ON r.attempt_id = p.attempt_id AND r.item_index = p.item_index
                     WHERE a.exam_id = ? AND a.status = 'submitted' \(includeInformal ? "" : "AND a.is_formal = 1")
                     ORDER BY p.attempt_id, p.item_index
-                    """, arguments: [examID])
-            return rows.map { row in
-                let stored = Self.storedItem(row)
+                    """, examID)
+            return try rows.map { row in
+                let stored = try Self.storedItem(row)
                 return AnsweredItem(
-                    attemptID: row["attempt_id"], staffID: row["staff_id"], stored: stored,
-                    answer: (row["answer"] as String?).flatMap { AnswerKey(code: $0, type: stored.item.type) })
+                    attemptID: try row["attempt_id"], staffID: try row["staff_id"], stored: stored,
+                    answer: (try row["answer"] as String?).flatMap { AnswerKey(code: $0, type: stored.item.type) })
             }
         }
     }

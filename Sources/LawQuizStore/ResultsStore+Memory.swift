@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LawQuizCore
 
 /// One graded answer to feed the memory model.
@@ -30,27 +29,25 @@ extension ResultsStore {
     /// `applyReviews` inside a write transaction already open (a practice
     /// answer stores its answer, 错题本 and memory in one commit).
     static func applyReviews(
-        _ reviews: [MemoryReview], staffID: String, at time: Date, scheduler: FSRS, in db: Database
+        _ reviews: [MemoryReview], staffID: String, at time: Date, scheduler: FSRS, in db: any StoreConnection
     ) throws -> [String: ReviewedQuestion] {
         var after: [String: ReviewedQuestion] = [:]
         for review in reviews {
             let previous = try after[review.questionID]
-                ?? Row.fetchOne(
-                    db, sql: "SELECT * FROM memory_state WHERE staff_id = ? AND question_id = ?",
-                    arguments: [staffID, review.questionID]
+                ?? db.row("SELECT * FROM memory_state WHERE staff_id = ? AND question_id = ?",
+                    staffID, review.questionID
                 ).map(reviewedQuestion)
             let elapsed = previous.map { time.timeIntervalSince($0.lastReviewAt) / 86_400 } ?? 0
             let memory = scheduler.review(previous?.memory, rating: review.rating, elapsedDays: elapsed)
             let due = time.addingTimeInterval(Double(scheduler.scheduledDays(stability: memory.stability)) * 86_400)
-            try db.execute(
-                sql: """
+            try db.execute("""
                     INSERT INTO memory_state (staff_id, question_id, stability, difficulty, due_at, last_review_at, reps, lapses)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (staff_id, question_id) DO UPDATE SET stability = excluded.stability,
                         difficulty = excluded.difficulty, due_at = excluded.due_at, last_review_at = excluded.last_review_at,
                         reps = excluded.reps, lapses = excluded.lapses
                     """,
-                arguments: [staffID, review.questionID, memory.stability, memory.difficulty, due, time, memory.reps, memory.lapses])
+                staffID, review.questionID, memory.stability, memory.difficulty, due, time, memory.reps, memory.lapses)
             after[review.questionID] = ReviewedQuestion(questionID: review.questionID, memory: memory, lastReviewAt: time, dueAt: due)
         }
         return after
@@ -59,8 +56,7 @@ extension ResultsStore {
     /// One person's memory of one question, if answered before.
     public func memoryState(staffID: String, questionID: String) throws -> ReviewedQuestion? {
         try read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT * FROM memory_state WHERE staff_id = ? AND question_id = ?", arguments: [staffID, questionID]
+            try db.row("SELECT * FROM memory_state WHERE staff_id = ? AND question_id = ?", staffID, questionID
             ).map(Self.reviewedQuestion)
         }
     }
@@ -68,8 +64,7 @@ extension ResultsStore {
     /// A person's memory states, soonest due first.
     public func memoryStates(staffID: String) throws -> [ReviewedQuestion] {
         try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM memory_state WHERE staff_id = ? ORDER BY due_at, question_id", arguments: [staffID]
+            try db.rows("SELECT * FROM memory_state WHERE staff_id = ? ORDER BY due_at, question_id", staffID
             ).map(Self.reviewedQuestion)
         }
     }
@@ -84,35 +79,31 @@ extension ResultsStore {
 
     /// The query behind `masteredCountsByStaff`, on any connection (the
     /// read-only report reader uses it for the HTML report).
-    static func masteredCounts(_ db: Database, at now: Date) throws -> [String: Int] {
+    static func masteredCounts(_ db: any StoreConnection, at now: Date) throws -> [String: Int] {
         var result: [String: Int] = [:]
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT staff_id, SUM(julianday(?) - julianday(last_review_at) <= stability) AS mastered
+        let rows = try db.rows("""
+                SELECT staff_id, SUM(CASE WHEN \(db.dialect.days("?")) - \(db.dialect.days("last_review_at")) <= stability THEN 1 ELSE 0 END) AS mastered
                 FROM memory_state GROUP BY staff_id
-                """, arguments: [now])
-        for row in rows { result[row["staff_id"]] = row["mastered"] }
+                """, now)
+        for row in rows { result[try row["staff_id"]] = try row["mastered"] }
         return result
     }
 
     /// When a person studied: practice answers and submitted exams.
     public func studyTimes(staffID: String) throws -> [Date] {
         try read { db in
-            try Date.fetchAll(
-                db,
-                sql: """
+            try db.values(Date.self, """
                     SELECT answered_at FROM practice_answer WHERE staff_id = ?
                     UNION SELECT submitted_at FROM attempt WHERE staff_id = ? AND submitted_at IS NOT NULL
-                    """, arguments: [staffID, staffID])
+                    """, staffID, staffID)
         }
     }
 
-    private static func reviewedQuestion(_ row: Row) -> ReviewedQuestion {
+    private static func reviewedQuestion(_ row: SQLRow) throws -> ReviewedQuestion {
         ReviewedQuestion(
-            questionID: row["question_id"],
-            memory: MemoryState(stability: row["stability"], difficulty: row["difficulty"], reps: row["reps"], lapses: row["lapses"]),
-            lastReviewAt: row["last_review_at"], dueAt: row["due_at"])
+            questionID: try row["question_id"],
+            memory: MemoryState(stability: try row["stability"], difficulty: try row["difficulty"], reps: try row["reps"], lapses: try row["lapses"]),
+            lastReviewAt: try row["last_review_at"], dueAt: try row["due_at"])
     }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A person's stored PIN hash and failure state.
 struct StoredPIN {
@@ -13,29 +12,28 @@ struct StoredPIN {
 extension ResultsStore {
     func savePIN(staffID: String, salt: Data, hash: Data, params: String, changedBy login: String, at now: Date) throws {
         try write { db in
-            try db.execute(
-                sql: """
+            try db.execute("""
                     INSERT INTO pin (staff_id, salt, hash, params, failed_count, locked_until, updated_at) VALUES (?, ?, ?, ?, 0, NULL, ?)
                     ON CONFLICT (staff_id) DO UPDATE SET salt = excluded.salt, hash = excluded.hash, params = excluded.params,
                         failed_count = 0, locked_until = NULL, updated_at = excluded.updated_at
-                    """, arguments: [staffID, salt, hash, params, now])
+                    """, staffID, salt, hash, params, now)
             try auditPINChange(db, staffID: staffID, changedBy: login, at: now)
         }
     }
 
     func storedPIN(staffID: String) throws -> StoredPIN? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM pin WHERE staff_id = ?", arguments: [staffID]).map { row in
+            try db.row("SELECT * FROM pin WHERE staff_id = ?", staffID).map { row in
                 StoredPIN(
-                    salt: row["salt"], hash: row["hash"], params: row["params"], failedCount: row["failed_count"],
-                    lockedUntil: row["locked_until"])
+                    salt: try row["salt"], hash: try row["hash"], params: try row["params"], failedCount: try row["failed_count"],
+                    lockedUntil: try row["locked_until"])
             }
         }
     }
 
     func clearPINFailures(staffID: String) throws {
         try write { db in
-            try db.execute(sql: "UPDATE pin SET failed_count = 0, locked_until = NULL WHERE staff_id = ?", arguments: [staffID])
+            try db.execute("UPDATE pin SET failed_count = 0, locked_until = NULL WHERE staff_id = ?", staffID)
         }
     }
 
@@ -46,14 +44,12 @@ extension ResultsStore {
         -> (failedCount: Int, lockedUntil: Date?)
     {
         try write { db in
-            let count = (try Int.fetchOne(db, sql: "SELECT failed_count FROM pin WHERE staff_id = ?", arguments: [staffID]) ?? 0) + 1
+            let count = (try db.value(Int.self, "SELECT failed_count FROM pin WHERE staff_id = ?", staffID) ?? 0) + 1
             let locked = count >= maxFailures ? lockUntil : nil
-            try db.execute(
-                sql: "UPDATE pin SET failed_count = ?, locked_until = ? WHERE staff_id = ?",
-                arguments: [locked == nil ? count : 0, locked, staffID])
-            try db.execute(
-                sql: "INSERT INTO pin_failure (staff_id, login, failed_at, locked_until) VALUES (?, ?, ?, ?)",
-                arguments: [staffID, login, now, locked])
+            try db.execute("UPDATE pin SET failed_count = ?, locked_until = ? WHERE staff_id = ?",
+                locked == nil ? count : 0, locked, staffID)
+            try db.execute("INSERT INTO pin_failure (staff_id, login, failed_at, locked_until) VALUES (?, ?, ?, ?)",
+                staffID, login, now, locked)
             return (count, locked)
         }
     }
@@ -61,10 +57,9 @@ extension ResultsStore {
     /// Failed PIN entries, newest first (for administrators and tests).
     public func pinFailures(staffID: String) throws -> [(login: String, at: Date, lockedUntil: Date?)] {
         try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT login, failed_at, locked_until FROM pin_failure WHERE staff_id = ? ORDER BY id DESC",
-                arguments: [staffID]
-            ).map { (login: $0["login"], at: $0["failed_at"], lockedUntil: $0["locked_until"]) }
+            try db.rows("SELECT login, failed_at, locked_until FROM pin_failure WHERE staff_id = ? ORDER BY id DESC",
+                staffID
+            ).map { (login: try $0["login"], at: try $0["failed_at"], lockedUntil: try $0["locked_until"]) }
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LawQuizCore
 
 /// A question in a person's 错题本.
@@ -14,14 +13,14 @@ public struct WrongBookEntry: Sendable, Hashable {
     /// Set once drilled right twice in a row; cleared entries stay for the record.
     public var clearedAt: Date?
 
-    init(row: Row) {
-        staffID = row["staff_id"]
-        questionID = row["question_id"]
-        addedAt = row["added_at"]
-        lastAnsweredAt = row["last_answered_at"]
-        wrongCount = row["wrong_count"]
-        rightStreak = row["right_streak"]
-        clearedAt = row["cleared_at"]
+    init(row: SQLRow) throws {
+        staffID = try row["staff_id"]
+        questionID = try row["question_id"]
+        addedAt = try row["added_at"]
+        lastAnsweredAt = try row["last_answered_at"]
+        wrongCount = try row["wrong_count"]
+        rightStreak = try row["right_streak"]
+        clearedAt = try row["cleared_at"]
     }
 }
 
@@ -40,29 +39,25 @@ extension ResultsStore {
                 _ = try Self.applyReviews(
                     [MemoryReview(questionID: question.id, rating: rating)], staffID: staffID, at: time, scheduler: scheduler, in: db)
             }
-            try db.execute(
-                sql: """
+            try db.execute("""
                     INSERT INTO practice_answer (staff_id, question_id, content_hash, answer, correct, from_wrong_book, answered_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [staffID, question.id, question.contentHash, answer.code, correct, fromWrongBook, time])
+                staffID, question.id, question.contentHash, answer.code, correct, fromWrongBook, time)
             if correct {
-                try db.execute(
-                    sql: """
+                try db.execute("""
                         UPDATE wrong_book SET right_streak = right_streak + 1, last_answered_at = ?,
                             cleared_at = CASE WHEN right_streak + 1 >= ? THEN ? ELSE NULL END
                         WHERE staff_id = ? AND question_id = ? AND cleared_at IS NULL
-                        """, arguments: [time, Self.wrongBookClearStreak, time, staffID, question.id])
+                        """, time, Self.wrongBookClearStreak, time, staffID, question.id)
             } else {
-                try db.execute(
-                    sql: """
+                try db.execute("""
                         INSERT INTO wrong_book (staff_id, question_id, added_at, last_answered_at) VALUES (?, ?, ?, ?)
                         ON CONFLICT (staff_id, question_id) DO UPDATE SET wrong_count = wrong_count + 1, right_streak = 0,
                             cleared_at = NULL, last_answered_at = excluded.last_answered_at
-                        """, arguments: [staffID, question.id, time, time])
+                        """, staffID, question.id, time, time)
             }
-            return try Row.fetchOne(
-                db, sql: "SELECT * FROM wrong_book WHERE staff_id = ? AND question_id = ?", arguments: [staffID, question.id]
+            return try db.row("SELECT * FROM wrong_book WHERE staff_id = ? AND question_id = ?", staffID, question.id
             ).map(WrongBookEntry.init(row:))
         }
     }
@@ -70,10 +65,8 @@ extension ResultsStore {
     /// A person's 错题本; open entries only unless asked, oldest first.
     public func wrongBook(staffID: String, includeCleared: Bool = false) throws -> [WrongBookEntry] {
         try read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM wrong_book WHERE staff_id = ? \(includeCleared ? "" : "AND cleared_at IS NULL") ORDER BY added_at, question_id",
-                arguments: [staffID]
+            try db.rows("SELECT * FROM wrong_book WHERE staff_id = ? \(includeCleared ? "" : "AND cleared_at IS NULL") ORDER BY added_at, question_id",
+                staffID
             ).map(WrongBookEntry.init(row:))
         }
     }
@@ -81,10 +74,9 @@ extension ResultsStore {
     /// Number of practice answers a person has given, right and total.
     public func practiceCounts(staffID: String) throws -> (right: Int, total: Int) {
         try read { db in
-            let row = try Row.fetchOne(
-                db, sql: "SELECT COALESCE(SUM(correct), 0) AS r, COUNT(*) AS t FROM practice_answer WHERE staff_id = ?",
-                arguments: [staffID])
-            return (row?["r"] ?? 0, row?["t"] ?? 0)
+            let row = try db.row("SELECT COALESCE(SUM(correct), 0) AS r, COUNT(*) AS t FROM practice_answer WHERE staff_id = ?",
+                staffID)
+            return (try row?["r"] ?? 0, try row?["t"] ?? 0)
         }
     }
 }

@@ -1,11 +1,10 @@
 import Foundation
-import GRDB
 
 extension ResultsStore {
     /// Who started an attempt for someone else (an administrator's `--staff`).
     public func recordProctor(attemptID: Int64, login: String) throws {
         try write { db in
-            try db.execute(sql: "UPDATE attempt SET proctor_login = ? WHERE id = ?", arguments: [login, attemptID])
+            try db.execute("UPDATE attempt SET proctor_login = ? WHERE id = ?", login, attemptID)
         }
     }
 }

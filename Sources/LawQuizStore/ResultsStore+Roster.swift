@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LawQuizCore
 
 extension ResultsStore {
@@ -36,7 +35,7 @@ extension ResultsStore {
         for start in stride(from: 0, to: freed.count, by: size) {
             try write { db in
                 for member in freed[start..<min(freed.count, start + size)] {
-                    try db.execute(sql: "UPDATE staff SET login_name = NULL WHERE staff_id = ?", arguments: [member.staffID])
+                    try db.execute("UPDATE staff SET login_name = NULL WHERE staff_id = ?", member.staffID)
                 }
             }
         }
@@ -45,16 +44,13 @@ extension ResultsStore {
             let chunk = changes[start..<min(changes.count, start + size)]
             try write { db in
                 for member in chunk {
-                    try db.execute(
-                        sql: """
+                    try db.execute("""
                             INSERT INTO staff (staff_id, name, department, active, updated_at, login_name) VALUES (?, ?, ?, ?, ?, ?)
                             ON CONFLICT (staff_id) DO UPDATE SET name = excluded.name, department = excluded.department,
                                 active = excluded.active, updated_at = excluded.updated_at, login_name = excluded.login_name
                             """,
-                        arguments: [
-                            member.staffID, member.name, member.department, member.isActive, now,
-                            member.isActive ? member.loginName : nil,
-                        ])
+                        member.staffID, member.name, member.department, member.isActive, now,
+                            member.isActive ? member.loginName : nil)
                 }
                 if chunk.endIndex == changes.endIndex { try audit(db, payload, attemptID: nil, staffID: nil, at: now) }
             }
@@ -72,8 +68,7 @@ extension ResultsStore {
     /// The roster sorted by department then 工号; inactive people only when asked.
     public func roster(includeInactive: Bool = false) throws -> [StaffMember] {
         try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM staff \(includeInactive ? "" : "WHERE active = 1") ORDER BY department, staff_id"
+            try db.rows("SELECT * FROM staff \(includeInactive ? "" : "WHERE active = 1") ORDER BY department, staff_id"
             ).map(StaffMember.init(row:))
         }
     }
@@ -81,26 +76,26 @@ extension ResultsStore {
     /// One person, active or not.
     public func staffMember(_ staffID: String) throws -> StaffMember? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE staff_id = ?", arguments: [staffID]).map(StaffMember.init(row:))
+            try db.row("SELECT * FROM staff WHERE staff_id = ?", staffID).map(StaffMember.init(row:))
         }
     }
 
     /// The person whose roster entry names this 登录名 (active or not).
     public func staffMember(loginName: String) throws -> StaffMember? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE login_name = ?", arguments: [loginName]).map(StaffMember.init(row:))
+            try db.row("SELECT * FROM staff WHERE login_name = ?", loginName).map(StaffMember.init(row:))
         }
     }
 
     /// Whether any roster has been imported (without one, any 工号 is accepted).
     public func hasRoster() throws -> Bool {
-        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM staff)") ?? false }
+        try read { db in try db.value(Bool.self, "SELECT EXISTS (SELECT 1 FROM staff)") ?? false }
     }
 
-    private static func staffByID(_ db: Database) throws -> [String: StaffMember] {
+    private static func staffByID(_ db: any StoreConnection) throws -> [String: StaffMember] {
         var existing: [String: StaffMember] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM staff") {
-            let member = StaffMember(row: row)
+        for row in try db.rows("SELECT * FROM staff") {
+            let member = try StaffMember(row: row)
             existing[member.staffID] = member
         }
         return existing

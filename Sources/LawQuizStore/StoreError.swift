@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Failures of the results store, with messages that say what to do. The
 /// executable maps any of these to exit status 4.
@@ -62,18 +61,6 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
             return "结果数据库服务器 \(path) 拒绝登录：\(reason)。请检查用户名、密码（PGPASSWORD 或 ~/.pgpass）和数据库名。"
         case .badLocation(let location, let reason):
             return "结果存储位置 \(location) 无效：\(reason)。请给出文件路径或 postgres://用户@主机:端口/数据库。"
-        }
-    }
-
-    /// Translates a GRDB / SQLite error into a store error.
-    static func from(_ error: DatabaseError, path: String) -> StoreError {
-        switch error.resultCode {
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .corrupt(path: path)
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
-        case .SQLITE_FULL: return .diskFull(path: path)
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
-            return .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
-        default: return .sqlite(path: path, message: error.message ?? "\(error)")
         }
     }
 }

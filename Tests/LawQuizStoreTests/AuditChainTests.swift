@@ -123,10 +123,11 @@ final class AuditChainTests: StoreTestCase {
 
         // Recomputing the hash without the key still fails the HMAC.
         let queue = try DatabaseQueue(path: databaseURL.path)
-        try queue.write { db in
-            let row = try Row.fetchOne(db, sql: "SELECT seq, payload, prev_hash FROM audit_entry WHERE kind = 'attempt_submitted'")!
-            let hash = AuditDigest.entryHash(previous: row["prev_hash"], payload: row["payload"])
-            try db.execute(sql: "UPDATE audit_entry SET entry_hash = ? WHERE seq = ?", arguments: [hash, row["seq"] as Int64])
+        try queue.write { raw in
+            let db = GRDBConnection(db: raw)
+            let row = try db.row("SELECT seq, payload, prev_hash FROM audit_entry WHERE kind = 'attempt_submitted'")!
+            let hash = AuditDigest.entryHash(previous: try row["prev_hash"], payload: try row["payload"])
+            try db.execute("UPDATE audit_entry SET entry_hash = ? WHERE seq = ?", hash, try row["seq"] as Int64)
         }
         try queue.close()
         XCTAssertTrue(try verify(exam).findings.contains { $0.category == .chain && $0.detail.contains("HMAC") })
@@ -173,7 +174,7 @@ final class AuditChainTests: StoreTestCase {
         XCTAssertEqual(report.added.count, 1_050)
         XCTAssertEqual(try store.roster().count, 1_050)
         let entry = try store.read { db in
-            try String.fetchOne(db, sql: "SELECT payload FROM audit_entry WHERE kind = 'roster_imported'")
+            try db.value(String.self, "SELECT payload FROM audit_entry WHERE kind = 'roster_imported'")
         }
         let payload = AuditPayload(text: entry ?? "")
         XCTAssertEqual(payload["added"], "1050")
@@ -185,7 +186,7 @@ extension AuditChainTests {
     func testAPINChangeIsAnEntryWithoutThePIN() throws {
         let store = try openStore()
         try store.write { db in try store.auditPINChange(db, staffID: "1001", changedBy: "admin", at: clock.now) }
-        let text = try store.read { db in try String.fetchOne(db, sql: "SELECT payload FROM audit_entry WHERE kind = 'pin_changed'") }
+        let text = try store.read { db in try db.value(String.self, "SELECT payload FROM audit_entry WHERE kind = 'pin_changed'") }
         XCTAssertEqual(text, "kind=pin_changed\nstaff=1001\nby=admin")
         XCTAssertEqual(try AuditVerifier(store: store).verify(exams: []).findings, [])
     }

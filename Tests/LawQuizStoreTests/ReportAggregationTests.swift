@@ -82,33 +82,28 @@ final class ReportAggregationTests: StoreTestCase {
         let staff = (1...40).map { String(format: "S%03d", $0) }
         try store.write { db in
             for id in staff {
-                try db.execute(
-                    sql: "INSERT INTO staff (staff_id, name, department, active, updated_at) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [id, "人" + id, Self.departments.randomElement(using: &random)!, Int.random(in: 0..<100, using: &random) < 85, start])
+                try db.execute("INSERT INTO staff (staff_id, name, department, active, updated_at) VALUES (?, ?, ?, ?, ?)",
+                    id, "人" + id, Self.departments.randomElement(using: &random)!, Int.random(in: 0..<100, using: &random) < 85, start)
             }
             var nextID: Int64 = 1
             for person in staff + ["X01", "X02"] {
                 for exam in ["main", "main", "main", "mk1", "mk2", "other", "mock"] where Int.random(in: 0..<100, using: &random) < 45 {
                     let started = start.addingTimeInterval(Double(Int.random(in: 0..<6, using: &random)) * 600)
                     let open = Int.random(in: 0..<100, using: &random) < 20
-                    let hasOpen = try Bool.fetchOne(
-                        db, sql: "SELECT COUNT(*) > 0 FROM attempt WHERE exam_id = ? AND staff_id = ? AND status = 'in_progress'",
-                        arguments: [exam, person]) ?? false
+                    let hasOpen = try db.value(Bool.self, "SELECT COUNT(*) > 0 FROM attempt WHERE exam_id = ? AND staff_id = ? AND status = 'in_progress'",
+                        exam, person) ?? false
                     let inProgress = open && !hasOpen
                     // Open attempts: some overdue at `now`, some still running.
                     let deadline = inProgress && Bool.random(using: &random) ? now.addingTimeInterval(600) : started.addingTimeInterval(1800)
                     let score = Double(Int.random(in: 0...8, using: &random)) * 12.5
-                    try db.execute(
-                        sql: """
+                    try db.execute("""
                             INSERT INTO attempt (id, exam_id, exam_title, definition_hash, staff_id, seed, started_at, deadline, submitted_at,
                                 status, submit_reason, score, full_marks, passed, excellent, is_formal)
                             VALUES (?, ?, ?, '', ?, 0, ?, ?, ?, ?, ?, ?, 100, ?, ?, ?)
                             """,
-                        arguments: [
-                            nextID, exam, exam, person, started, deadline, inProgress ? nil : started.addingTimeInterval(900),
+                        nextID, exam, exam, person, started, deadline, inProgress ? nil : started.addingTimeInterval(900),
                             inProgress ? "in_progress" : "submitted", inProgress ? nil : "submitted", inProgress ? nil : score,
-                            inProgress ? nil : score >= 60, inProgress ? nil : score >= 90, exam == "mock" ? 0 : 1,
-                        ])
+                            inProgress ? nil : score >= 60, inProgress ? nil : score >= 90, exam == "mock" ? 0 : 1)
                     if inProgress { try addPaper(db, attempt: nextID, answered: started, &random) }
                     nextID += 1
                 }
@@ -118,17 +113,15 @@ final class ReportAggregationTests: StoreTestCase {
     }
 
     /// Three items (单选 A, 判断 对, 多选 AB; 20 points each) with random saved answers.
-    private func addPaper(_ db: Database, attempt: Int64, answered: Date, _ random: inout SeededGenerator) throws {
+    private func addPaper(_ db: any StoreConnection, attempt: Int64, answered: Date, _ random: inout SeededGenerator) throws {
         for (index, (type, key, choices)) in [("single", "A", ["A", "B"]), ("judge", "T", ["T", "F"]), ("multiple", "AB", ["AB", "A", "C"])].enumerated() {
-            try db.execute(
-                sql: """
+            try db.execute("""
                     INSERT INTO paper_item (attempt_id, item_index, question_id, content_hash, option_order, answer_key, points, section_index, type, law_id)
                     VALUES (?, ?, ?, '', '', ?, 20, 0, ?, 'law')
-                    """, arguments: [attempt, index, "q\(index)", key, type])
+                    """, attempt, index, "q\(index)", key, type)
             if Bool.random(using: &random) {
-                try db.execute(
-                    sql: "INSERT INTO response (attempt_id, item_index, answer, answered_at) VALUES (?, ?, ?, ?)",
-                    arguments: [attempt, index, choices.randomElement(using: &random)!, answered])
+                try db.execute("INSERT INTO response (attempt_id, item_index, answer, answered_at) VALUES (?, ?, ?, ?)",
+                    attempt, index, choices.randomElement(using: &random)!, answered)
             }
         }
     }

@@ -83,7 +83,7 @@ final class ReportReaderTests: StoreTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: missing.deletingLastPathComponent().path))
         _ = try sampleStore()
         let reader = try ReportReader(path: databaseURL)
-        XCTAssertThrowsError(try reader.queue.write { db in try db.execute(sql: "DELETE FROM staff") }, "read-only connection")
+        XCTAssertThrowsError(try reader.engine.write { db in try db.execute("DELETE FROM staff") }, "read-only connection")
         XCTAssertEqual(try reader.roster().count, 6)
     }
 

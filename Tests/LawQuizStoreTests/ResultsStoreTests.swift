@@ -11,12 +11,13 @@ final class ResultsStoreTests: StoreTestCase {
         // Every registered migration, in order (the reports append theirs after v1).
         XCTAssertEqual(try store.appliedMigrations(), StoreMigrations.migrator().migrations)
         XCTAssertEqual(try store.appliedMigrations().first, "v1-roster-attempts-practice")
-        XCTAssertEqual(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
-        XCTAssertEqual(try store.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL")
+        XCTAssertEqual(try store.read { try $0.value(String.self, "PRAGMA journal_mode") }, "wal")
+        XCTAssertEqual(try store.read { try $0.value(Int.self, "PRAGMA synchronous") }, 2, "FULL")
         // The connection that commits answers is the one that matters (GRDB sets
         // NORMAL on the writer when it switches to WAL).
-        XCTAssertEqual(try store.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL on the writer")
-        XCTAssertEqual(try store.pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2)
+        XCTAssertEqual(try store.write { try $0.value(Int.self, "PRAGMA synchronous") }, 2, "FULL on the writer")
+        let engine = try XCTUnwrap(store.engine as? SQLiteEngine)
+        XCTAssertEqual(try engine.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2)
         // Reopening an existing file runs no migration twice.
         XCTAssertEqual(try openStore().appliedMigrations(), StoreMigrations.migrator().migrations)
     }

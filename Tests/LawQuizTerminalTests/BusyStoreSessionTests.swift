@@ -14,7 +14,7 @@ final class BusyStoreSessionTests: XCTestCase {
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/hold-store-lock")
-        holder.arguments = ["python3", script.path, fixture.store.path.path, String(seconds)]
+        holder.arguments = ["python3", script.path, fixture.store.location, String(seconds)]
         let pipe = Pipe()
         holder.standardOutput = pipe
         do {

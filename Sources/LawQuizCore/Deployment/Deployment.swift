@@ -53,8 +53,12 @@ public struct Deployment: Sendable {
         try file.checkTrusted()
         let config = try DeploymentConfig.parse(file.text, file: file.path)
         let kept = sanitized(environment)
-        let paths = ProjectPaths.resolve(
+        var paths = ProjectPaths.resolve(
             banks: config.banks.path, results: config.store.path, environment: [:], workingDirectory: "/", executablePath: "")
+        if let server = config.server {
+            paths.setResults(server, relativeTo: URL(fileURLWithPath: "/"), auditKey: config.auditKey.path)
+            paths.serverPasswordFile = config.passwordFile
+        }
         return Deployment(
             installed: true, identity: identity, isAdministrator: identity.uid == 0 || identity.groups.contains(config.adminGroup),
             config: config, paths: paths, cacheFolder: config.cache, timeZone: config.timeZone ?? systemTimeZone,
@@ -106,7 +110,7 @@ public struct Deployment: Sendable {
             resolved.questionBanks = URL(fileURLWithPath: banks, relativeTo: base).standardizedFileURL
         }
         if let results = results ?? environment["LAWQUIZ_RESULTS"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            resolved.resultsDatabase = URL(fileURLWithPath: results, relativeTo: base).standardizedFileURL
+            resolved.setResults(results, relativeTo: base, auditKey: environment["LAWQUIZ_AUDIT_KEY"])
         }
         return resolved
     }

@@ -8,8 +8,14 @@ import Yams
 public struct DeploymentConfig: Sendable, Hashable {
     /// Folder holding statutes/, banks/ and exams/.
     public var banks: URL
-    /// The results store.
+    /// The results store (SQLite file; the state folder's default when `server` is set).
     public var store: URL
+    /// `store: postgres://…`: results in a PostgreSQL server.
+    public var server: String?
+    /// The server password's file (root:lawquiz 0640), when the server needs one.
+    public var passwordFile: URL?
+    /// The audit chain key of a server store (default: `audit.key` in the state folder).
+    public var auditKey: URL
     /// Folder of the parsed-bank cache (inside the state folder, group-only).
     public var cache: URL
     /// Members of this group (and root) are administrators.
@@ -28,13 +34,16 @@ public struct DeploymentConfig: Sendable, Hashable {
         self.banks = banks
         self.store = store
         self.cache = cache
+        auditKey = store.deletingLastPathComponent().appendingPathComponent("audit.key")
         self.adminGroup = adminGroup
         self.timeZone = timeZone
         self.review = review
         self.sharedLogins = sharedLogins
     }
 
-    static let knownKeys: Set<String> = ["banks", "store", "cache", "admin_group", "time_zone", "review", "shared_logins"]
+    static let knownKeys: Set<String> = [
+        "banks", "store", "cache", "admin_group", "time_zone", "review", "shared_logins", "store_password_file", "audit_key",
+    ]
 
     /// Parses the file's text; every problem names the file and line.
     public static func parse(_ text: String, file: String) throws -> DeploymentConfig {
@@ -56,10 +65,22 @@ public struct DeploymentConfig: Sendable, Hashable {
             guard let text = node.string, text.hasPrefix("/") else { throw fail("\(key) 应为绝对路径", node) }
             return URL(fileURLWithPath: text).standardizedFileURL
         }
-        let store = try path("store")
-        var config = DeploymentConfig(
-            banks: try path("banks"), store: store,
-            cache: mapping["cache"] == nil ? store.deletingLastPathComponent().appendingPathComponent("cache") : try path("cache"))
+        // `store:` is a file path or a postgres:// URL; a server store keeps
+        // its state (cache, audit key) in the folder of `cache:` or /var/lib/lawquiz.
+        let storeNode = mapping["store"]
+        let server = storeNode?.string.flatMap { ProjectPaths.isServerURL($0) ? $0 : nil }
+        if let server, URLComponents(string: server)?.password != nil {
+            throw fail("store 的地址中不能写密码（ps 可见）；请把密码写入 store_password_file 指定的文件", storeNode)
+        }
+        let store = server == nil ? try path("store") : URL(fileURLWithPath: "/var/lib/lawquiz/lawquiz.sqlite")
+        let cache = mapping["cache"] == nil ? store.deletingLastPathComponent().appendingPathComponent("cache") : try path("cache")
+        var config = DeploymentConfig(banks: try path("banks"), store: store, cache: cache)
+        if let server {
+            config.server = server
+            config.auditKey = cache.deletingLastPathComponent().appendingPathComponent("audit.key")
+        }
+        if mapping["store_password_file"] != nil { config.passwordFile = try path("store_password_file") }
+        if mapping["audit_key"] != nil { config.auditKey = try path("audit_key") }
         if let node = mapping["admin_group"] {
             guard let name = node.string, !name.isEmpty else { throw fail("admin_group 应为用户组名", node) }
             config.adminGroup = name

@@ -5,12 +5,52 @@ import Foundation
 public struct ProjectPaths: Sendable {
     /// Folder holding statutes/, banks/ and exams/.
     public var questionBanks: URL
-    /// The results database file.
+    /// The results database file (SQLite); unused when `resultsServer` is set.
     public var resultsDatabase: URL
+    /// A `postgres://` / `postgresql://` URL when results live in a
+    /// PostgreSQL server shared by several exam hosts (never with a password).
+    public var resultsServer: String?
+    /// The audit chain's key for a server store (every host needs the same
+    /// file); an SQLite store keeps its key beside the file.
+    public var serverAuditKey: URL?
+    /// A file holding the server password (the installed config's
+    /// `store_password_file`); otherwise PGPASSWORD or ~/.pgpass.
+    public var serverPasswordFile: URL?
 
-    public init(questionBanks: URL, resultsDatabase: URL) {
+    public init(questionBanks: URL, resultsDatabase: URL, resultsServer: String? = nil) {
         self.questionBanks = questionBanks
         self.resultsDatabase = resultsDatabase
+        self.resultsServer = resultsServer
+    }
+
+    /// Whether a `--results` value names a PostgreSQL server rather than a file.
+    public static func isServerURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://")
+    }
+
+    /// Where the results are, for messages: the server URL or the file path.
+    public var resultsDescription: String { resultsServer ?? resultsDatabase.path }
+
+    /// Applies a `--results` / `LAWQUIZ_RESULTS` / config value: a server URL,
+    /// or a file path relative to `base`. A server store's audit key defaults
+    /// to `Results/postgres-HOST-PORT-DB.key` beside the banks
+    /// (`LAWQUIZ_AUDIT_KEY` names another file).
+    public mutating func setResults(_ text: String, relativeTo base: URL, auditKey: String? = nil) {
+        guard Self.isServerURL(text) else {
+            resultsDatabase = URL(fileURLWithPath: text, relativeTo: base).standardizedFileURL
+            resultsServer = nil
+            serverAuditKey = nil
+            return
+        }
+        resultsServer = text
+        if let auditKey, !auditKey.isEmpty {
+            serverAuditKey = URL(fileURLWithPath: auditKey, relativeTo: base).standardizedFileURL
+        } else {
+            let name = text.split(separator: "?", maxSplits: 1).first.map(String.init) ?? text
+            let safe = String(name.drop { $0 != "/" }.dropFirst(2).map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "-" })
+            serverAuditKey = questionBanks.deletingLastPathComponent().appendingPathComponent("Results/postgres-\(safe).key")
+        }
     }
 
     /// Resolution order for the banks: explicit option, `LAWQUIZ_BANKS`, a
@@ -31,15 +71,12 @@ public struct ProjectPaths: Sendable {
             banksURL = starts.lazy.compactMap(findUpwards).first
                 ?? URL(fileURLWithPath: workingDirectory).appendingPathComponent("QuestionBanks")
         }
-        let resultsURL: URL
-        if let results {
-            resultsURL = URL(fileURLWithPath: results, relativeTo: URL(fileURLWithPath: workingDirectory)).standardizedFileURL
-        } else if let fromEnvironment = environment["LAWQUIZ_RESULTS"], !fromEnvironment.isEmpty {
-            resultsURL = URL(fileURLWithPath: fromEnvironment).standardizedFileURL
-        } else {
-            resultsURL = banksURL.deletingLastPathComponent().appendingPathComponent("Results/lawquiz.sqlite")
+        var paths = ProjectPaths(
+            questionBanks: banksURL, resultsDatabase: banksURL.deletingLastPathComponent().appendingPathComponent("Results/lawquiz.sqlite"))
+        if let given = results ?? environment["LAWQUIZ_RESULTS"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            paths.setResults(given, relativeTo: URL(fileURLWithPath: workingDirectory), auditKey: environment["LAWQUIZ_AUDIT_KEY"])
         }
-        return ProjectPaths(questionBanks: banksURL, resultsDatabase: resultsURL)
+        return paths
     }
 
     private static func findUpwards(from start: String) -> URL? {

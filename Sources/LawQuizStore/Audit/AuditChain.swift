@@ -35,37 +35,45 @@ public enum AuditChain {
                     recorded_at DATETIME NOT NULL
                 )
                 """)
-            let attempts = try Row.fetchAll(db, sql: "SELECT * FROM attempt ORDER BY id").map(AttemptRecord.init(row:))
-            var genesis = AuditPayload(kind: .genesis)
-            genesis.add("attempts", Int64(attempts.count))
-            let now = Date()
-            try append(db, key: key, payload: genesis, attemptID: nil, staffID: nil, at: now)
-            for attempt in attempts {
-                try append(db, key: key, payload: snapshot(db, attempt), attemptID: attempt.id, staffID: attempt.staffID, at: now)
-            }
+            try start(GRDBConnection(db: db), key: key)
+        }
+    }
+
+    /// The first entries of a chain: a genesis entry, then one snapshot per
+    /// attempt already stored. Run once, in the migration that creates the table.
+    static func start(_ db: any StoreConnection, key: SymmetricKey) throws {
+        let attempts = try db.rows("SELECT * FROM attempt ORDER BY id").map(AttemptRecord.init(row:))
+        var genesis = AuditPayload(kind: .genesis)
+        genesis.add("attempts", Int64(attempts.count))
+        let now = Date()
+        try append(db, key: key, payload: genesis, attemptID: nil, staffID: nil, at: now)
+        for attempt in attempts {
+            try append(db, key: key, payload: snapshot(db, attempt), attemptID: attempt.id, staffID: attempt.staffID, at: now)
         }
     }
 
     /// Appends one entry after the current head.
-    static func append(_ db: Database, key: SymmetricKey, payload: AuditPayload, attemptID: Int64?, staffID: String?, at time: Date) throws {
-        let head = try Row.fetchOne(db, sql: "SELECT seq, entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1")
-        let seq: Int64 = (head?["seq"] ?? 0) + 1
-        let previous: String = head?["entry_hash"] ?? zeroHash
+    static func append(
+        _ db: any StoreConnection, key: SymmetricKey, payload: AuditPayload, attemptID: Int64?, staffID: String?, at time: Date
+    ) throws {
+        let head = try db.row("SELECT seq, entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1")
+        let seq: Int64 = try (head?["seq"] ?? 0) + 1
+        let previous: String = try head?["entry_hash"] ?? zeroHash
         let text = payload.text
         let hash = AuditDigest.entryHash(previous: previous, payload: text)
         try db.execute(
-            sql: """
-                INSERT INTO audit_entry (seq, kind, attempt_id, staff_id, payload, prev_hash, entry_hash, mac, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [seq, payload.kind?.rawValue, attemptID, staffID, text, previous, hash, AuditDigest.mac(hash, key: key), time])
+            """
+            INSERT INTO audit_entry (seq, kind, attempt_id, staff_id, payload, prev_hash, entry_hash, mac, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            seq, payload.kind?.rawValue, attemptID, staffID, text, previous, hash, AuditDigest.mac(hash, key: key), time)
     }
 
     /// The hash of the newest entry: the 校验码 printed on reports. Nil for a
     /// store without a chain (opened read-only before its upgrade).
-    static func head(_ db: Database) throws -> String? {
+    static func head(_ db: any StoreConnection) throws -> String? {
         guard try db.tableExists("audit_entry") else { return nil }
-        return try String.fetchOne(db, sql: "SELECT entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1")
+        return try db.value(String.self, "SELECT entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1")
     }
 
     // MARK: Payloads
@@ -118,7 +126,7 @@ public enum AuditChain {
     }
 
     /// Everything about an attempt at once (chain start on an older store).
-    static func snapshot(_ db: Database, _ attempt: AttemptRecord) throws -> AuditPayload {
+    static func snapshot(_ db: any StoreConnection, _ attempt: AttemptRecord) throws -> AuditPayload {
         var payload = AuditPayload(kind: .attemptSnapshot)
         addStart(attempt, paper: try ResultsStore.paperItems(db, attemptID: attempt.id), to: &payload)
         let answers = try ResultsStore.answerCodes(db, attemptID: attempt.id).sorted { $0.key < $1.key }

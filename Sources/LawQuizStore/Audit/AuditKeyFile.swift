@@ -19,7 +19,13 @@ public enum AuditKeyFile {
 
     /// Reads the key, creating it first when the file does not exist.
     public static func loadOrCreate(storePath: URL) throws -> SymmetricKey {
-        let path = url(forStore: storePath).path
+        try loadOrCreate(keyPath: url(forStore: storePath))
+    }
+
+    /// Reads the key at `keyPath` (a server store's, named by the deployment),
+    /// creating it first when the file does not exist.
+    public static func loadOrCreate(keyPath: URL) throws -> SymmetricKey {
+        let path = keyPath.path
         if !FileManager.default.fileExists(atPath: path) { try create(path) }
         return try load(path)
     }

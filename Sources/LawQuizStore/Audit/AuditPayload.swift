@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LawQuizCore
 
 /// The canonical text of one audit entry: `name=value` lines in a fixed
@@ -38,7 +37,7 @@ public struct AuditPayload: Sendable, Hashable {
         }
     }
 
-    static func text(_ date: Date) -> String { String.fromDatabaseValue(date.databaseValue) ?? "" }
+    static func text(_ date: Date) -> String { SQLTimestamp.text(date) }
 
     private static func escape(_ value: String) -> String {
         value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import LawQuizCore
 
 /// `lawquiz verify`: checks the audit chain link by link (sequence, hashes,
@@ -30,14 +29,14 @@ public struct AuditVerifier {
         return try store.read { db in
             var findings: [AuditFinding] = []
             let names = try Dictionary(
-                Row.fetchAll(db, sql: "SELECT staff_id, name FROM staff").map { ($0["staff_id"] as String, $0["name"] as String) },
+                db.rows("SELECT staff_id, name FROM staff").map { (try $0["staff_id"] as String, try $0["name"] as String) },
                 uniquingKeysWith: { first, _ in first })
             let person = { (staffID: String) in names[staffID].map { "\(staffID) \($0)" } ?? staffID }
             let (entries, expected) = try replayChain(db, findings: &findings)
             var seen = Set<Int64>()
             var recomputed = 0
             let sql = examID == nil ? "SELECT * FROM attempt ORDER BY id" : "SELECT * FROM attempt WHERE exam_id = ? ORDER BY id"
-            let attempts = try Row.fetchAll(db, sql: sql, arguments: examID.map { [$0] } ?? []).map(AttemptRecord.init(row:))
+            let attempts = try db.rows(sql, examID.map { [.text($0)] } ?? []).map(AttemptRecord.init(row:))
             for attempt in attempts {
                 seen.insert(attempt.id)
                 var compare = AttemptComparison(attempt: attempt, person: person(attempt.staffID))
@@ -69,7 +68,7 @@ public struct AuditVerifier {
 
     /// Walks the chain in order, checking every link, and folds it into the
     /// expected state of each attempt.
-    private func replayChain(_ db: Database, findings: inout [AuditFinding]) throws -> (Int, [Int64: Expected]) {
+    private func replayChain(_ db: any StoreConnection, findings: inout [AuditFinding]) throws -> (Int, [Int64: Expected]) {
         guard try db.tableExists("audit_entry") else {
             findings.append(AuditFinding(category: .chain, detail: "数据库中没有审计链（audit_entry 表缺失）。"))
             return (0, [:])
@@ -78,14 +77,14 @@ public struct AuditVerifier {
         var previousSeq: Int64 = 0
         var previousHash = AuditChain.zeroHash
         var count = 0
-        let rows = try Row.fetchCursor(db, sql: "SELECT seq, payload, prev_hash, entry_hash, mac FROM audit_entry ORDER BY seq")
-        while let row = try rows.next() {
+        try db.scan("SELECT seq, payload, prev_hash, entry_hash, mac FROM audit_entry ORDER BY seq", []) { rows in
+          while try rows.step() {
             count += 1
-            let seq: Int64 = row["seq"]
-            let text: String = row["payload"]
-            let prev: String = row["prev_hash"]
-            let hash: String = row["entry_hash"]
-            let mac: String = row["mac"]
+            let seq = rows.int(0)
+            let text = rows.string(1)
+            let prev = rows.string(2)
+            let hash = rows.string(3)
+            let mac = rows.string(4)
             if seq != previousSeq + 1 {
                 findings.append(AuditFinding(category: .chain, detail: "审计链第 \(previousSeq + 1)–\(seq - 1) 条缺失（已被删除）。"))
             }
@@ -100,6 +99,7 @@ public struct AuditVerifier {
             previousSeq = seq
             previousHash = hash
             Self.fold(AuditPayload(text: text), into: &expected)
+          }
         }
         return (count, expected)
     }

@@ -12,6 +12,10 @@ public protocol SQLDialect: Sendable {
     /// Whether scans may be split into ranges of the engine's row ids
     /// (SQLite `rowid`); otherwise a table is scanned in one pass.
     var hasRowIDs: Bool { get }
+    /// A query with one `?` (a table name) that returns a row when the table exists.
+    var tableExistsQuery: String { get }
+    /// A query with two `?` (table, column) that returns a row when the column exists.
+    var columnExistsQuery: String { get }
 }
 
 /// SQLite: numbered `?NNN` placeholders (arguments may be bound in any
@@ -23,6 +27,8 @@ public struct SQLiteDialect: SQLDialect {
     public func unixSeconds(_ column: String) -> String { "(julianday(\(column)) - 2440587.5) * 86400.0" }
     public func days(_ expression: String) -> String { "julianday(\(expression))" }
     public var hasRowIDs: Bool { true }
+    public var tableExistsQuery: String { "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?" }
+    public var columnExistsQuery: String { "SELECT 1 FROM pragma_table_info(?) WHERE name = ?" }
 }
 
 /// PostgreSQL: `$N` placeholders; timestamps are `timestamptz`.
@@ -33,4 +39,10 @@ public struct PostgresDialect: SQLDialect {
     public func unixSeconds(_ column: String) -> String { "EXTRACT(EPOCH FROM \(column))::float8" }
     public func days(_ expression: String) -> String { "(EXTRACT(EPOCH FROM (\(expression))::timestamptz)::float8 / 86400.0)" }
     public var hasRowIDs: Bool { false }
+    public var tableExistsQuery: String {
+        "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?"
+    }
+    public var columnExistsQuery: String {
+        "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? AND column_name = ?"
+    }
 }

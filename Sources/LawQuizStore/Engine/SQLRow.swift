@@ -11,22 +11,34 @@ public struct SQLRow: Sendable {
         self.values = values
     }
 
-    public subscript(position: Int) -> SQLValue { position < values.count ? values[position] : .null }
+    /// The raw value at a position (`.null` past the end).
+    public func value(at position: Int) -> SQLValue { position < values.count ? values[position] : .null }
 
-    public subscript(name: String) -> SQLValue {
+    /// The raw value of a named column (`.null` when there is none).
+    public func value(named name: String) -> SQLValue {
         guard let position = columns.firstIndex(of: name) else { return .null }
         return values[position]
     }
 
-    /// The column as `T`; throws when it is missing or of another type.
-    public func get<T: SQLValueConvertible>(_ name: String, as type: T.Type = T.self) throws -> T {
-        guard let value = T.fromSQL(self[name]) else { throw StoreError.badColumn(name: name, value: "\(self[name])") }
-        return value
+    /// The named column as `T` (an Optional for nullable columns); throws
+    /// when it is missing or of another type.
+    public subscript<T: SQLValueConvertible>(name: String) -> T {
+        get throws {
+            guard let value = T.fromSQL(value(named: name)) else {
+                throw StoreError.badColumn(name: name, value: "\(value(named: name))")
+            }
+            return value
+        }
     }
 
-    public func get<T: SQLValueConvertible>(_ position: Int, as type: T.Type = T.self) throws -> T {
-        guard let value = T.fromSQL(self[position]) else { throw StoreError.badColumn(name: "#\(position)", value: "\(self[position])") }
-        return value
+    /// The column at `position` as `T`.
+    public subscript<T: SQLValueConvertible>(position: Int) -> T {
+        get throws {
+            guard let value = T.fromSQL(value(at: position)) else {
+                throw StoreError.badColumn(name: "#\(position)", value: "\(value(at: position))")
+            }
+            return value
+        }
     }
 }
 

@@ -35,8 +35,8 @@ extension StoreConnection {
 
     /// The first column of the first row; nil when there is no row or it is NULL.
     public func value<T: SQLValueConvertible>(_ type: T.Type, _ sql: String, _ arguments: [SQLValue]) throws -> T? {
-        guard let row = try rows(sql, arguments).first, !row[0].isNull else { return nil }
-        return try row.get(0, as: T.self)
+        guard let row = try rows(sql, arguments).first, !row.value(at: 0).isNull else { return nil }
+        return try row[0] as T
     }
 
     public func value<T: SQLValueConvertible>(_ type: T.Type, _ sql: String, _ arguments: any SQLValueConvertible...) throws -> T? {
@@ -45,10 +45,18 @@ extension StoreConnection {
 
     /// The first column of every row (NULLs skipped).
     public func values<T: SQLValueConvertible>(_ type: T.Type, _ sql: String, _ arguments: [SQLValue]) throws -> [T] {
-        try rows(sql, arguments).compactMap { row in row[0].isNull ? nil : try row.get(0, as: T.self) }
+        try rows(sql, arguments).compactMap { row in row.value(at: 0).isNull ? nil : try row[0] as T }
     }
 
     public func values<T: SQLValueConvertible>(_ type: T.Type, _ sql: String, _ arguments: any SQLValueConvertible...) throws -> [T] {
         try values(type, sql, arguments.map(\.sqlValue))
+    }
+
+    /// Whether the table exists (a store opened read-only may predate it).
+    public func tableExists(_ name: String) throws -> Bool { try row(dialect.tableExistsQuery, name) != nil }
+
+    /// Whether the table has the column (a store opened read-only may predate it).
+    public func columnExists(_ table: String, _ column: String) throws -> Bool {
+        try row(dialect.columnExistsQuery, table, column) != nil
     }
 }

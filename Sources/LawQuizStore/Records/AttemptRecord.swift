@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LawQuizCore
 
 /// Where an attempt stands.
@@ -69,27 +68,27 @@ public struct AttemptRecord: Sendable, Hashable {
     /// The printed paper's number for a paper attempt.
     public var paperNumber: Int?
 
-    init(row: Row) {
-        id = row["id"]
-        examID = row["exam_id"]
-        examTitle = row["exam_title"]
-        definitionHash = row["definition_hash"]
-        staffID = row["staff_id"]
-        seed = UInt64(bitPattern: row["seed"] as Int64)
-        startedAt = row["started_at"]
-        deadline = row["deadline"]
-        submittedAt = row["submitted_at"]
-        status = AttemptStatus(rawValue: row["status"]) ?? .inProgress
-        submitReason = (row["submit_reason"] as String?).flatMap(SubmitReason.init(rawValue:))
-        score = row["score"]
-        fullMarks = row["full_marks"]
-        passed = row["passed"]
-        excellent = row["excellent"]
-        isFormal = row["is_formal"]
-        proctorLogin = row["proctor_login"]
+    init(row: SQLRow) throws {
+        id = try row["id"]
+        examID = try row["exam_id"]
+        examTitle = try row["exam_title"]
+        definitionHash = try row["definition_hash"]
+        staffID = try row["staff_id"]
+        seed = UInt64(bitPattern: try row["seed"] as Int64)
+        startedAt = try row["started_at"]
+        deadline = try row["deadline"]
+        submittedAt = try row["submitted_at"]
+        status = AttemptStatus(rawValue: try row["status"]) ?? .inProgress
+        submitReason = (try row["submit_reason"] as String?).flatMap(SubmitReason.init(rawValue:))
+        score = try row["score"]
+        fullMarks = try row["full_marks"]
+        passed = try row["passed"]
+        excellent = try row["excellent"]
+        isFormal = try row["is_formal"]
+        proctorLogin = try row["proctor_login"]
         // Absent on a store read before its v5 upgrade: every attempt then was online.
-        mode = (row["source"] as String?).flatMap(SittingMode.init(rawValue:)) ?? .online
-        paperNumber = row["paper_no"]
+        mode = (try row["source"] as String?).flatMap(SittingMode.init(rawValue:)) ?? .online
+        paperNumber = try row["paper_no"]
     }
 
     /// Time from start to submission (or to now while in progress), never past the deadline.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LawQuizCore
 
 /// A printed paper as recorded by `exam print`: its seed draws the paper
@@ -22,13 +21,13 @@ public struct IssuedPaper: Sendable, Hashable {
         self.issuedBy = issuedBy
     }
 
-    init(row: Row) {
-        examID = row["exam_id"]
-        number = row["paper_no"]
-        seed = UInt64(bitPattern: row["seed"] as Int64)
-        staffID = row["staff_id"]
-        issuedAt = row["issued_at"]
-        issuedBy = row["issued_by"]
+    init(row: SQLRow) throws {
+        examID = try row["exam_id"]
+        number = try row["paper_no"]
+        seed = UInt64(bitPattern: try row["seed"] as Int64)
+        staffID = try row["staff_id"]
+        issuedAt = try row["issued_at"]
+        issuedBy = try row["issued_by"]
     }
 
     /// Six hex digits of SHA-256(exam|number|seed), printed beside the

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A person on the roster. Never deleted (results refer to them); people no
 /// longer listed in the latest import are marked inactive.
@@ -23,12 +22,12 @@ public struct StaffMember: Sendable, Hashable, Codable {
         self.loginName = loginName
     }
 
-    init(row: Row) {
-        staffID = row["staff_id"]
-        name = row["name"]
-        department = row["department"]
-        isActive = row["active"]
-        loginName = row["login_name"]
+    init(row: SQLRow) throws {
+        staffID = try row["staff_id"]
+        name = try row["name"]
+        department = try row["department"]
+        isActive = try row["active"]
+        loginName = try row["login_name"]
     }
 }
 

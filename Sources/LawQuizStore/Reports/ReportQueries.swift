@@ -1,32 +1,12 @@
 import Foundation
 import LawQuizCore
 
-/// What differs between the SQL engines that can hold results: placeholders
-/// and timestamp arithmetic. Everything else in `ReportQueries` is plain SQL
-/// (CTEs, window functions, GROUP BY) that SQLite and PostgreSQL both run,
-/// so a PostgreSQL store supplies only a dialect.
-public protocol ReportDialect: Sendable {
-    /// The placeholder of the 1-based `position`-th argument (`?1` or `$1`).
-    func placeholder(_ position: Int) -> String
-    /// Seconds since 1970 of a timestamp column, as a floating-point expression.
-    func unixSeconds(_ column: String) -> String
-}
-
-/// SQLite: numbered `?NNN` placeholders (arguments may be bound in any
-/// order); timestamps are stored as `YYYY-MM-DD HH:MM:SS.SSS` text.
-public struct SQLiteReportDialect: ReportDialect {
-    public init() {}
-    public func placeholder(_ position: Int) -> String { "?\(position)" }
-    public func unixSeconds(_ column: String) -> String { "(julianday(\(column)) - 2440587.5) * 86400.0" }
-}
+/// Report queries are plain SQL (CTEs, window functions, GROUP BY) that
+/// SQLite and PostgreSQL both run; only `SQLDialect` differs.
+public typealias ReportDialect = SQLDialect
 
 /// An argument of a report query, engine-neutral.
-public enum ReportValue: Sendable, Hashable {
-    case text(String)
-    case integer(Int64)
-    case real(Double)
-    case date(Date)
-}
+public typealias ReportValue = SQLValue
 
 /// Which attempts and people one exam's report covers, and by which rules.
 public struct ReportScope: Sendable {
@@ -56,7 +36,7 @@ public struct ReportQueries: Sendable {
     public var scope: ReportScope
     private var arguments: [ReportValue] = []
 
-    public init(dialect: any ReportDialect = SQLiteReportDialect(), scope: ReportScope) {
+    public init(dialect: any ReportDialect = SQLiteDialect(), scope: ReportScope) {
         self.dialect = dialect
         self.scope = scope
     }

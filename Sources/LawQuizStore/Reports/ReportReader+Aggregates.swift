@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LawQuizCore
 
 /// Each department's own counts, the distribution of counted scores and the
@@ -22,27 +21,28 @@ extension ReportReader {
     /// come back, whatever the number of people and attempts.
     public func aggregate(_ scope: ReportScope) throws -> AggregatedCounts {
         try read { db in
-            var queries = ReportQueries(scope: scope)
+            var queries = ReportQueries(dialect: engine.dialect, scope: scope)
             let query = queries.departmentCounts(hasSource: try Self.hasSittingMode(db))
             var result = AggregatedCounts()
             var departments = ByteInterner()
             var paths: [DepartmentPath] = []
-            let rows = try RawRows(db, sql: query.sql, arguments: Self.arguments(query.arguments))
+            try db.scan(query.sql, query.arguments) { rows in
             while try rows.step() {
-                let people = Int(rows.int(7))
-                guard !rows.isNull(0) else {
-                    result.unknownSitters += people
-                    continue
-                }
-                let (key, isNew) = departments.index(of: rows.bytes(0))
-                if isNew { paths.append(DepartmentPath(parsing: departments.values[key])) }
-                let department = paths[key]
-                let status = Self.status(active: rows.int(1) != 0, exempt: rows.int(2) != 0, department, scope.policy)
-                let hundredths = rows.isNull(4) ? nil : Int(rows.int(4))
-                result.counts[department, default: DepartmentCounts()].add(
-                    status: status, count: people, score: hundredths.map { DecimalRounding.value($0, places: 2) },
-                    passed: rows.int(5) != 0, excellent: rows.int(6) != 0, makeup: rows.int(3) == 1, paper: rows.int(8) != 0)
-                if status == .required, let hundredths { result.distribution.add(hundredths: hundredths, count: people) }
+                  let people = Int(rows.int(7))
+                  guard !rows.isNull(0) else {
+                      result.unknownSitters += people
+                      continue
+                  }
+                  let (key, isNew) = rows.withBytes(0) { departments.index(of: $0) }
+                  if isNew { paths.append(DepartmentPath(parsing: departments.values[key])) }
+                  let department = paths[key]
+                  let status = Self.status(active: rows.int(1) != 0, exempt: rows.int(2) != 0, department, scope.policy)
+                  let hundredths = rows.isNull(4) ? nil : Int(rows.int(4))
+                  result.counts[department, default: DepartmentCounts()].add(
+                      status: status, count: people, score: hundredths.map { DecimalRounding.value($0, places: 2) },
+                      passed: rows.int(5) != 0, excellent: rows.int(6) != 0, makeup: rows.int(3) == 1, paper: rows.int(8) != 0)
+                  if status == .required, let hundredths { result.distribution.add(hundredths: hundredths, count: people) }
+              }
             }
             return result
         }
@@ -52,18 +52,19 @@ extension ReportReader {
     /// with `absent` taken out as not having sat: what `absent` prints
     /// (应考 and 未参考 counts; scores and 合格/优秀 are not filled in).
     public func absentCounts(_ scope: ReportScope, absent: ExamOutcomes) throws -> AggregatedCounts {
-        var queries = ReportQueries(scope: scope)
+        var queries = ReportQueries(dialect: engine.dialect, scope: scope)
         let query = queries.rosterCounts()
         var missing: [DepartmentPath: Int] = [:]
         for outcome in absent.people { missing[outcome.person.department, default: 0] += 1 }
         return try read { db in
             var result = AggregatedCounts()
-            let rows = try RawRows(db, sql: query.sql, arguments: Self.arguments(query.arguments))
+            try db.scan(query.sql, query.arguments) { rows in
             while try rows.step() {
-                let department = DepartmentPath(parsing: rows.string(0))
-                let status: RequirementPolicy.Status = Self.status(active: rows.int(1) != 0, exempt: rows.int(2) != 0, department, scope.policy)
-                result.counts[department, default: DepartmentCounts()].add(
-                    status: status, count: Int(rows.int(3)), score: nil, passed: false, excellent: false, makeup: false)
+                  let department = DepartmentPath(parsing: rows.string(0))
+                  let status: RequirementPolicy.Status = Self.status(active: rows.int(1) != 0, exempt: rows.int(2) != 0, department, scope.policy)
+                  result.counts[department, default: DepartmentCounts()].add(
+                      status: status, count: Int(rows.int(3)), score: nil, passed: false, excellent: false, makeup: false)
+              }
             }
             for (department, count) in result.counts where count.required > 0 {
                 result.counts[department]?.sat = count.required - (missing[department] ?? 0)
@@ -80,15 +81,16 @@ extension ReportReader {
     /// Required people with no submitted or overdue attempt (未参考), by
     /// department tree then 工号: only they are read.
     public func absentPeople(_ scope: ReportScope) throws -> ExamOutcomes {
-        var queries = ReportQueries(scope: scope)
+        var queries = ReportQueries(dialect: engine.dialect, scope: scope)
         let query = queries.absentCandidates()
         let people = try read { db in
             var people: [ReportPerson] = []
-            let rows = try RawRows(db, sql: query.sql, arguments: Self.arguments(query.arguments))
+            try db.scan(query.sql, query.arguments) { rows in
             while try rows.step() {
-                let department = DepartmentPath(parsing: rows.string(2))
-                guard scope.policy.covers(department) else { continue }
-                people.append(ReportPerson(staffID: rows.string(0), name: rows.string(1), department: department))
+                  let department = DepartmentPath(parsing: rows.string(2))
+                  guard scope.policy.covers(department) else { continue }
+                  people.append(ReportPerson(staffID: rows.string(0), name: rows.string(1), department: department))
+              }
             }
             return people
         }
@@ -99,22 +101,23 @@ extension ReportReader {
     /// merged across make-ups by `AttemptSelector.merge`.
     public func countedAttempts(_ scope: ReportScope) throws -> [String: CountedAttempt] {
         let sides = try read { db in
-            var queries = ReportQueries(scope: scope)
+            var queries = ReportQueries(dialect: engine.dialect, scope: scope)
             let query = queries.picks(hasSource: try Self.hasSittingMode(db))
             var sides: [String: (main: AttemptSelector.SidePick?, makeup: AttemptSelector.SidePick?)] = [:]
             var exams = ByteInterner()
-            let rows = try RawRows(db, sql: query.sql, arguments: Self.arguments(query.arguments))
+            try db.scan(query.sql, query.arguments) { rows in
             while try rows.step() {
-                let (exam, _) = exams.index(of: rows.bytes(3))
-                let staffID = rows.string(0)
-                let makeup = rows.int(1) == 1
-                let attempt = ReportAttempt(
-                    id: rows.int(2), examID: exams.values[exam], staffID: staffID, score: rows.double(4), passed: rows.int(5) != 0,
-                    excellent: rows.int(6) != 0, startedAt: Self.date(rows.double(7)),
-                    submittedAt: rows.isNull(8) ? nil : Self.date(rows.double(8)), source: makeup ? .makeup : .main,
-                    onPaper: rows.int(11) != 0)
-                let pick = AttemptSelector.SidePick(attempt: attempt, ordinal: Int(rows.int(9)), count: Int(rows.int(10)))
-                if makeup { sides[staffID, default: (nil, nil)].makeup = pick } else { sides[staffID, default: (nil, nil)].main = pick }
+                  let (exam, _) = rows.withBytes(3) { exams.index(of: $0) }
+                  let staffID = rows.string(0)
+                  let makeup = rows.int(1) == 1
+                  let attempt = ReportAttempt(
+                      id: rows.int(2), examID: exams.values[exam], staffID: staffID, score: rows.double(4), passed: rows.int(5) != 0,
+                      excellent: rows.int(6) != 0, startedAt: Self.date(rows.double(7)),
+                      submittedAt: rows.isNull(8) ? nil : Self.date(rows.double(8)), source: makeup ? .makeup : .main,
+                      onPaper: rows.int(11) != 0)
+                  let pick = AttemptSelector.SidePick(attempt: attempt, ordinal: Int(rows.int(9)), count: Int(rows.int(10)))
+                  if makeup { sides[staffID, default: (nil, nil)].makeup = pick } else { sides[staffID, default: (nil, nil)].main = pick }
+              }
             }
             return sides
         }
@@ -123,18 +126,7 @@ extension ReportReader {
 
     /// Whether the store has `attempt.source` (v5-paper): report readers
     /// never migrate, and an older store's attempts were all online.
-    static func hasSittingMode(_ db: Database) throws -> Bool {
-        try db.columns(in: "attempt").contains { $0.name == "source" }
-    }
-
-    static func arguments(_ values: [ReportValue]) -> StatementArguments {
-        StatementArguments(values.map { value -> (any DatabaseValueConvertible)? in
-            switch value {
-            case .text(let text): return text
-            case .integer(let number): return number
-            case .real(let number): return number
-            case .date(let date): return date
-            }
-        })
+    static func hasSittingMode(_ db: any StoreConnection) throws -> Bool {
+        try db.columnExists("attempt", "source")
     }
 }

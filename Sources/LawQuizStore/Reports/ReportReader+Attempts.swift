@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LawQuizCore
 
 extension ReportReader {
@@ -7,9 +6,9 @@ extension ReportReader {
     public func submittedAttemptCount(examIDs: [String]) throws -> Int {
         let marks = examIDs.map { _ in "?" }.joined(separator: ", ")
         return try read { db in
-            try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM attempt WHERE exam_id IN (\(marks)) AND status = 'submitted' AND is_formal = 1",
-                arguments: StatementArguments(examIDs)) ?? 0
+            try db.value(
+                Int.self, "SELECT COUNT(*) FROM attempt WHERE exam_id IN (\(marks)) AND status = 'submitted' AND is_formal = 1",
+                examIDs.map(\.sqlValue)) ?? 0
         }
     }
 
@@ -25,19 +24,18 @@ extension ReportReader {
             let lookup = AttemptLookup(attempts.map(\.id))
             let answers = AnswerTable(attempts: lookup.count, itemsPerPaper: itemsPerPaper)
             defer { answers.deallocate() }
-            try Self.loadAnswers(db, attempts: lookup, into: answers, rowids: Int64.min..<Int64.max)
+            try Self.loadAnswers(db, attempts: lookup, into: answers, rowids: nil)
             // Raw columns, short texts interned (question ids, hashes, keys, option
             // orders and laws repeat across papers): no String built per column per row.
-            let rows = try RawRows(
-                db,
-                sql: """
-                    SELECT attempt_id, item_index, question_id, content_hash, option_order, answer_key, points, section_index, type, law_id
-                    FROM paper_item WHERE attempt_id BETWEEN ? AND ? ORDER BY attempt_id, item_index
-                    """, arguments: [attempts.first?.id ?? 0, attempts.last?.id ?? -1])
+            let sql = """
+                SELECT attempt_id, item_index, question_id, content_hash, option_order, answer_key, points, section_index, type, law_id
+                FROM paper_item WHERE attempt_id BETWEEN ? AND ? ORDER BY attempt_id, item_index
+                """
             var texts = ByteInterner()
             var types: [Int: QuestionType] = [:]
             var current: AttemptDetail?
-            while try rows.step() {
+            try db.scan(sql, [.integer(attempts.first?.id ?? 0), .integer(attempts.last?.id ?? -1)]) { rows in
+              while try rows.step() {
                 let attemptID = rows.int(0)
                 guard let position = lookup.position(of: attemptID) else { continue }
                 if current?.id != attemptID {
@@ -45,10 +43,10 @@ extension ReportReader {
                     current = attempts[position]
                 }
                 let text = { (column: Int32) -> String in
-                    let (key, _) = texts.index(of: rows.bytes(column))
+                    let (key, _) = rows.withBytes(column) { texts.index(of: $0) }
                     return texts.values[key]
                 }
-                let (typeKey, _) = texts.index(of: rows.bytes(8))
+                let (typeKey, _) = rows.withBytes(8) { texts.index(of: $0) }
                 let type = types[typeKey] ?? QuestionType(rawValue: texts.values[typeKey]) ?? .single
                 types[typeKey] = type
                 let index = Int(rows.int(1))
@@ -56,28 +54,29 @@ extension ReportReader {
                     index: index, questionID: text(2), contentHash: text(3), optionOrder: text(4), keyCode: text(5), points: rows.double(6),
                     sectionIndex: Int(rows.int(7)), type: type, lawID: text(9),
                     given: AnswerCode.bits(raw: answers.raw(position: position, item: index), type: type)))
+              }
             }
             if let finished = current { try body(finished) }
         }
     }
 
-    static func submittedAttemptRows(_ db: Database, examIDs: [String], overdue: OverdueAttempts) throws -> [AttemptDetail] {
+    static func submittedAttemptRows(_ db: any StoreConnection, examIDs: [String], overdue: OverdueAttempts) throws -> [AttemptDetail] {
         let marks = examIDs.map { _ in "?" }.joined(separator: ", ")
         let status = overdue.attempts.isEmpty ? "status = 'submitted'" : "status IN ('submitted', 'in_progress')"
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
+        let rows = try db.rows(
+            """
                 SELECT id, exam_id, exam_title, definition_hash, staff_id, seed, started_at, deadline, submitted_at, submit_reason,
                     score, full_marks, passed, excellent, status
                 FROM attempt WHERE exam_id IN (\(marks)) AND \(status) AND is_formal = 1 ORDER BY id
-                """, arguments: StatementArguments(examIDs))
+                """, examIDs.map(\.sqlValue))
         var result: [AttemptDetail] = []
-        while let row = try rows.next() {
+        for row in rows {
             var detail = AttemptDetail(
-                id: row[0], examID: row[1], examTitle: row[2], definitionHash: row[3], staffID: row[4],
-                seed: UInt64(bitPattern: row[5] as Int64), startedAt: row[6], deadline: row[7], submittedAt: row[8], submitReason: row[9],
-                score: row[10] ?? 0, fullMarks: row[11], passed: row[12] ?? false, excellent: row[13] ?? false, items: [])
-            if (row[14] as String) != "submitted" {
+                id: try row[0], examID: try row[1], examTitle: try row[2], definitionHash: try row[3], staffID: try row[4],
+                seed: UInt64(bitPattern: try row[5] as Int64), startedAt: try row[6], deadline: try row[7], submittedAt: try row[8],
+                submitReason: try row[9], score: try row[10] ?? 0, fullMarks: try row[11], passed: try row[12] ?? false,
+                excellent: try row[13] ?? false, items: [])
+            if (try row[14] as String) != "submitted" {
                 guard let recorded = overdue.attempts[detail.id] else { continue }
                 detail.submittedAt = recorded.submittedAt
                 detail.submitReason = OverdueAttempts.submitReason
@@ -97,17 +96,17 @@ extension ReportReader {
     public func attemptListings(examIDs: [String], overdue: OverdueAttempts) throws -> [AttemptListing] {
         let marks = examIDs.map { _ in "?" }.joined(separator: ", ")
         return try read { db in
-            let rows = try RawRows(
-                db,
-                sql: """
-                    SELECT id, exam_id, staff_id, \(Self.unix("started_at")), \(Self.unix("deadline")), \(Self.unix("submitted_at")),
-                        status, submit_reason, score, passed, excellent
-                    FROM attempt WHERE exam_id IN (\(marks)) AND is_formal = 1 ORDER BY id
-                    """, arguments: StatementArguments(examIDs))
+            let unix = db.dialect.unixSeconds
+            let sql = """
+                SELECT id, exam_id, staff_id, \(unix("started_at")), \(unix("deadline")), \(unix("submitted_at")),
+                    status, submit_reason, score, passed, excellent
+                FROM attempt WHERE exam_id IN (\(marks)) AND is_formal = 1 ORDER BY id
+                """
             var exams = ByteInterner()
             var listings: [AttemptListing] = []
-            while try rows.step() {
-                let (exam, _) = exams.index(of: rows.bytes(1))
+            try db.scan(sql, examIDs.map(\.sqlValue)) { rows in
+              while try rows.step() {
+                let (exam, _) = rows.withBytes(1) { exams.index(of: $0) }
                 var listing = AttemptListing(
                     id: rows.int(0), examID: exams.values[exam], staffID: rows.string(2), startedAt: Self.date(rows.double(3)),
                     deadline: Self.date(rows.double(4)), submittedAt: rows.isNull(5) ? nil : Self.date(rows.double(5)),
@@ -122,11 +121,9 @@ extension ReportReader {
                     listing.excellent = recorded.excellent
                 }
                 listings.append(listing)
+              }
             }
             return listings
         }
     }
-
-    /// Seconds since 1970 of a stored timestamp column.
-    static func unix(_ column: String) -> String { SQLiteReportDialect().unixSeconds(column) }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LawQuizCore
 
 /// A question met for the first time during an item scan.
@@ -70,62 +69,75 @@ extension ReportReader {
     public func scanItems(
         of attempts: AttemptLookup, itemsPerPaper: Int, partitions: Int = 2, makeSink: (Int) -> any ItemScanSink
     ) throws {
-        let count = max(1, partitions)
-        let connections = try [queue] + (1..<count).map { _ in try Self.openQueue(path) }
+        // Partitions are rowid ranges, each on its own read-only SQLite
+        // connection; a server store is scanned in one pass.
+        let sqlite = engine as? SQLiteEngine
+        let count = sqlite == nil ? 1 : max(1, partitions)
+        let engines: [any StoreEngine] = try [engine] + (1..<count).compactMap { _ in
+            try sqlite.map { try SQLiteEngine(readOnlyPath: $0.path, busyTimeout: ResultsStore.busyTimeout) }
+        }
         let answers = AnswerTable(attempts: attempts.count, itemsPerPaper: itemsPerPaper)
         defer { answers.deallocate() }
         let responseRanges = try rowidRanges("response", count)
         try Self.parallel(count) { part in
-            try Self.read(connections[part], path: path) { db in
+            try engines[part].read { db in
                 try Self.loadAnswers(db, attempts: attempts, into: answers, rowids: responseRanges[part])
             }
         }
         let itemRanges = try rowidRanges("paper_item", count)
         let sinks = UncheckedBox((0..<count).map(makeSink))
         try Self.parallel(count) { part in
-            try Self.read(connections[part], path: path) { db in
+            try engines[part].read { db in
                 try Self.scanPaperItems(db, attempts: attempts, answers: answers, rowids: itemRanges[part], sink: sinks.value[part])
             }
         }
     }
 
+    /// Type and law are read with every row but turned into values only for
+    /// a question met for the first time (one statement streams at a time).
     private static func scanPaperItems(
-        _ db: Database, attempts: AttemptLookup, answers: AnswerTable, rowids: Range<Int64>, sink: any ItemScanSink
+        _ db: any StoreConnection, attempts: AttemptLookup, answers: AnswerTable, rowids: Range<Int64>?, sink: any ItemScanSink
     ) throws {
         var questions = ByteInterner()
         var types: [QuestionType] = []
-        let details = try db.makeStatement(sql: "SELECT type, law_id FROM paper_item WHERE rowid = ?")
-        let rows = try RawRows(
-            db, sql: "SELECT attempt_id, item_index, question_id, answer_key, points, rowid FROM paper_item WHERE rowid >= ? AND rowid < ?",
-            arguments: [rowids.lowerBound, rowids.upperBound])
-        while try rows.step() {
-            guard let position = attempts.position(of: rows.int(0)) else { continue }
-            let index = Int(rows.int(1))
-            let (question, isNew) = questions.index(of: rows.bytes(2))
-            if isNew {
-                let row = try Row.fetchOne(details, arguments: [rows.int(5)])
-                let type = (row?[0] as String?).flatMap(QuestionType.init(rawValue:)) ?? .single
-                types.append(type)
-                sink.question(ScannedQuestion(
-                    index: question, id: questions.values[question], type: type, lawID: row?[1] ?? "",
-                    key: AnswerCode.bits(raw: AnswerCode.raw(rows.bytes(3)), type: type)))
+        let sql = "SELECT attempt_id, item_index, question_id, answer_key, points, type, law_id FROM paper_item" + rowidFilter(rowids)
+        try db.scan(sql, rowidArguments(rowids)) { rows in
+            while try rows.step() {
+                guard let position = attempts.position(of: rows.int(0)) else { continue }
+                let index = Int(rows.int(1))
+                let (question, isNew) = rows.withBytes(2) { questions.index(of: $0) }
+                if isNew {
+                    let type = QuestionType(rawValue: rows.string(5)) ?? .single
+                    types.append(type)
+                    sink.question(ScannedQuestion(
+                        index: question, id: questions.values[question], type: type, lawID: rows.string(6),
+                        key: AnswerCode.bits(raw: rows.withBytes(3) { AnswerCode.raw($0) }, type: type)))
+                }
+                let type = types[question]
+                sink.item(ScannedItem(
+                    attempt: position, itemIndex: index, question: question, type: type,
+                    key: AnswerCode.bits(raw: rows.withBytes(3) { AnswerCode.raw($0) }, type: type),
+                    given: AnswerCode.bits(raw: answers.raw(position: position, item: index), type: type), points: rows.double(4)))
             }
-            let type = types[question]
-            sink.item(ScannedItem(
-                attempt: position, itemIndex: index, question: question, type: type,
-                key: AnswerCode.bits(raw: AnswerCode.raw(rows.bytes(3)), type: type),
-                given: AnswerCode.bits(raw: answers.raw(position: position, item: index), type: type), points: rows.double(4)))
         }
     }
 
-    static func loadAnswers(_ db: Database, attempts: AttemptLookup, into table: AnswerTable, rowids: Range<Int64>) throws {
-        let rows = try RawRows(
-            db, sql: "SELECT attempt_id, item_index, answer FROM response WHERE rowid >= ? AND rowid < ? AND answer IS NOT NULL",
-            arguments: [rowids.lowerBound, rowids.upperBound])
-        while try rows.step() {
-            guard let position = attempts.position(of: rows.int(0)) else { continue }
-            table.set(position: position, item: Int(rows.int(1)), raw: AnswerCode.raw(rows.bytes(2)))
+    static func loadAnswers(_ db: any StoreConnection, attempts: AttemptLookup, into table: AnswerTable, rowids: Range<Int64>?) throws {
+        let sql = "SELECT attempt_id, item_index, answer FROM response" + rowidFilter(rowids) + (rowids == nil ? " WHERE" : " AND")
+            + " answer IS NOT NULL"
+        try db.scan(sql, rowidArguments(rowids)) { rows in
+            while try rows.step() {
+                guard let position = attempts.position(of: rows.int(0)) else { continue }
+                table.set(position: position, item: Int(rows.int(1)), raw: rows.withBytes(2) { AnswerCode.raw($0) })
+            }
         }
+    }
+
+    /// ` WHERE rowid >= ? AND rowid < ?` for a partition, nothing for a whole table.
+    private static func rowidFilter(_ rowids: Range<Int64>?) -> String { rowids == nil ? "" : " WHERE rowid >= ? AND rowid < ?" }
+
+    private static func rowidArguments(_ rowids: Range<Int64>?) -> [SQLValue] {
+        rowids.map { [.integer($0.lowerBound), .integer($0.upperBound)] } ?? []
     }
 
     /// The table's rowids cut into `count` contiguous half-open ranges of
@@ -133,10 +145,12 @@ extension ReportReader {
     /// rows than ranges (a closed range cannot be empty: `1...0` traps).
     /// MIN and MAX as two scalar subqueries: each is then one seek to an end of
     /// the rowid b-tree, where `SELECT MIN(rowid), MAX(rowid)` scans it all.
-    func rowidRanges(_ table: String, _ count: Int) throws -> [Range<Int64>] {
+    /// Nil ranges (whole tables) on an engine without rowids.
+    func rowidRanges(_ table: String, _ count: Int) throws -> [Range<Int64>?] {
+        guard engine.dialect.hasRowIDs else { return Array(repeating: nil, count: count) }
         let (low, high) = try read { db -> (Int64, Int64) in
-            let row = try Row.fetchOne(db, sql: "SELECT (SELECT MIN(rowid) FROM \(table)), (SELECT MAX(rowid) FROM \(table))")
-            return (row?[0] ?? 0, row?[1] ?? -1)
+            let row = try db.row("SELECT (SELECT MIN(rowid) FROM \(table)), (SELECT MAX(rowid) FROM \(table))")
+            return (try row?[0] ?? 0, try row?[1] ?? -1)
         }
         return Self.partition(low: low, high: high, count: count)
     }
@@ -149,14 +163,6 @@ extension ReportReader {
         return (0..<count).map { part in
             let start = min(end, low + Int64(part) * width)
             return start..<min(end, start + width)
-        }
-    }
-
-    static func read<T>(_ queue: DatabaseQueue, path: URL, _ body: (Database) throws -> T) throws -> T {
-        do {
-            return try queue.read(body)
-        } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path.path)
         }
     }
 

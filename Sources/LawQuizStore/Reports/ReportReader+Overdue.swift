@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LawQuizCore
 
 /// Overdue attempts as every report reads them. An attempt still in progress
@@ -30,23 +29,22 @@ extension ReportReader {
         let definitions = Dictionary(exams.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let marks = exams.map { _ in "?" }.joined(separator: ", ")
         return try read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
+            let rows = try db.rows(
+                """
                     SELECT id, exam_id, staff_id, started_at, deadline FROM attempt
                     WHERE exam_id IN (\(marks)) AND status = 'in_progress' AND is_formal = 1 ORDER BY id
-                    """, arguments: StatementArguments(exams.map(\.id)))
+                    """, exams.map(\.id.sqlValue))
             var overdue: [ReportAttempt] = []
             for row in rows {
                 // Dates to the millisecond, as the report queries return them.
-                let deadline = Self.date((row["deadline"] as Date).timeIntervalSince1970)
-                let examID: String = row["exam_id"]
+                let deadline = Self.date((try row["deadline"] as Date).timeIntervalSince1970)
+                let examID: String = try row["exam_id"]
                 guard ExamTiming.hasExpired(deadline, now: now), let exam = definitions[examID] else { continue }
-                let id: Int64 = row["id"]
+                let id: Int64 = try row["id"]
                 let grade = try ResultsStore.grade(db, attemptID: id, exam: exam)
                 overdue.append(ReportAttempt(
-                    id: id, examID: examID, staffID: row["staff_id"], score: grade.score, passed: grade.passed, excellent: grade.excellent,
-                    startedAt: Self.date((row["started_at"] as Date).timeIntervalSince1970), submittedAt: deadline, source: examID == main.id ? .main : .makeup))
+                    id: id, examID: examID, staffID: try row["staff_id"], score: grade.score, passed: grade.passed, excellent: grade.excellent,
+                    startedAt: Self.date((try row["started_at"] as Date).timeIntervalSince1970), submittedAt: deadline, source: examID == main.id ? .main : .makeup))
             }
             return OverdueAttempts(overdue)
         }

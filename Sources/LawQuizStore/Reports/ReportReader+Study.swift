@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension ReportReader {
     /// Questions mastered per person (the memory model of 今日练习) for the

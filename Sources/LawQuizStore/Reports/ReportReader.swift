@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LawQuizCore
 
 /// Read-only access to the results store for the administration commands.
@@ -7,51 +6,28 @@ import LawQuizCore
 /// `export` cannot change stored results whatever happens, and never create
 /// a store that does not exist.
 public final class ReportReader: Sendable {
-    public let path: URL
-    let queue: DatabaseQueue
+    /// Where the store is, for messages.
+    public var location: String { engine.location }
+    let engine: any StoreEngine
 
-    public init(path: URL) throws {
-        self.path = path
+    /// Opens an SQLite store read-only.
+    public convenience init(path: URL) throws {
         guard FileManager.default.fileExists(atPath: path.path) else { throw ReportStoreError.missing(path: path.path) }
-        do {
-            queue = try Self.openQueue(path)
-            let tables = try queue.read { db in
-                try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-            }
-            guard tables.isSuperset(of: ["staff", "attempt", "paper_item", "response"]) else {
-                throw ReportStoreError.notResultsStore(path: path.path)
-            }
-        } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path.path)
-        }
+        try self.init(engine: SQLiteEngine(readOnlyPath: path, busyTimeout: ResultsStore.busyTimeout))
     }
 
-    /// A read-only connection (SQLite's read-only flag: nothing can be written).
-    static func openQueue(_ path: URL) throws -> DatabaseQueue {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(ResultsStore.busyTimeout)
-        configuration.label = "lawquiz-reports"
-        // Reading pages through a memory map (LAWQUIZ_MMAP_MB) saves a copy per
-        // page in the sqlite3 shell, but measured no faster here with two scan
-        // threads, and mapped pages inflate the resident size: off by default.
-        let megabytes = ProcessInfo.processInfo.environment["LAWQUIZ_MMAP_MB"].flatMap(Int.init) ?? 0
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(max(0, megabytes) * 1_048_576)") }
-        do {
-            return try DatabaseQueue(path: path.path, configuration: configuration)
-        } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path.path)
+    /// Reports on an engine already open (PostgreSQL: every read is a
+    /// READ ONLY transaction). Refuses a database without the results tables.
+    public init(engine: any StoreEngine) throws {
+        self.engine = engine
+        let tables = try engine.read { db in
+            try ["staff", "attempt", "paper_item", "response"].filter { try !db.tableExists($0) }
         }
+        guard tables.isEmpty else { throw ReportStoreError.notResultsStore(path: engine.location) }
     }
 
-    /// A read; SQLite errors become `StoreError`.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try queue.read(body)
-        } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path.path)
-        }
-    }
+    /// A read.
+    func read<T>(_ body: (any StoreConnection) throws -> T) throws -> T { try engine.read(body) }
 
     /// Everyone ever on the roster, active or not (results refer to people
     /// who left), with departments interned so reports group by integer.
@@ -60,12 +36,13 @@ public final class ReportReader: Sendable {
             var people: [ReportPerson] = []
             var interner = ByteInterner()
             var departments: [DepartmentPath] = []
-            let rows = try RawRows(db, sql: "SELECT staff_id, name, department, active FROM staff")
-            while try rows.step() {
-                let (key, isNew) = interner.index(of: rows.bytes(2))
+            try db.scan("SELECT staff_id, name, department, active FROM staff", []) { rows in
+              while try rows.step() {
+                let (key, isNew) = rows.withBytes(2) { interner.index(of: $0) }
                 if isNew { departments.append(DepartmentPath(parsing: interner.values[key])) }
                 people.append(ReportPerson(
                     staffID: rows.string(0), name: rows.string(1), department: departments[key], active: rows.int(3) != 0, departmentKey: key))
+              }
             }
             return people
         }
@@ -79,24 +56,24 @@ public final class ReportReader: Sendable {
         let marks = exams.map { _ in "?" }.joined(separator: ", ")
         return try read { db in
             var attempts: [ReportAttempt] = []
-            let rows = try RawRows(
-                db,
-                sql: """
-                    SELECT id, exam_id, staff_id, score, passed, excellent,
-                        \(Self.unix("started_at")), \(Self.unix("submitted_at")),
-                        \(try Self.hasSittingMode(db) ? "source = 'paper'" : "0")
-                    FROM attempt
-                    WHERE exam_id IN (\(marks)) AND status = 'submitted' AND is_formal = 1
-                    """, arguments: StatementArguments(exams))
+            let sql = """
+                SELECT id, exam_id, staff_id, score, passed, excellent,
+                    \(db.dialect.unixSeconds("started_at")), \(db.dialect.unixSeconds("submitted_at")),
+                    \(try Self.hasSittingMode(db) ? "CASE WHEN source = 'paper' THEN 1 ELSE 0 END" : "0")
+                FROM attempt
+                WHERE exam_id IN (\(marks)) AND status = 'submitted' AND is_formal = 1
+                """
             var examNames = ByteInterner()
-            while try rows.step() {
-                let (exam, _) = examNames.index(of: rows.bytes(1))
+            try db.scan(sql, exams.map(\.sqlValue)) { rows in
+              while try rows.step() {
+                let (exam, _) = rows.withBytes(1) { examNames.index(of: $0) }
                 let name = examNames.values[exam]
                 attempts.append(ReportAttempt(
                     id: rows.int(0), examID: name, staffID: rows.string(2), score: rows.double(3), passed: rows.int(4) != 0,
                     excellent: rows.int(5) != 0, startedAt: Self.date(rows.double(6)),
                     submittedAt: rows.isNull(7) ? nil : Self.date(rows.double(7)), source: name == examID ? .main : .makeup,
                     onPaper: rows.int(8) != 0))
+              }
             }
             return attempts
         }
@@ -104,7 +81,7 @@ public final class ReportReader: Sendable {
 
     /// Exam ids with any attempt in the store, for "unknown exam" messages.
     public func examIDs() throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT exam_id FROM attempt ORDER BY exam_id") }
+        try read { db in try db.values(String.self, "SELECT DISTINCT exam_id FROM attempt ORDER BY exam_id") }
     }
 
     /// Unix seconds from julianday arithmetic, rounded to the millisecond GRDB stores.

@@ -1,7 +1,6 @@
 import Crypto
 import CryptoExtras
 import Foundation
-import GRDB
 import LawQuizCore
 
 /// PINs for shared consoles, where several people use one login: set by an

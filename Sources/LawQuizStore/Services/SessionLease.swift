@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Which terminal holds an attempt open. A second terminal for the same
 /// attempt sees the holder ("open elsewhere since 09:14 on pts/3") and must
@@ -30,13 +29,13 @@ public struct SessionLease: Sendable, Hashable {
         self.heartbeatAt = heartbeatAt
     }
 
-    init(row: Row) {
-        token = row["token"]
-        pid = row["pid"]
-        host = row["host"]
-        tty = row["tty"]
-        since = row["since"]
-        heartbeatAt = row["heartbeat_at"]
+    init(row: SQLRow) throws {
+        token = try row["token"]
+        pid = try row["pid"]
+        host = try row["host"]
+        tty = try row["tty"]
+        since = try row["since"]
+        heartbeatAt = try row["heartbeat_at"]
     }
 
     /// A new lease for this process: pid, host name and controlling terminal.
@@ -84,16 +83,15 @@ extension ResultsStore {
     /// (then returns that holder), or unconditionally with `takeOver`.
     public func acquireLease(attemptID: Int64, _ lease: SessionLease, takeOver: Bool, now: Date) throws -> LeaseAcquisition {
         try write { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT * FROM attempt_lease WHERE attempt_id = ?", arguments: [attemptID]) {
-                let holder = SessionLease(row: row)
+            if let row = try db.row("SELECT * FROM attempt_lease WHERE attempt_id = ?", attemptID) {
+                let holder = try SessionLease(row: row)
                 if holder.token != lease.token, holder.isLive(now: now), !takeOver { return .heldElsewhere(holder) }
             }
-            try db.execute(
-                sql: """
+            try db.execute("""
                     INSERT INTO attempt_lease (attempt_id, token, pid, host, tty, since, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (attempt_id) DO UPDATE SET token = excluded.token, pid = excluded.pid, host = excluded.host,
                         tty = excluded.tty, since = excluded.since, heartbeat_at = excluded.heartbeat_at
-                    """, arguments: [attemptID, lease.token, lease.pid, lease.host, lease.tty, lease.since, now])
+                    """, attemptID, lease.token, lease.pid, lease.host, lease.tty, lease.since, now)
             return .acquired
         }
     }
@@ -101,32 +99,29 @@ extension ResultsStore {
     /// Renews the heartbeat; false when the lease has been taken over.
     public func renewLease(attemptID: Int64, token: String, now: Date) throws -> Bool {
         try write { db in
-            try db.execute(
-                sql: "UPDATE attempt_lease SET heartbeat_at = ? WHERE attempt_id = ? AND token = ?", arguments: [now, attemptID, token])
-            return db.changesCount > 0
+            try db.execute("UPDATE attempt_lease SET heartbeat_at = ? WHERE attempt_id = ? AND token = ?", now, attemptID, token) > 0
         }
     }
 
     /// Gives the attempt up (leaving or submitting); a lease taken over by another session stays.
     public func releaseLease(attemptID: Int64, token: String) throws {
         try write { db in
-            try db.execute(sql: "DELETE FROM attempt_lease WHERE attempt_id = ? AND token = ?", arguments: [attemptID, token])
+            try db.execute("DELETE FROM attempt_lease WHERE attempt_id = ? AND token = ?", attemptID, token)
         }
     }
 
     /// The current holder of an attempt, if any.
     public func lease(attemptID: Int64) throws -> SessionLease? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM attempt_lease WHERE attempt_id = ?", arguments: [attemptID]).map(SessionLease.init(row:))
+            try db.row("SELECT * FROM attempt_lease WHERE attempt_id = ?", attemptID).map(SessionLease.init(row:))
         }
     }
 
     /// True when `token` (if given) still holds the attempt; checked inside
     /// each answer's transaction. A nil token (no lease taken, as in tests of
     /// the rules alone) always passes.
-    static func holdsLease(_ db: Database, attemptID: Int64, token: String?) throws -> Bool {
+    static func holdsLease(_ db: any StoreConnection, attemptID: Int64, token: String?) throws -> Bool {
         guard let token else { return true }
-        return try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM attempt_lease WHERE attempt_id = ? AND token = ?)", arguments: [attemptID, token]) ?? false
+        return try db.value(Bool.self, "SELECT EXISTS (SELECT 1 FROM attempt_lease WHERE attempt_id = ? AND token = ?)", attemptID, token) ?? false
     }
 }

@@ -1,0 +1,163 @@
+import Crypto
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+    private let openFile: @Sendable (UnsafePointer<CChar>, Int32, mode_t) -> Int32 = Glibc.open
+#else
+    import Darwin
+    private let openFile: @Sendable (UnsafePointer<CChar>, Int32, mode_t) -> Int32 = Darwin.open
+#endif
+
+/// The SQLite results file (WAL, versioned migrations), the embedded default.
+/// Safe to share between threads and between processes: every write is one
+/// short IMMEDIATE transaction that waits up to the busy timeout for another
+/// process's write to finish.
+public final class SQLiteEngine: StoreEngine {
+    public let path: URL
+    let writer: any DatabaseWriter & DatabaseReader
+    /// How reports open it: SQLite's read-only flag, nothing can be written.
+    public let isReadOnly: Bool
+
+    public var location: String { path.path }
+    public var dialect: any SQLDialect { SQLiteDialect() }
+
+    /// Opens (creating the file when missing, in an existing folder) and migrates the store.
+    public init(path: URL, auditKey: SymmetricKey, busyTimeout: TimeInterval) throws {
+        self.path = path
+        isReadOnly = false
+        try Self.createGroupShared(path: path)
+        writer = try Self.openPool(path: path, auditKey: auditKey, busyTimeout: busyTimeout)
+    }
+
+    /// Opens an existing store read-only (reports): never creates or migrates.
+    public init(readOnlyPath path: URL, busyTimeout: TimeInterval) throws {
+        self.path = path
+        isReadOnly = true
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "lawquiz-reports"
+        // Reading pages through a memory map (LAWQUIZ_MMAP_MB) saves a copy per
+        // page in the sqlite3 shell, but measured no faster here with two scan
+        // threads, and mapped pages inflate the resident size: off by default.
+        let megabytes = ProcessInfo.processInfo.environment["LAWQUIZ_MMAP_MB"].flatMap(Int.init) ?? 0
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(max(0, megabytes) * 1_048_576)") }
+        do {
+            writer = try DatabaseQueue(path: path.path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path.path)
+        }
+    }
+
+    public func read<T>(_ body: (any StoreConnection) throws -> T) throws -> T {
+        do {
+            return try writer.read { db in try body(GRDBConnection(db: db)) }
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path.path)
+        }
+    }
+
+    /// One IMMEDIATE write transaction (takes the write lock up front, so a
+    /// read-then-write cannot fail half way when another process writes);
+    /// committed to disk before returning.
+    public func write<T>(_ body: (any StoreConnection) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(GRDBConnection(db: db))
+                    return .commit
+                }
+                guard let result else { throw StoreError.sqlite(path: path.path, message: "事务未返回结果") }
+                return result
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path.path)
+        }
+    }
+
+    public func appliedMigrations() throws -> [String] {
+        do {
+            return try writer.read { db in try StoreMigrations.migrator().appliedMigrations(db) }
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path.path)
+        }
+    }
+
+    /// Runs `body` on the raw GRDB connection of a read: the report scans
+    /// that step SQLite statements themselves (`RawRows`) and split tables
+    /// by rowid across threads.
+    func readDatabase<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path.path)
+        }
+    }
+
+    /// Creates a missing store file 0660 (less the umask) before SQLite does
+    /// (SQLite would make it 0644): on an installed host every examinee's
+    /// process writes it through the lawquiz group, and SQLite gives the WAL
+    /// and SHM files the same mode.
+    private static func createGroupShared(path: URL) throws {
+        let descriptor = openFile(path.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o660)
+        if descriptor >= 0 {
+            close(descriptor)
+        } else if errno != EEXIST {
+            throw StoreError.cannotCreateFolder(path: path.path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// A mistyped `--results` may name another program's SQLite file; opening
+    /// it as a pool would switch it to WAL and add our tables. Run on the
+    /// writer connection before the pool switches it to WAL (GRDB calls
+    /// `prepareDatabase` first), so the check needs no connection of its own:
+    /// a file with tables but no migration record is refused untouched.
+    private static func refuseForeignDatabase(_ db: Database, path: URL) throws {
+        guard !db.configuration.readonly else { return }
+        let tables = try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        if !tables.isEmpty, !tables.contains("grdb_migrations") {
+            throw StoreError.foreignDatabase(path: path.path, tables: tables)
+        }
+    }
+
+    /// Opens the pool and migrates. Several processes opening a new file at
+    /// the same moment race to switch it to WAL and to create the tables; the
+    /// loser sees "locked", "table already exists" or "duplicate column name"
+    /// (an ALTER TABLE of v3-identity) and simply tries again,
+    /// finding the work done.
+    private static func openPool(path: URL, auditKey: SymmetricKey, busyTimeout: TimeInterval) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "lawquiz-results"
+        // FULL on every connection; the writer gets it again below, because the
+        // pool switches it to WAL after prepareDatabase and sets NORMAL there.
+        configuration.prepareDatabase { db in
+            try refuseForeignDatabase(db, path: path)
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let migrator = StoreMigrations.migrator(auditKey: auditKey)
+        var tries = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path.path, configuration: configuration)
+                if try pool.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path.path) }
+                try migrator.migrate(pool)
+                // FULL on the writer: a committed answer survives a power cut,
+                // not only a killed process (NORMAL may lose the last commits).
+                try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+                return pool
+            } catch let error as DatabaseError {
+                tries += 1
+                let racing = [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode)
+                    || (error.message ?? "").contains("already exists") || (error.message ?? "").contains("duplicate column name")
+                guard racing, tries < 50 else { throw StoreError.from(error, path: path.path) }
+                usleep(useconds_t(20_000 + tries * 2_000))
+            }
+        }
+    }
+}
