@@ -41,8 +41,9 @@ public enum AuditKeyFile {
         return SymmetricKey(data: data)
     }
 
-    private static func create(_ path: String) throws {
-        let key = SymmetricKey(size: .bits256)
+    /// Writes `key` to a new file at `path` (0640, atomically); an existing
+    /// file is kept (another process created it first) and must then be read.
+    static func create(_ path: String, key: SymmetricKey = SymmetricKey(size: .bits256)) throws {
         let bytes = key.withUnsafeBytes { Data($0) }
         let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)

@@ -16,6 +16,9 @@ public protocol SQLDialect: Sendable {
     var tableExistsQuery: String { get }
     /// A query with two `?` (table, column) that returns a row when the column exists.
     var columnExistsQuery: String { get }
+    /// A statement that moves a table's id numbering past its largest id after
+    /// rows were inserted with explicit ids; nil where the engine does it itself.
+    func resetIdentity(table: String, column: String) -> String?
 }
 
 /// SQLite: numbered `?NNN` placeholders (arguments may be bound in any
@@ -29,6 +32,8 @@ public struct SQLiteDialect: SQLDialect {
     public var hasRowIDs: Bool { true }
     public var tableExistsQuery: String { "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?" }
     public var columnExistsQuery: String { "SELECT 1 FROM pragma_table_info(?) WHERE name = ?" }
+    /// AUTOINCREMENT records the largest id inserted, explicit or not.
+    public func resetIdentity(table: String, column: String) -> String? { nil }
 }
 
 /// PostgreSQL: `$N` placeholders; timestamps are `timestamptz`.
@@ -44,5 +49,8 @@ public struct PostgresDialect: SQLDialect {
     }
     public var columnExistsQuery: String {
         "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? AND column_name = ?"
+    }
+    public func resetIdentity(table: String, column: String) -> String? {
+        "SELECT setval(pg_get_serial_sequence('\(table)', '\(column)'), (SELECT COALESCE(MAX(\(column)), 0) + 1 FROM \(table)), false)"
     }
 }

@@ -51,6 +51,8 @@ public protocol SQLRowCursor {
     func int(_ column: Int32) -> Int64
     func double(_ column: Int32) -> Double
     func isNull(_ column: Int32) -> Bool
+    /// The column as a value of its stored type (copying between engines).
+    func value(_ column: Int32) -> SQLValue
     /// The column's text as UTF-8 bytes, valid until the next step.
     func withBytes<R>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R
 }
