@@ -22,6 +22,7 @@ struct LawQuiz: ParsableCommand {
             LawCommand.self, BankCommand.self, ExamCommand.self, RosterCommand.self, HistoryCommand.self,
             PracticeCommand.self, ProgressCommand.self,
             StatsCommand.self, AbsentCommand.self, ItemsCommand.self, ExportCommand.self, VerifyCommand.self,
+            StoreCommand.self,
         ],
     )
 

@@ -15,9 +15,22 @@ extension PathOptions {
             .withFormalReview(Deployment.current.formalReview)
     }
 
-    /// The results store (created with its folder when missing).
-    func openStore() throws -> ResultsStore {
-        try ResultsStore.open(resolved)
+    /// The results store (an SQLite file created with its folder when
+    /// missing, or the PostgreSQL server `--results` names).
+    func openStore(busyTimeout: TimeInterval = ResultsStore.busyTimeout) throws -> ResultsStore {
+        try ResultsStore.open(resolved, environment: storeEnvironment, busyTimeout: busyTimeout)
+    }
+
+    /// The store of the administration reports, opened read-only.
+    func openReports() throws -> ReportReader {
+        try ReportReader.open(resolved, environment: storeEnvironment)
+    }
+
+    /// Where a server store's password may come from: PGPASSWORD, PGPASSFILE
+    /// and HOME of the user, except in an installed program, which uses only
+    /// its root-owned `store_password_file`.
+    private var storeEnvironment: [String: String] {
+        Deployment.current.installed ? [:] : Deployment.current.environment
     }
 }
 

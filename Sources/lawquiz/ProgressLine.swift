@@ -24,6 +24,11 @@ final class ProgressLine: @unchecked Sendable {
         draw("\(label)\(percent)（\(done)/\(total)）")
     }
 
+    /// Redraws `label：item` (work whose total is not known ahead).
+    func draw(item: String) {
+        draw("\(label)：\(item)")
+    }
+
     /// For work that cannot count its steps: shows `label… 3 秒` from a timer until `finish()`.
     func showElapsed() {
         guard enabled else { return }

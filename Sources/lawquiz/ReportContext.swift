@@ -35,7 +35,7 @@ struct ReportContext {
         library = try paths.loadLibrary()
         let catalog = try paths.loadExams(library: library)
         let exam = try catalog.definition(options.exam)
-        let reader = try ReportReader(path: paths.resolved.resultsDatabase)
+        let reader = try paths.openReports()
         loader = try ExamReportLoader(reader: reader, exam: exam, catalog: catalog, makeupRule: options.makeupRule.rule)
     }
 

@@ -28,7 +28,7 @@ struct SessionEnvironment {
             // or an empty practice looks like a mystery.
             Console.error("注意：有 \(catalog.diagnostics.count) 个题库问题，相关题目未计入。请管理员运行 lawquiz bank lint 查看并修正。")
         }
-        store = try ResultsStore(path: paths.resolved.resultsDatabase, busyTimeout: busyTimeout)
+        store = try paths.openStore(busyTimeout: busyTimeout)
         // Setting the system clock back during a sitting adds no time.
         clock = MonotonicBoundClock()
         service = AttemptService(store: store, catalog: catalog, clock: clock)

@@ -4,7 +4,9 @@ import LawQuizCore
 /// Keeps a session alive through a busy store: a write that found the lock
 /// held by another process (a large roster import, a backup, the sqlite3
 /// shell) is tried again with growing pauses until it goes through, instead
-/// of ending the sitting. Only `StoreError.locked` is retried; a corrupt,
+/// of ending the sitting. So is a server store that cannot be reached (a
+/// restart, a network cut): the engine reconnects on the next try. Only
+/// `StoreError.locked` and `.unreachable` are retried; a corrupt,
 /// read-only or full store still fails at once. The exam rules still apply
 /// on every try: an answer whose commit comes after the deadline plus grace
 /// is refused when the lock frees, and the attempt is submitted.
@@ -18,22 +20,43 @@ public struct BusyRetry {
         self.pause = pause
     }
 
-    /// Runs `body` until it does not fail with `StoreError.locked`;
-    /// `waiting` is called once, before the first pause (to show 正在保存…).
-    public func run<T>(waiting: () -> Void, _ body: () throws -> T) throws -> T {
+    /// Why a write is waiting.
+    public enum Reason: Sendable, Equatable {
+        /// Another process holds the store.
+        case locked
+        /// The database server cannot be reached.
+        case unreachable
+    }
+
+    /// Runs `body` until it does not fail with `StoreError.locked` or
+    /// `.unreachable`; `waiting` is called before the first pause and again
+    /// whenever the reason changes (to show 正在保存… and why).
+    public func run<T>(waiting: (Reason) -> Void, _ body: () throws -> T) throws -> T {
         var delay: TimeInterval = 0.05
-        var told = false
+        var told: Reason?
         while true {
+            let reason: Reason
             do {
                 return try body()
             } catch StoreError.locked {
-                if !told {
-                    waiting()
-                    told = true
-                }
-                pause(delay)
-                delay = min(delay * 2, Self.maximumPause)
+                reason = .locked
+            } catch StoreError.unreachable {
+                reason = .unreachable
             }
+            if told != reason {
+                waiting(reason)
+                told = reason
+            }
+            pause(delay)
+            delay = min(delay * 2, Self.maximumPause)
+        }
+    }
+
+    /// What a session shows while a write waits.
+    public static func savingNotice(_ reason: Reason) -> String {
+        switch reason {
+        case .locked: return "正在保存…（数据库正被其他程序占用，答案仍在本屏，占用结束后自动保存）"
+        case .unreachable: return "正在保存…（暂时连不上数据库服务器，答案仍在本屏，连接恢复后自动保存）"
         }
     }
 }

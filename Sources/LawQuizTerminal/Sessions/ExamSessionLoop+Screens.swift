@@ -59,7 +59,7 @@ extension ExamSessionLoop {
     /// Runs a write through `BusyRetry`, saying 正在保存… while another
     /// process holds the store.
     func saving<T>(_ body: () throws -> T) throws -> T {
-        try retry.run(waiting: { output.line(style.dim("正在保存…（数据库正被其他程序占用，答案仍在本屏，占用结束后自动保存）")) }, body)
+        try retry.run(waiting: { output.line(style.dim(BusyRetry.savingNotice($0))) }, body)
     }
 
     /// Another terminal took the attempt: stop before writing anything.

@@ -40,7 +40,9 @@ public struct ExamTakeFlow {
     ) throws -> ExamSessionOutcome {
         let staffID = try StaffIdentification(service: service, reader: reader, output: output, style: style, pin: pin)
             .identify(given: given)
-        let waiting = { output.line(style.dim("数据库正被其他程序占用，等待中…")) }
+        let waiting = { (reason: BusyRetry.Reason) in
+            output.line(style.dim(reason == .locked ? "数据库正被其他程序占用，等待中…" : "暂时连不上数据库服务器，等待中…"))
+        }
         let opening = try BusyRetry().run(waiting: waiting, { try service.begin(exam: exam, staffID: staffID) })
         if let proctor, case .session(let session) = opening, !session.resumed {
             try service.store.recordProctor(attemptID: session.attempt.id, login: proctor)

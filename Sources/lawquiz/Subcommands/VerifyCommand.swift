@@ -29,7 +29,9 @@ struct VerifyCommand: ParsableCommand {
         let catalog = try paths.loadExams(library: library)
         if let exam { _ = try catalog.definition(exam) }
         let database = paths.resolved.resultsDatabase
-        guard FileManager.default.fileExists(atPath: database.path) else { throw ReportStoreError.missing(path: database.path) }
+        if paths.resolved.resultsServer == nil, !FileManager.default.fileExists(atPath: database.path) {
+            throw ReportStoreError.missing(path: database.path)
+        }
         let report = try AuditVerifier(store: try paths.openStore()).verify(examID: exam, exams: catalog.definitions)
         print("已核对审计链 \(report.entries) 条、作答记录 \(report.attempts) 份（其中重算成绩 \(report.recomputed) 份）。")
         print("校验码：\(report.head ?? "（无）")")
