@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure core: statutes, banks, exams, grading, statistics, export formats. No terminal I/O.
@@ -33,7 +34,7 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        // The SQLite results store; the only module that knows SQL.
+        // The results store, SQLite (GRDB) or PostgreSQL (postgres-nio); the only module that knows SQL.
         .target(
             name: "LawQuizStore",
             dependencies: [
@@ -42,6 +43,7 @@ let package = Package(
                 // PIN hashes (scrypt), HMAC-SHA256 and SHA-256 of the audit chain: never hand-rolled.
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         // GNU readline (Debian: libreadline-dev ships readline.pc).

@@ -1,0 +1,115 @@
+import Foundation
+import PostgresNIO
+
+/// `StoreConnection` over one open postgres-nio connection, inside a
+/// transaction the engine began. Calls block the caller's thread on the
+/// result (never an event-loop thread: the engine runs on the caller's).
+final class PostgresStoreConnection: StoreConnection {
+    let connection: PostgresConnection
+    let location: String
+    let logger: Logger
+    /// Set when an error left the connection unusable; the engine then drops it.
+    private(set) var broken = false
+
+    init(connection: PostgresConnection, location: String, logger: Logger) {
+        self.connection = connection
+        self.location = location
+        self.logger = logger
+    }
+
+    var dialect: any SQLDialect { PostgresDialect() }
+
+    @discardableResult
+    func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
+        try run(sql, arguments).metadata.rows ?? 0
+    }
+
+    func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
+        let result = try run(sql, arguments)
+        guard let first = result.rows.first else { return [] }
+        let columns = first.map(\.columnName)
+        return try result.rows.map { row in SQLRow(columns: columns, values: try row.map(PostgresValueCoding.value)) }
+    }
+
+    /// The rows are fetched whole and then decoded one at a time as the
+    /// cursor steps (postgres-nio's callback API has no back-pressure to
+    /// stream them to a synchronous reader).
+    func scan(_ sql: String, _ arguments: [SQLValue], _ body: (any SQLRowCursor) throws -> Void) throws {
+        let result = try run(sql, arguments)
+        try body(PostgresRowCursor(rows: result.rows))
+    }
+
+    func executeScript(_ sql: String) throws {
+        for statement in PostgresSQLText.statements(sql) {
+            _ = try run(statement, [], numbering: false)
+        }
+    }
+
+    /// Runs one statement and waits for all of its rows.
+    private func run(_ sql: String, _ arguments: [SQLValue], numbering: Bool = true) throws -> PostgresQueryResult {
+        let text = numbering ? PostgresSQLText.numberingPlaceholders(sql) : sql
+        let query = PostgresQuery(unsafeSQL: text, binds: PostgresValueCoding.bindings(arguments))
+        do {
+            return try connection.query(query, logger: logger).wait()
+        } catch {
+            let mapped = PostgresErrorMapping.map(error, location: location)
+            if mapped.dropConnection { broken = true }
+            throw mapped.error
+        }
+    }
+}
+
+/// Steps through fetched rows, decoding each when it becomes current.
+final class PostgresRowCursor: SQLRowCursor {
+    private let rows: [PostgresRow]
+    private var position = -1
+    private var current: [SQLValue] = []
+
+    init(rows: [PostgresRow]) { self.rows = rows }
+
+    func step() throws -> Bool {
+        position += 1
+        guard position < rows.count else {
+            current = []
+            return false
+        }
+        current = try rows[position].map(PostgresValueCoding.value)
+        return true
+    }
+
+    private func value(_ column: Int32) -> SQLValue {
+        Int(column) < current.count && column >= 0 ? current[Int(column)] : .null
+    }
+
+    func int(_ column: Int32) -> Int64 {
+        switch value(column) {
+        case .integer(let number): return number
+        case .real(let number): return number.isFinite && abs(number) < 9.2e18 ? Int64(number) : 0
+        case .text(let text): return Int64(text) ?? 0
+        case .date(let date): return Int64(date.timeIntervalSince1970)
+        case .null, .blob: return 0
+        }
+    }
+
+    func double(_ column: Int32) -> Double {
+        switch value(column) {
+        case .integer(let number): return Double(number)
+        case .real(let number): return number
+        case .text(let text): return Double(text) ?? 0
+        case .date(let date): return date.timeIntervalSince1970
+        case .null, .blob: return 0
+        }
+    }
+
+    func isNull(_ column: Int32) -> Bool { value(column).isNull }
+
+    func withBytes<R>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        switch value(column) {
+        case .blob(let bytes): return try bytes.withUnsafeBufferPointer(body)
+        case .null: return try body(UnsafeBufferPointer(start: nil, count: 0))
+        case let other:
+            var text = String.fromSQL(other) ?? ""
+            return try text.withUTF8(body)
+        }
+    }
+}
