@@ -53,7 +53,7 @@ extension ResultsStore {
             } else {
                 try db.execute("""
                         INSERT INTO wrong_book (staff_id, question_id, added_at, last_answered_at) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (staff_id, question_id) DO UPDATE SET wrong_count = wrong_count + 1, right_streak = 0,
+                        ON CONFLICT (staff_id, question_id) DO UPDATE SET wrong_count = wrong_book.wrong_count + 1, right_streak = 0,
                             cleared_at = NULL, last_answered_at = excluded.last_answered_at
                         """, staffID, question.id, time, time)
             }

@@ -36,12 +36,6 @@ public final class ResultsStore: Sendable {
         try self.init(engine: SQLiteEngine(path: path, auditKey: key, busyTimeout: busyTimeout), auditKey: key)
     }
 
-    /// Opens the SQLite store at the resolved project path
-    /// (`Results/lawquiz.sqlite`, `--results` or `LAWQUIZ_RESULTS`).
-    public static func open(_ paths: ProjectPaths) throws -> ResultsStore {
-        try ResultsStore(path: paths.resultsDatabase)
-    }
-
     /// A store on an engine already opened and migrated.
     public init(engine: any StoreEngine, auditKey: SymmetricKey) {
         self.engine = engine

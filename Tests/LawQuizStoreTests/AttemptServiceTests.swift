@@ -206,11 +206,11 @@ final class AttemptServiceTests: StoreTestCase {
         let exam = try smallExam()
         let people = (1...6).map { "20\($0)" }
         let errors = ErrorBox()
-        let (url, clock, catalog) = (databaseURL, clock, try StoreTestCatalog.get())
+        let (paths, clock, catalog) = (try storePaths(), clock, try StoreTestCatalog.get())
         // Each person on their own connection, all answering at the same time.
         DispatchQueue.concurrentPerform(iterations: people.count) { position in
             do {
-                let service = AttemptService(store: try ResultsStore(path: url), catalog: catalog, clock: clock, makeSeed: { UInt64(position) })
+                let service = AttemptService(store: try ResultsStore.open(paths, environment: [:]), catalog: catalog, clock: clock, makeSeed: { UInt64(position) })
                 guard case .session(let sitting) = try service.begin(exam: exam, staffID: people[position]) else { throw XCTSkip("no session") }
                 for round in 0..<10 {
                     for item in sitting.items {
@@ -233,10 +233,10 @@ final class AttemptServiceTests: StoreTestCase {
         let exam = try smallExam()
         let ids = IDBox()
         let errors = ErrorBox()
-        let (url, clock, catalog) = (databaseURL, clock, try StoreTestCatalog.get())
+        let (paths, clock, catalog) = (try storePaths(), clock, try StoreTestCatalog.get())
         DispatchQueue.concurrentPerform(iterations: 4) { position in
             do {
-                let service = AttemptService(store: try ResultsStore(path: url), catalog: catalog, clock: clock, makeSeed: { UInt64(position) })
+                let service = AttemptService(store: try ResultsStore.open(paths, environment: [:]), catalog: catalog, clock: clock, makeSeed: { UInt64(position) })
                 if case .session(let sitting) = try service.begin(exam: exam, staffID: "1001") { ids.add(sitting.attempt.id) }
             } catch {
                 errors.add(error)

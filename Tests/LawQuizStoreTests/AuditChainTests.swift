@@ -22,14 +22,13 @@ final class AuditChainTests: StoreTestCase {
         return (exam, try service.submit(attemptID: sitting.attempt.id, exam: exam, reason: .byPerson))
     }
 
-    /// Runs SQL as the sqlite3 shell would: its own connection, foreign keys
-    /// off unless the SQL turns them on, no transaction around it.
+    /// Runs SQL as the sqlite3 shell or psql would: its own connection, no
+    /// transaction around it (SQLite: foreign keys off unless the SQL turns
+    /// them on; PostgreSQL always checks them).
     private func raw(_ sql: String) throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = false
-        let queue = try DatabaseQueue(path: databaseURL.path, configuration: configuration)
-        try queue.writeWithoutTransaction { try $0.execute(sql: sql) }
-        try queue.close()
+        try withRawConnection { db in
+            try db.executeScript(db.dialect.name == "sqlite" ? sql : sql.replacingOccurrences(of: "PRAGMA foreign_keys = ON; ", with: ""))
+        }
     }
 
     private func verify(_ exam: ExamDefinition) throws -> AuditReport {
@@ -51,6 +50,7 @@ final class AuditChainTests: StoreTestCase {
     }
 
     func testKeyFileIsCreatedGroupReadableOnlyAndReused() throws {
+        forceSQLite = true
         let store = try openStore()
         let keyPath = AuditKeyFile.url(forStore: databaseURL).path
         XCTAssertEqual(URL(fileURLWithPath: keyPath).lastPathComponent, "lawquiz.sqlite.key")
@@ -122,14 +122,11 @@ final class AuditChainTests: StoreTestCase {
         XCTAssertTrue(try verify(exam).findings.contains { $0.category == .chain && $0.detail.contains("内容被改动") })
 
         // Recomputing the hash without the key still fails the HMAC.
-        let queue = try DatabaseQueue(path: databaseURL.path)
-        try queue.write { raw in
-            let db = GRDBConnection(db: raw)
+        try withRawConnection { db in
             let row = try db.row("SELECT seq, payload, prev_hash FROM audit_entry WHERE kind = 'attempt_submitted'")!
             let hash = AuditDigest.entryHash(previous: try row["prev_hash"], payload: try row["payload"])
             try db.execute("UPDATE audit_entry SET entry_hash = ? WHERE seq = ?", hash, try row["seq"] as Int64)
         }
-        try queue.close()
         XCTAssertTrue(try verify(exam).findings.contains { $0.category == .chain && $0.detail.contains("HMAC") })
 
         try raw("DELETE FROM audit_entry WHERE seq = 3")
@@ -137,6 +134,7 @@ final class AuditChainTests: StoreTestCase {
     }
 
     func testAStoreFromBeforeTheChainStartsItWithSnapshots() throws {
+        forceSQLite = true
         let (exam, result) = try sitting(try openStore())
         // Make the file look like one written before v3-audit-chain.
         try raw("DROP TABLE audit_entry; DELETE FROM grdb_migrations WHERE identifier = 'v3-audit-chain'")
@@ -154,6 +152,7 @@ final class AuditChainTests: StoreTestCase {
     }
 
     func testRosterImportIsAuditedAndCommitsInBatchesThatLeaveTheLockFree() throws {
+        forceSQLite = true
         let store = try openStore()
         let entries = (0..<1_050).map { RosterEntry(staffID: String(10_000 + $0), name: "员工\($0)", department: "部门\($0 % 7)") }
         var configuration = Configuration()

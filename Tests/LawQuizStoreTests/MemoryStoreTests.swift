@@ -16,7 +16,7 @@ final class MemoryStoreTests: StoreTestCase {
     func testMigrationCreatesMemoryTable() throws {
         let store = try openStore()
         XCTAssertTrue(try store.appliedMigrations().contains("v4-memory"))
-        let columns = try store.read { try $0.rows("PRAGMA table_info(memory_state)").map { try $0["name"] as String } }
+        let columns = try columnNames("memory_state", in: store)
         XCTAssertEqual(
             Set(columns), ["staff_id", "question_id", "stability", "difficulty", "due_at", "last_review_at", "reps", "lapses"])
     }

@@ -14,11 +14,10 @@ final class ReportAggregationTests: StoreTestCase {
 
     func testStoreAggregatesAgreeWithTheRulesAppliedInSwift() throws {
         for seed in UInt64(1)...6 {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("lawquiz-aggregate-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: folder) }
+            resetStore()
             var random = SeededGenerator(seed: seed)
             let exempt = try populate(&random)
-            let reader = try ReportReader(path: databaseURL)
+            let reader = try openReports()
             for counting in AttemptCounting.allCases {
                 for makeupCounting in [AttemptCounting.highest, .last] {
                     for rule in MakeupRule.allCases {

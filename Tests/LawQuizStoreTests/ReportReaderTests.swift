@@ -24,7 +24,7 @@ final class ReportReaderTests: StoreTestCase {
 
     func testPartitionedScanMatchesASingleScan() throws {
         let (exam, _) = try sampleStore()
-        let reader = try ReportReader(path: databaseURL)
+        let reader = try openReports()
         let loader = try ExamReportLoader(reader: reader, exam: exam, catalog: ExamCatalog(definitions: [exam]))
         let outcomes = try loader.outcomes()
         XCTAssertEqual(ParticipationSummary(outcomes: outcomes, fullMarks: 100).participationRate.text, "6/6 = 100.0%")
@@ -50,7 +50,7 @@ final class ReportReaderTests: StoreTestCase {
         for (index, item) in open.items.enumerated() {
             try service.recordAnswer(index < 4 ? item.question.answer : wrongAnswer(item), attemptID: open.attempt.id, itemIndex: item.item.index)
         }
-        let reader = try ReportReader(path: databaseURL)
+        let reader = try openReports()
         let loader = try ExamReportLoader(reader: reader, exam: exam, catalog: ExamCatalog(definitions: [exam]))
         let before = ParticipationSummary(outcomes: try loader.outcomes(now: clock.now), fullMarks: 100)
         XCTAssertEqual(before.participationRate.text, "6/7 = 85.7%")
@@ -82,8 +82,8 @@ final class ReportReaderTests: StoreTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: missing.deletingLastPathComponent().path))
         _ = try sampleStore()
-        let reader = try ReportReader(path: databaseURL)
-        XCTAssertThrowsError(try reader.engine.write { db in try db.execute("DELETE FROM staff") }, "read-only connection")
+        let reader = try openReports()
+        XCTAssertThrowsError(try reader.read { db in try db.execute("DELETE FROM staff") }, "reports read in read-only transactions")
         XCTAssertEqual(try reader.roster().count, 6)
     }
 

@@ -6,7 +6,7 @@ import XCTest
 
 final class ResultsStoreTests: StoreTestCase {
     func testOpeningCreatesFolderMigratesAndUsesWAL() throws {
-        let store = try openStore()
+        let store = try openSQLiteStore()
         XCTAssertTrue(FileManager.default.fileExists(atPath: databaseURL.path))
         // Every registered migration, in order (the reports append theirs after v1).
         XCTAssertEqual(try store.appliedMigrations(), StoreMigrations.migrator().migrations)
@@ -19,14 +19,14 @@ final class ResultsStoreTests: StoreTestCase {
         let engine = try XCTUnwrap(store.engine as? SQLiteEngine)
         XCTAssertEqual(try engine.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2)
         // Reopening an existing file runs no migration twice.
-        XCTAssertEqual(try openStore().appliedMigrations(), StoreMigrations.migrator().migrations)
+        XCTAssertEqual(try openSQLiteStore().appliedMigrations(), StoreMigrations.migrator().migrations)
     }
 
     func testCorruptFileGivesAClearErrorAndIsLeftAlone() throws {
         try FileManager.default.createDirectory(at: databaseURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let garbage = Data(String(repeating: "这不是数据库", count: 400).utf8)
         try garbage.write(to: databaseURL)
-        XCTAssertThrowsError(try openStore()) { error in
+        XCTAssertThrowsError(try openSQLiteStore()) { error in
             XCTAssertEqual(error as? StoreError, .corrupt(path: self.databaseURL.path))
             XCTAssertTrue(error.localizedDescription.contains("已损坏"))
         }
@@ -39,7 +39,7 @@ final class ResultsStoreTests: StoreTestCase {
         try other.write { try $0.execute(sql: "CREATE TABLE invoices(id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices VALUES (1, 9.5)") }
         try other.close()
         let before = try Data(contentsOf: databaseURL)
-        XCTAssertThrowsError(try openStore()) { error in
+        XCTAssertThrowsError(try openSQLiteStore()) { error in
             XCTAssertEqual(error as? StoreError, .foreignDatabase(path: self.databaseURL.path, tables: ["invoices"]))
             XCTAssertTrue(error.localizedDescription.contains("不是 LawQuiz 结果数据库"), error.localizedDescription)
         }
@@ -51,7 +51,7 @@ final class ResultsStoreTests: StoreTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let blocker = folder.appendingPathComponent("Results")
         try Data("file, not folder".utf8).write(to: blocker)
-        XCTAssertThrowsError(try openStore()) { error in
+        XCTAssertThrowsError(try openSQLiteStore()) { error in
             guard case .cannotCreateFolder = error as? StoreError else { return XCTFail("\(error)") }
         }
     }

@@ -9,19 +9,15 @@ import XCTest
 final class StoreCopierTests: StoreTestCase {
     private var targetURL: URL { folder.appendingPathComponent("Copy/target.sqlite") }
 
-    /// Tables and columns of a migrated store, from SQLite's catalogue.
+    /// Tables and columns of a migrated store, from the engine's catalogue.
     private func schema(_ store: ResultsStore) throws -> [String: Set<String>] {
-        try store.read { db in
-            var tables: [String: Set<String>] = [:]
-            for name in try db.values(
-                String.self, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'")
-            {
-                tables[name] = Set(try db.values(String.self, "SELECT name FROM pragma_table_info(?)", name))
-            }
-            return tables
-        }
+        var tables: [String: Set<String>] = [:]
+        for name in try tableNames(in: store) { tables[name] = try columnNames(name, in: store) }
+        return tables
     }
 
+    /// On the PostgreSQL run this also checks that its migrations make the
+    /// same tables and columns as SQLite's.
     func testCopyListCoversEveryTableAndColumn() throws {
         let actual = try schema(try openStore())
         var listed = Dictionary(uniqueKeysWithValues: StoreSchema.tables.map { ($0.name, Set($0.columns)) })
@@ -53,7 +49,7 @@ final class StoreCopierTests: StoreTestCase {
     func testCopyMovesEveryRowAndTheChainVerifiesOnTheTarget() throws {
         let (source, exam) = try filledStore()
         try FileManager.default.createDirectory(at: targetURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AuditKeyFile.create(AuditKeyFile.url(forStore: targetURL).path, key: try AuditKeyFile.load(AuditKeyFile.url(forStore: databaseURL).path))
+        try AuditKeyTransfer.prepare(from: try storePaths(), to: ProjectPaths(questionBanks: StoreTestCatalog.root, resultsDatabase: targetURL))
         let target = try ResultsStore(path: targetURL)
         var seen: [String: Int] = [:]
         let counts = try StoreCopier(source: source, target: target).copy(replace: false) { table, rows in seen[table] = rows }

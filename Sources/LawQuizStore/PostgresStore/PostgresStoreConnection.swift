@@ -31,12 +31,24 @@ final class PostgresStoreConnection: StoreConnection {
         return try result.rows.map { row in SQLRow(columns: columns, values: try row.map(PostgresValueCoding.value)) }
     }
 
-    /// The rows are fetched whole and then decoded one at a time as the
-    /// cursor steps (postgres-nio's callback API has no back-pressure to
-    /// stream them to a synchronous reader).
+    /// Rows fetched per round trip by `scan`.
+    static let scanBatch = 5_000
+    /// Numbers the server-side cursors of this connection.
+    private var cursors = 0
+
+    /// Streams through a server-side cursor (`DECLARE … CURSOR`, then
+    /// `FETCH` in batches), so an item scan of millions of rows holds one
+    /// batch in memory, not the whole result. Needs the transaction every
+    /// read and write runs in.
     func scan(_ sql: String, _ arguments: [SQLValue], _ body: (any SQLRowCursor) throws -> Void) throws {
-        let result = try run(sql, arguments)
-        try body(PostgresRowCursor(rows: result.rows))
+        cursors += 1
+        let name = "lawquiz_scan_\(cursors)"
+        _ = try run("DECLARE \(name) NO SCROLL CURSOR FOR " + sql, arguments)
+        let cursor = PostgresRowCursor { [self] in
+            try run("FETCH FORWARD \(Self.scanBatch) FROM \(name)", [], numbering: false).rows
+        }
+        try body(cursor)
+        _ = try run("CLOSE \(name)", [], numbering: false)
     }
 
     func executeScript(_ sql: String) throws {
@@ -59,25 +71,34 @@ final class PostgresStoreConnection: StoreConnection {
     }
 }
 
-/// Steps through fetched rows, decoding each when it becomes current.
+/// Steps through rows fetched a batch at a time, decoding each when it
+/// becomes current; an empty batch ends the scan.
 final class PostgresRowCursor: SQLRowCursor {
-    private let rows: [PostgresRow]
-    private var position = -1
+    private let fetch: () throws -> [PostgresRow]
+    private var rows: [PostgresRow] = []
+    private var position = 0
+    private var finished = false
     private var current: [SQLValue] = []
 
-    init(rows: [PostgresRow]) { self.rows = rows }
+    init(fetch: @escaping () throws -> [PostgresRow]) { self.fetch = fetch }
 
     func step() throws -> Bool {
         position += 1
-        guard position < rows.count else {
-            current = []
-            return false
+        if position >= rows.count {
+            guard !finished else { return false }
+            rows = try fetch()
+            position = 0
+            guard !rows.isEmpty else {
+                finished = true
+                current = []
+                return false
+            }
         }
         current = try rows[position].map(PostgresValueCoding.value)
         return true
     }
 
-    private func value(_ column: Int32) -> SQLValue {
+    func value(_ column: Int32) -> SQLValue {
         Int(column) < current.count && column >= 0 ? current[Int(column)] : .null
     }
 

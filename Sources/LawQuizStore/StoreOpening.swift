@@ -1,0 +1,79 @@
+import Foundation
+import Crypto
+import LawQuizCore
+
+/// Opening the store a command's paths name: the SQLite file, or the
+/// PostgreSQL server of `--results postgres://…` / `LAWQUIZ_RESULTS` / the
+/// installed config's `store:`. The only place that picks an engine.
+extension ResultsStore {
+    /// Opens and migrates the store. `environment` supplies PGPASSWORD,
+    /// PGPASSFILE and HOME for a server store (installed mode passes none:
+    /// only its root-owned password file counts).
+    public static func open(
+        _ paths: ProjectPaths, environment: [String: String] = ProcessInfo.processInfo.environment,
+        busyTimeout: TimeInterval = ResultsStore.busyTimeout
+    ) throws -> ResultsStore {
+        guard let server = paths.resultsServer else { return try ResultsStore(path: paths.resultsDatabase, busyTimeout: busyTimeout) }
+        let keyPath = paths.serverAuditKey ?? paths.resultsDatabase.deletingLastPathComponent().appendingPathComponent("postgres.key")
+        do {
+            try FileManager.default.createDirectory(at: keyPath.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.cannotCreateFolder(path: keyPath.deletingLastPathComponent().path, reason: error.localizedDescription)
+        }
+        let key = try AuditKeyFile.loadOrCreate(keyPath: keyPath)
+        let engine = try PostgresEngine(
+            url: server, password: try serverPassword(paths), environment: environment)
+        try engine.migrate { identifier, db in
+            if identifier == "v3-audit-chain" { try AuditChain.start(db, key: key) }
+        }
+        return ResultsStore(engine: engine, auditKey: key)
+    }
+
+    /// The password in the installed config's `store_password_file` (first line).
+    static func serverPassword(_ paths: ProjectPaths) throws -> String? {
+        guard let file = paths.serverPasswordFile else { return nil }
+        guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
+            throw StoreError.authentication(path: paths.resultsDescription, reason: "无法读取密码文件 \(file.path)")
+        }
+        return text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+    }
+}
+
+extension ReportReader {
+    /// Opens the store a report reads: an SQLite file read-only (never
+    /// created), or the server store (its reads are READ ONLY transactions).
+    public static func open(
+        _ paths: ProjectPaths, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> ReportReader {
+        guard paths.resultsServer != nil else { return try ReportReader(path: paths.resultsDatabase) }
+        return try ReportReader(engine: ResultsStore.open(paths, environment: environment).engine)
+    }
+}
+
+/// The audit key of a store being copied: the target's chain is the
+/// source's, so it must verify with the source's key.
+public enum AuditKeyTransfer {
+    /// The key file of the store `paths` name.
+    public static func keyPath(_ paths: ProjectPaths) -> URL {
+        paths.resultsServer == nil ? AuditKeyFile.url(forStore: paths.resultsDatabase)
+            : paths.serverAuditKey ?? paths.resultsDatabase.deletingLastPathComponent().appendingPathComponent("postgres.key")
+    }
+
+    /// Puts the source's key where the target will look for it, before the
+    /// target is opened; a target with a different key of its own is refused.
+    public static func prepare(from source: ProjectPaths, to target: ProjectPaths) throws {
+        let sourcePath = keyPath(source).path
+        let targetPath = keyPath(target)
+        let key = try AuditKeyFile.load(sourcePath)
+        if FileManager.default.fileExists(atPath: targetPath.path) {
+            let existing = try AuditKeyFile.load(targetPath.path)
+            guard existing.withUnsafeBytes({ Data($0) }) == key.withUnsafeBytes({ Data($0) }) else {
+                throw StoreError.auditKey(
+                    path: targetPath.path, reason: "与源 \(sourcePath) 的密钥不同；复制来的审计链无法用它核对。目标是新库时请先删除该密钥文件")
+            }
+            return
+        }
+        try FileManager.default.createDirectory(at: targetPath.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AuditKeyFile.create(targetPath.path, key: key)
+    }
+}
