@@ -75,7 +75,7 @@ struct AdminSampleStore {
         let library = try LawLibrary.load(from: banksRoot.appendingPathComponent("statutes"))
         let catalog = try BankCatalog.load(root: banksRoot)
         let exams = try ExamCatalog.load(folder: banksRoot.appendingPathComponent("exams"), library: library)
-        let store = try ResultsStore(path: runner.results)
+        let store = try runner.openStore()
         _ = try store.importRoster(Self.roster.map { RosterEntry(staffID: $0.0, name: $0.1, department: $0.2) })
         let clock = ManualWallClock(Date(timeIntervalSince1970: 1_700_000_000))
         let service = AttemptService(store: store, catalog: catalog, clock: clock)

@@ -1,4 +1,6 @@
 import Foundation
+import LawQuizCore
+import LawQuizStore
 import XCTest
 
 /// Runs the built `lawquiz` binary for the exam-data end-to-end tests, with
@@ -23,13 +25,41 @@ struct DataCommandRunner {
     /// A fresh folder holding this test's results file.
     let folder: URL
     var banks: URL = repositoryRoot.appendingPathComponent("QuestionBanks")
+    /// The results file (SQLite runs, and tests of the file itself).
     var results: URL { folder.appendingPathComponent("Results/lawquiz.sqlite") }
+    /// This runner's PostgreSQL database on the PostgreSQL run.
+    let server: ServerDatabase?
 
-    init() {
+    /// `sqliteOnly`: tests of the SQLite file itself (locks, damage, the
+    /// sqlite3 shell) keep a file store on every run.
+    init(sqliteOnly: Bool = false) {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lawquiz-e2e-\(UUID().uuidString)")
+        server = sqliteOnly ? nil : ServerDatabase()
+    }
+
+    /// What lawquiz gets as `LAWQUIZ_RESULTS`: the file, or the server URL.
+    var resultsLocation: String { server?.url ?? results.path }
+
+    /// The variables that put lawquiz on this runner's store (a server
+    /// store's audit key is a file in the test's folder).
+    func storeEnvironment() throws -> [String: String] {
+        guard let server else { return ["LAWQUIZ_RESULTS": results.path] }
+        try server.ensureCreated()
+        return ["LAWQUIZ_RESULTS": server.url, "LAWQUIZ_AUDIT_KEY": folder.appendingPathComponent("Results/postgres.key").path]
+    }
+
+    /// The store lawquiz writes, opened in the test process.
+    func openStore() throws -> ResultsStore {
+        var paths = ProjectPaths(questionBanks: banks, resultsDatabase: results)
+        if let server {
+            try server.ensureCreated()
+            paths.setResults(server.url, relativeTo: folder, auditKey: folder.appendingPathComponent("Results/postgres.key").path)
+        }
+        return try ResultsStore.open(paths, environment: [:])
     }
 
     func cleanUp() {
+        server?.drop()
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -37,7 +67,7 @@ struct DataCommandRunner {
     func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws -> Output {
         var environment = ProcessInfo.processInfo.environment
         environment["LAWQUIZ_BANKS"] = banks.path
-        environment["LAWQUIZ_RESULTS"] = results.path
+        for (key, value) in try storeEnvironment() { environment[key] = value }
         environment["NO_COLOR"] = "1"
         environment["LANG"] = "C.UTF-8"
         for (key, value) in extra { environment[key] = value }

@@ -18,7 +18,7 @@ final class LiveSession: @unchecked Sendable {
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["LAWQUIZ_BANKS"] = runner.banks.path
-        environment["LAWQUIZ_RESULTS"] = runner.results.path
+        for (key, value) in try runner.storeEnvironment() { environment[key] = value }
         environment["NO_COLOR"] = "1"
         environment["LANG"] = "C.UTF-8"
         for (key, value) in extra { environment[key] = value }

@@ -7,7 +7,8 @@ import XCTest
 /// pager that prints its group ids (run directly, not through a shell that
 /// might drop them itself).
 final class PagerGroupTests: XCTestCase {
-    private var runner = DataCommandRunner()
+    /// An installed program as another user: its store is the file the test installs.
+    private var runner = DataCommandRunner(sqliteOnly: true)
 
     override func tearDown() {
         runner.cleanUp()

@@ -50,8 +50,9 @@ struct TerminalDriver {
         process.arguments = [script.path, String(decoding: stepData, as: UTF8.self)] + (command ?? [DataCommandRunner.binary.path] + arguments)
         var environment = [
             "PATH": "/usr/bin:/bin", "TERM": "xterm", "INPUTRC": "/dev/null", "HOME": home.path,
-            "LAWQUIZ_BANKS": runner.banks.path, "LAWQUIZ_RESULTS": runner.results.path, "COLUMNS": "100",
+            "LAWQUIZ_BANKS": runner.banks.path, "COLUMNS": "100",
         ]
+        environment.merge(try runner.storeEnvironment()) { _, new in new }
         environment["LANG"] = lang
         if let size {
             environment["PTY_DRIVER_SIZE"] = "\(size.columns)x\(size.rows)"

@@ -15,7 +15,12 @@ final class VerifyCommandTests: XCTestCase {
         sample?.runner.cleanUp()
     }
 
+    /// The edit through the sqlite3 shell, or on the PostgreSQL run as psql would.
     private func sqlite(_ sql: String) throws {
+        if let server = runner.server {
+            try server.execute(sql.replacingOccurrences(of: "PRAGMA foreign_keys = ON; ", with: ""))
+            return
+        }
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         shell.arguments = ["sqlite3", runner.results.path, sql]
