@@ -37,6 +37,14 @@ struct DataCommandRunner {
         server = sqliteOnly ? nil : ServerDatabase()
     }
 
+    /// A runner on its own PostgreSQL database on every run (tests of the
+    /// server store itself); nil when no server is configured.
+    init?(serverOnly: Void) {
+        guard let server = ServerDatabase(always: true) else { return nil }
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lawquiz-e2e-\(UUID().uuidString)")
+        self.server = server
+    }
+
     /// What lawquiz gets as `LAWQUIZ_RESULTS`: the file, or the server URL.
     var resultsLocation: String { server?.url ?? results.path }
 

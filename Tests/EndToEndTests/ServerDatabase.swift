@@ -13,9 +13,9 @@ final class ServerDatabase: @unchecked Sendable {
     private let lock = NSLock()
     private var created = false
 
-    /// Nil when the run is not a PostgreSQL run.
-    init?() {
-        guard Self.requested, let url = ProcessInfo.processInfo.environment["LAWQUIZ_TEST_POSTGRES"], !url.isEmpty,
+    /// Nil when the run is not a PostgreSQL run (`always`: whenever a server is configured).
+    init?(always: Bool = false) {
+        guard Self.requested || always, let url = ProcessInfo.processInfo.environment["LAWQUIZ_TEST_POSTGRES"], !url.isEmpty,
             let admin = try? PostgresEngine(url: url, environment: [:])
         else { return nil }
         self.admin = admin

@@ -106,4 +106,38 @@ final class DeploymentTests: XCTestCase {
             }
         }
     }
+
+    func testAServerStoreComesFromTheConfigWithItsPasswordFileAndKey() throws {
+        let server = config.replacingOccurrences(
+            of: "store: /var/lib/lawquiz/lawquiz.sqlite",
+            with: "store: postgres://lawquiz@db.example:5432/results?sslmode=require\ncache: /var/lib/lawquiz/cache\nstore_password_file: /etc/lawquiz/store.password")
+        let deployment = try resolve(staff(), file(server))
+        XCTAssertEqual(deployment.paths.resultsServer, "postgres://lawquiz@db.example:5432/results?sslmode=require")
+        XCTAssertEqual(deployment.paths.serverPasswordFile?.path, "/etc/lawquiz/store.password")
+        XCTAssertEqual(deployment.paths.serverAuditKey?.path, "/var/lib/lawquiz/audit.key")
+        let keyed = try resolve(staff(), file(server + "\naudit_key: /etc/lawquiz/audit.key\n"))
+        XCTAssertEqual(keyed.paths.serverAuditKey?.path, "/etc/lawquiz/audit.key")
+        XCTAssertThrowsError(try DeploymentConfig.parse("banks: /b\nstore: postgres://u:secret@h/db\n", file: "lawquiz.yaml")) { error in
+            guard case .invalidConfig(_, let line, let message) = error as? DeploymentError else { return XCTFail("\(error)") }
+            XCTAssertEqual(line, 2)
+            XCTAssertTrue(message.contains("密码"), message)
+        }
+    }
+
+    func testAResultsURLSelectsTheServerAndAFilePathTheFile() {
+        var paths = ProjectPaths.resolve(
+            banks: "/p/QuestionBanks", results: "postgresql://exam@10.0.0.5/lawquiz", environment: [:], workingDirectory: "/w",
+            executablePath: "")
+        XCTAssertEqual(paths.resultsServer, "postgresql://exam@10.0.0.5/lawquiz")
+        XCTAssertEqual(paths.serverAuditKey?.path, "/p/Results/postgres-exam-10.0.0.5-lawquiz.key")
+        XCTAssertEqual(paths.resultsDescription, "postgresql://exam@10.0.0.5/lawquiz")
+        paths.setResults("r.sqlite", relativeTo: URL(fileURLWithPath: "/w", isDirectory: true))
+        XCTAssertNil(paths.resultsServer)
+        XCTAssertEqual(paths.resultsDatabase.path, "/w/r.sqlite")
+        let fromEnvironment = ProjectPaths.resolve(
+            banks: "/p/QuestionBanks", results: nil,
+            environment: ["LAWQUIZ_RESULTS": "postgres://h/db", "LAWQUIZ_AUDIT_KEY": "/k/audit.key"], workingDirectory: "/w", executablePath: "")
+        XCTAssertEqual(fromEnvironment.resultsServer, "postgres://h/db")
+        XCTAssertEqual(fromEnvironment.serverAuditKey?.path, "/k/audit.key")
+    }
 }
