@@ -104,18 +104,12 @@ public enum CatalogCache {
     private static func bankFiles(root: URL) -> [(name: String, path: String)]? {
         var files: [(name: String, path: String)] = []
         for folder in ["statutes", "banks", "exams"] {
-            let base = root.appendingPathComponent(folder)
-            guard let enumerator = FileManager.default.enumerator(atPath: base.path) else {
+            let base = root.path + "/" + folder
+            guard let names = RegularFiles.below(base) else {
                 if folder == "exams" { continue }
                 return nil
             }
-            for path in enumerator.compactMap({ $0 as? String }).sorted() {
-                let full = base.appendingPathComponent(path).path
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue
-                else { continue }
-                files.append(("\(folder)/\(path)", full))
-            }
+            files += names.map { ("\(folder)/\($0)", base + "/" + $0) }
         }
         return files
     }
