@@ -20,7 +20,7 @@ setup:
 # `bank snapshot` leaves the parsed banks in QuestionBanks/.catalog for this build.
 build: setup
 	$(SWIFT) build -c release --product lawquiz --static-swift-stdlib
-	@$(BIN) bank snapshot
+	-@$(BIN) bank snapshot
 
 ## make run: install what is missing, build in release mode, start lawquiz.
 run: build
