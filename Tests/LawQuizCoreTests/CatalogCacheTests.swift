@@ -107,6 +107,19 @@ final class CatalogCacheTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path).count, 1)
     }
 
+    /// Installed banks are group-only: the snapshot (all answer keys) must be too.
+    func testTheShippedSnapshotTakesTheBanksFolderModeAndGroup() throws {
+        let banks = root.appendingPathComponent("banks").path
+        XCTAssertEqual(chmod(banks, 0o750), 0)
+        let (file, _) = try CatalogCache.writeShipped(root: root, salt: "t", timeZone: TimeZone(identifier: "UTC")!)
+        let folderAttributes = try FileManager.default.attributesOfItem(atPath: file.deletingLastPathComponent().path)
+        let fileAttributes = try FileManager.default.attributesOfItem(atPath: file.path)
+        let banksAttributes = try FileManager.default.attributesOfItem(atPath: banks)
+        XCTAssertEqual((folderAttributes[.posixPermissions] as? NSNumber)?.intValue, 0o750)
+        XCTAssertEqual((fileAttributes[.posixPermissions] as? NSNumber)?.intValue, 0o640)
+        XCTAssertEqual(fileAttributes[.groupOwnerAccountID] as? NSNumber, banksAttributes[.groupOwnerAccountID] as? NSNumber)
+    }
+
     func testADamagedSnapshotIsIgnored() throws {
         _ = try CatalogCache.load(root: root, folder: cache, salt: "t")
         let file = try XCTUnwrap(try cacheFiles().first)

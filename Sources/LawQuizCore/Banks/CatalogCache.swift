@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A parsed and linted catalog saved in a compact binary form, so starting an exam does not
 /// re-parse every bank's YAML and re-run the linter (most of the start-up
 /// time), with the parsed exam definitions. The file name carries a
@@ -59,10 +63,36 @@ public enum CatalogCache {
             throw CatalogSnapshotError.unwritable(path: shipped.path, reason: "题库目录无法读取")
         }
         let file = shipped.appendingPathComponent("catalog-\(fingerprint).bin")
+        // The snapshot holds every answer key: readable by exactly those who may
+        // read the banks. The folder is closed before the file is written.
+        let access = ShippedAccess(banks: root.appendingPathComponent("banks").path)
+        try? FileManager.default.createDirectory(at: shipped, withIntermediateDirectories: true)
+        access?.apply(to: shipped.path, isFolder: true)
         if let problem = save(CatalogSnapshot.encode(catalog, exams: exams), to: file) {
             throw CatalogSnapshotError.unwritable(path: file.path, reason: problem)
         }
+        access?.apply(to: file.path, isFolder: false)
         return (file, catalog)
+    }
+
+    /// Mode and group of the `banks/` folder, given to the shipped snapshot's
+    /// folder (and, without execute bits, to its file): installed banks are
+    /// `root:lawquiz` 0750, so the snapshot is never readable by others.
+    private struct ShippedAccess {
+        let mode: mode_t
+        let group: gid_t
+
+        init?(banks: String) {
+            var info = stat()
+            guard stat(banks, &info) == 0 else { return nil }
+            mode = info.st_mode & 0o777
+            group = info.st_gid
+        }
+
+        func apply(to path: String, isFolder: Bool) {
+            _ = chown(path, uid_t.max, group)
+            _ = chmod(path, isFolder ? mode : mode & 0o666)
+        }
     }
 
     /// Exam times without a zone are read in `timeZone`: part of the key.
