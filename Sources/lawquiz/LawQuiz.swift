@@ -33,14 +33,17 @@ struct LawQuiz: ParsableCommand {
     static func main() {
         // First of all: who runs us and how we are installed (sanitises the
         // environment and hardens an installed process before anything reads it).
+        LaunchTrace.mark("main")
         if case .failure(let error) = Deployment.resolution {
             Console.error("错误：" + (error.errorDescription ?? "\(error)"))
             Foundation.exit(ExitStatus.badInput.rawValue)
         }
+        LaunchTrace.mark("deployment")
         Console.prepareLocale()
         var command: ParsableCommand
         do {
             command = try parseAsRoot()
+            LaunchTrace.mark("arguments")
         } catch {
             // The parser quotes what was typed (an unknown option, a bad
             // value): its messages go through the sanitiser like ours.

@@ -23,18 +23,21 @@ struct SessionEnvironment {
     init(paths: PathOptions, busyTimeout: TimeInterval = ResultsStore.busyTimeout) throws {
         self.paths = paths
         (catalog, cachedExams) = try paths.loadCatalogAndExams()
+        LaunchTrace.mark("catalog")
         if !catalog.diagnostics.isEmpty {
             // A broken bank file drops its questions; say so, or a short paper
             // or an empty practice looks like a mystery.
             Console.error("注意：有 \(catalog.diagnostics.count) 个题库问题，相关题目未计入。请管理员运行 lawquiz bank lint 查看并修正。")
         }
         store = try paths.openStore(busyTimeout: busyTimeout)
+        LaunchTrace.mark("store")
         // Setting the system clock back during a sitting adds no time.
         clock = MonotonicBoundClock()
         service = AttemptService(store: store, catalog: catalog, clock: clock)
         reader = TerminalFacts.makeLineReader(clock: clock)
         output = StandardOutput()
         style = TerminalStyle.forStandardOutput()
+        LaunchTrace.mark("session")
     }
 
     func exams() throws -> ExamCatalog {

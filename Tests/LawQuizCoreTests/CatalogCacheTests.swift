@@ -78,6 +78,48 @@ final class CatalogCacheTests: XCTestCase {
         XCTAssertEqual(try cacheFiles().count, 1, "snapshots of older bank versions are removed")
     }
 
+    /// `bank snapshot`: a start without its own cache reads the snapshot beside
+    /// the banks (and writes none of its own); another build, an edit or a
+    /// time zone misses it.
+    func testTheShippedSnapshotServesAStartWithoutCacheUntilAnEdit() throws {
+        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        let (file, written) = try CatalogCache.writeShipped(root: root, salt: "t", timeZone: zone)
+        XCTAssertEqual(file.deletingLastPathComponent().lastPathComponent, CatalogCache.shippedFolderName)
+        XCTAssertEqual(written.questions, try BankCatalog.load(root: root).questions)
+        // Mark the shipped snapshot so a read of it shows.
+        var banks = written.banks
+        banks[0].questions[0].stem = "来自题库快照"
+        let id = banks[0].questions[0].id
+        try CatalogSnapshot.encode(BankCatalog(library: written.library, linted: banks, diagnostics: written.diagnostics)).write(to: file)
+
+        let loaded = try CatalogCache.load(root: root, folder: cache, salt: "t", timeZone: zone)
+        XCTAssertEqual(loaded.catalog.question(id)?.stem, "来自题库快照")
+        XCTAssertEqual((try? cacheFiles()) ?? [], [], "no user snapshot written")
+        XCTAssertNotEqual(try CatalogCache.load(root: root, folder: cache, salt: "other build", timeZone: zone).catalog.question(id)?.stem, "来自题库快照")
+        XCTAssertNotEqual(try CatalogCache.load(root: root, folder: cache, salt: "t", timeZone: TimeZone(identifier: "UTC")!).catalog.question(id)?.stem, "来自题库快照")
+
+        let bankFile = try firstBankFile()
+        try (try String(contentsOf: bankFile, encoding: .utf8) + "\n# edited\n").write(to: bankFile, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: cache)
+        XCTAssertNotEqual(try CatalogCache.load(root: root, folder: cache, salt: "t", timeZone: zone).catalog.question(id)?.stem, "来自题库快照")
+        // Writing it again replaces the old one.
+        _ = try CatalogCache.writeShipped(root: root, salt: "t", timeZone: zone)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path).count, 1)
+    }
+
+    /// Installed banks are group-only: the snapshot (all answer keys) must be too.
+    func testTheShippedSnapshotTakesTheBanksFolderModeAndGroup() throws {
+        let banks = root.appendingPathComponent("banks").path
+        XCTAssertEqual(chmod(banks, 0o750), 0)
+        let (file, _) = try CatalogCache.writeShipped(root: root, salt: "t", timeZone: TimeZone(identifier: "UTC")!)
+        let folderAttributes = try FileManager.default.attributesOfItem(atPath: file.deletingLastPathComponent().path)
+        let fileAttributes = try FileManager.default.attributesOfItem(atPath: file.path)
+        let banksAttributes = try FileManager.default.attributesOfItem(atPath: banks)
+        XCTAssertEqual((folderAttributes[.posixPermissions] as? NSNumber)?.intValue, 0o750)
+        XCTAssertEqual((fileAttributes[.posixPermissions] as? NSNumber)?.intValue, 0o640)
+        XCTAssertEqual(fileAttributes[.groupOwnerAccountID] as? NSNumber, banksAttributes[.groupOwnerAccountID] as? NSNumber)
+    }
+
     func testADamagedSnapshotIsIgnored() throws {
         _ = try CatalogCache.load(root: root, folder: cache, salt: "t")
         let file = try XCTUnwrap(try cacheFiles().first)

@@ -24,8 +24,10 @@ public struct BankLinter: Sendable {
         var diagnostics = collection.diagnostics
         var firstID: [String: SourceLocation] = [:]
         var firstStem: [String: (SourceLocation, String)] = [:]
-        for question in collection.questions {
-            diagnostics += check(question)
+        let questions = collection.questions
+        let checks = ParallelMap.map(questions) { check($0) }
+        for (question, problems) in zip(questions, checks) {
+            diagnostics += problems
             if let first = firstID[question.id] {
                 diagnostics.append(problem(question, "题目编号 \(question.id) 重复（首次出现在 \(first)）"))
             } else {

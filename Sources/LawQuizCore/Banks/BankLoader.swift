@@ -44,8 +44,7 @@ public enum BankLoader {
         let (files, fileProblems) = bankFiles(in: paths)
         var banks: [QuestionBank] = []
         var diagnostics = fileProblems
-        for file in files {
-            let (bank, problems) = load(file: file)
+        for (bank, problems) in ParallelMap.map(files, { load(file: $0) }) {
             diagnostics += problems
             if let bank { banks.append(bank) }
         }

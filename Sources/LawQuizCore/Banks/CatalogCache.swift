@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A parsed and linted catalog saved in a compact binary form, so starting an exam does not
 /// re-parse every bank's YAML and re-run the linter (most of the start-up
 /// time), with the parsed exam definitions. The file name carries a
@@ -28,32 +32,105 @@ public enum CatalogCache {
     static func load(
         root: URL, folder: URL?, salt: String, timeZone: TimeZone = .current, now: () -> Date
     ) throws -> (catalog: BankCatalog, exams: ExamCatalog?) {
-        let salt = salt + "\u{1F}" + timeZone.identifier
+        let salt = saltWithZone(salt, timeZone)
         guard let folder, let fingerprint = fingerprint(root: root, salt: salt, folder: folder, now: now) else {
             return (try BankCatalog.load(root: root), nil)
         }
-        let file = folder.appendingPathComponent("catalog-\(fingerprint).bin")
-        if let data = try? Data(contentsOf: file), let cached = try? CatalogSnapshot.decodeWithExams(data) {
-            return cached
+        let name = "catalog-\(fingerprint).bin"
+        if let cached = read(folder.appendingPathComponent(name)) { return cached }
+        if let shipped = read(root.appendingPathComponent(shippedFolderName).appendingPathComponent(name)) { return shipped }
+        let (catalog, exams) = try loadFully(root: root, timeZone: timeZone)
+        save(CatalogSnapshot.encode(catalog, exams: exams), to: folder.appendingPathComponent(name))
+        return (catalog, exams)
+    }
+
+    /// The folder beside `statutes/`, `banks/` and `exams/` where `lawquiz
+    /// bank snapshot` (run by `make build` and at installation) leaves the
+    /// snapshot for one program: a start that misses its own cache (a new
+    /// user, a removed cache) reads it instead of parsing every bank. Read,
+    /// never written, by a start; it is as trusted as the banks beside it
+    /// (whoever may write it may edit them), and its name carries the same
+    /// fingerprint, so an edited bank or another program simply misses it.
+    public static let shippedFolderName = ".catalog"
+
+    /// Parses and lints the banks under `root` and saves the snapshot in
+    /// `root/.catalog` for the program `salt` names (see `shippedFolderName`),
+    /// removing older ones there. Returns the file and the catalog.
+    public static func writeShipped(root: URL, salt: String, timeZone: TimeZone) throws -> (file: URL, catalog: BankCatalog) {
+        let (catalog, exams) = try loadFully(root: root, timeZone: timeZone)
+        let shipped = root.appendingPathComponent(shippedFolderName)
+        guard let fingerprint = fingerprint(root: root, salt: saltWithZone(salt, timeZone)) else {
+            throw CatalogSnapshotError.unwritable(path: shipped.path, reason: "题库目录无法读取")
         }
+        let file = shipped.appendingPathComponent("catalog-\(fingerprint).bin")
+        // The snapshot holds every answer key: readable by exactly those who may
+        // read the banks. The folder is closed before the file is written.
+        let access = ShippedAccess(banks: root.appendingPathComponent("banks").path)
+        try? FileManager.default.createDirectory(at: shipped, withIntermediateDirectories: true)
+        access?.apply(to: shipped.path, isFolder: true)
+        if let problem = save(CatalogSnapshot.encode(catalog, exams: exams), to: file) {
+            throw CatalogSnapshotError.unwritable(path: file.path, reason: problem)
+        }
+        access?.apply(to: file.path, isFolder: false)
+        return (file, catalog)
+    }
+
+    /// Mode and group of the `banks/` folder, given to the shipped snapshot's
+    /// folder (and, without execute bits, to its file): installed banks are
+    /// `root:lawquiz` 0750, so the snapshot is never readable by others.
+    private struct ShippedAccess {
+        let mode: mode_t
+        let group: gid_t
+
+        init?(banks: String) {
+            var info = stat()
+            guard stat(banks, &info) == 0 else { return nil }
+            mode = info.st_mode & 0o777
+            group = info.st_gid
+        }
+
+        func apply(to path: String, isFolder: Bool) {
+            _ = chown(path, uid_t.max, group)
+            _ = chmod(path, isFolder ? mode : mode & 0o666)
+        }
+    }
+
+    /// Exam times without a zone are read in `timeZone`: part of the key.
+    private static func saltWithZone(_ salt: String, _ timeZone: TimeZone) -> String {
+        salt + "\u{1F}" + timeZone.identifier
+    }
+
+    /// A snapshot file, nil when missing or damaged.
+    private static func read(_ file: URL) -> (catalog: BankCatalog, exams: ExamCatalog?)? {
+        guard let data = try? Data(contentsOf: file) else { return nil }
+        return try? CatalogSnapshot.decodeWithExams(data)
+    }
+
+    /// Everything parsed from the files; exams nil when their folder could not be loaded.
+    private static func loadFully(root: URL, timeZone: TimeZone) throws -> (catalog: BankCatalog, exams: ExamCatalog?) {
         let catalog = try BankCatalog.load(root: root)
         let exams = try? ExamCatalog.load(folder: root.appendingPathComponent("exams"), library: catalog.library, timeZone: timeZone)
-        save(CatalogSnapshot.encode(catalog, exams: exams), to: file)
         return (catalog, exams)
     }
 
     /// Writes atomically (several processes may start at once) and removes
-    /// snapshots of older bank versions. Failures are ignored: it is a cache.
-    private static func save(_ snapshot: Data, to file: URL) {
+    /// snapshots of older bank versions. Returns why it failed, which a
+    /// start ignores: it is a cache.
+    @discardableResult
+    private static func save(_ snapshot: Data, to file: URL) -> String? {
         let manager = FileManager.default
         let folder = file.deletingLastPathComponent()
-        guard (try? manager.createDirectory(at: folder, withIntermediateDirectories: true)) != nil,
-            (try? snapshot.write(to: file, options: .atomic)) != nil
-        else { return }
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            try snapshot.write(to: file, options: .atomic)
+        } catch {
+            return error.localizedDescription
+        }
         for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
         where name.hasPrefix("catalog-") && name != file.lastPathComponent {
             try? manager.removeItem(at: folder.appendingPathComponent(name))
         }
+        return nil
     }
 
     /// Where the stamps of the last fingerprinted folder are kept, beside the snapshots.
@@ -104,18 +181,12 @@ public enum CatalogCache {
     private static func bankFiles(root: URL) -> [(name: String, path: String)]? {
         var files: [(name: String, path: String)] = []
         for folder in ["statutes", "banks", "exams"] {
-            let base = root.appendingPathComponent(folder)
-            guard let enumerator = FileManager.default.enumerator(atPath: base.path) else {
+            let base = root.path + "/" + folder
+            guard let names = RegularFiles.below(base) else {
                 if folder == "exams" { continue }
                 return nil
             }
-            for path in enumerator.compactMap({ $0 as? String }).sorted() {
-                let full = base.appendingPathComponent(path).path
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue
-                else { continue }
-                files.append(("\(folder)/\(path)", full))
-            }
+            files += names.map { ("\(folder)/\($0)", base + "/" + $0) }
         }
         return files
     }

@@ -37,10 +37,11 @@ public struct Deployment: Sendable {
 
     /// Resolves the deployment. `config` is the installation's file when the
     /// program runs from an installed prefix; `systemTimeZone` is the zone of
-    /// /etc/localtime.
+    /// /etc/localtime, read only when installed (a clone uses `.current`, and
+    /// loading a zone by name costs a start-up an ICU look-up).
     public static func resolve(
         identity: ProcessIdentity, config file: ConfigFileFacts?, environment: [String: String], workingDirectory: String,
-        executablePath: String, systemTimeZone: TimeZone
+        executablePath: String, systemTimeZone: @autoclosure () -> TimeZone
     ) throws -> Deployment {
         guard identity.setGroupID || file != nil else {
             let paths = ProjectPaths.resolve(
@@ -61,7 +62,7 @@ public struct Deployment: Sendable {
         }
         return Deployment(
             installed: true, identity: identity, isAdministrator: identity.uid == 0 || identity.groups.contains(config.adminGroup),
-            config: config, paths: paths, cacheFolder: config.cache, timeZone: config.timeZone ?? systemTimeZone,
+            config: config, paths: paths, cacheFolder: config.cache, timeZone: config.timeZone ?? systemTimeZone(),
             environment: kept)
     }
 

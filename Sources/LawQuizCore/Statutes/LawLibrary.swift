@@ -36,6 +36,8 @@ public struct LawLibrary: Sendable {
     /// Finds a law by id (work-safety), short name (安全生产法), full title, or
     /// short name in book-title marks (《安全生产法》).
     public func law(named name: String) -> Law? {
+        // Banks name a law exactly many times over while loading: try that before trimming.
+        if let law = laws.first(where: { $0.id == name || $0.shortName == name || $0.title == name }) { return law }
         let key = name.trimmingCharacters(in: .whitespaces)
             .trimmingCharacters(in: CharacterSet(charactersIn: "《》"))
         return laws.first { $0.id == key || $0.shortName == key || $0.title == key }

@@ -5,7 +5,10 @@ struct BankCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bank",
         abstract: "题库工具：检查、统计、覆盖率、自动定位条文。",
-        subcommands: [BankLint.self, BankList.self, BankCoverageCommand.self, BankGround.self, BankImport.self, BankExport.self],
+        subcommands: [
+            BankLint.self, BankList.self, BankCoverageCommand.self, BankGround.self, BankImport.self, BankExport.self,
+            BankSnapshot.self,
+        ],
     )
 }
 

@@ -39,6 +39,7 @@ struct ExamTake: ParsableCommand {
         let definition = try session.exams().definition(exam)
         let deployment = Deployment.current
         let choice = try deployment.staffChoice(requested: staff, command: "exam take", store: session.store)
+        LaunchTrace.mark("exam")
         var flow = ExamTakeFlow(
             exam: definition, service: session.service, reader: session.reader, output: session.output,
             clock: session.clock, style: session.style)

@@ -1,0 +1,32 @@
+import Foundation
+import LawQuizCore
+import XCTest
+
+/// `ExamTimeFormat.format` builds the text from calendar fields; it must
+/// read as a `yyyy-MM-dd HH:mm` DateFormatter does, in any zone, and read
+/// back through `parse`.
+final class ExamTimeFormatTests: XCTestCase {
+    func testFormatEqualsDateFormatterAcrossZonesAndYears() throws {
+        var generator = SystemRandomNumberGenerator()
+        let zones = try ["UTC", "Asia/Shanghai", "America/New_York", "Asia/Kolkata", "Pacific/Chatham"].map {
+            try XCTUnwrap(TimeZone(identifier: $0))
+        }
+        for zone in zones {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = zone
+            formatter.dateFormat = "yyyy-MM-dd HH:mm"
+            // The accepted range of exam times, plus the day boundaries around a new year.
+            var dates = (0..<300).map { _ in
+                Date(timeIntervalSince1970: Double.random(in: ExamTimeFormat.acceptedRange.lowerBound.timeIntervalSince1970...ExamTimeFormat.acceptedRange.upperBound.timeIntervalSince1970, using: &generator))
+            }
+            dates += [1_704_067_199, 1_704_067_200, 946_684_800, 0].map { Date(timeIntervalSince1970: $0) }
+            for date in dates {
+                let text = ExamTimeFormat.format(date, timeZone: zone)
+                XCTAssertEqual(text, formatter.string(from: date), "\(date) in \(zone.identifier)")
+                let minute = Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 60).rounded(.down) * 60)
+                XCTAssertEqual(ExamTimeFormat.parse(text, timeZone: zone), minute, text)
+            }
+        }
+    }
+}
