@@ -145,8 +145,13 @@ public final class SQLiteEngine: StoreEngine {
         while true {
             do {
                 let pool = try DatabasePool(path: path.path, configuration: configuration)
-                if try pool.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path.path) }
-                try migrator.migrate(pool)
+                // One read answers both questions; an up-to-date store (every
+                // launch but the first) then opens without a write transaction.
+                let (superseded, complete) = try pool.read { db in
+                    (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+                }
+                if superseded { throw StoreError.newerSchema(path: path.path) }
+                if !complete { try migrator.migrate(pool) }
                 // FULL on the writer: a committed answer survives a power cut,
                 // not only a killed process (NORMAL may lose the last commits).
                 try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
