@@ -143,10 +143,12 @@ public final class PostgresEngine: StoreEngine, @unchecked Sendable {
         connection = nil
     }
 
-    /// Starts closing without waiting (from `deinit`, or for a broken connection).
+    /// Starts closing without waiting (from `deinit`, or for a broken
+    /// connection); the callback holds the connection until it is closed,
+    /// which postgres-nio requires before it is released.
     private static func closeLater(_ connection: PostgresConnection) {
         let closing: EventLoopFuture<Void> = connection.close()
-        _ = closing
+        closing.whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
     private func connectionConfiguration() throws -> PostgresConnection.Configuration {
