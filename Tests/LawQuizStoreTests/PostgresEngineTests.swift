@@ -211,3 +211,95 @@ final class PostgresEngineTests: XCTestCase {
         }
     }
 }
+
+/// Logging in with a password, and a server restart under writes: these
+/// need what a plain superuser URL does not give.
+final class PostgresLoginAndRestartTests: XCTestCase {
+    var database: PostgresTestDatabase!
+
+    override func setUpWithError() throws {
+        database = try PostgresTestDatabase()
+    }
+
+    override func tearDown() {
+        database?.drop()
+    }
+
+    /// A role with a password logs in with `PGPASSWORD` or a 0600 password
+    /// file, and a wrong password is an authentication error.
+    func testPasswordFromTheEnvironmentAndThePasswordFile() throws {
+        let role = "lawquiz_pw_" + database.name.suffix(8)
+        let password = "pw-" + UUID().uuidString
+        _ = try database.admin.autocommit { try $0.execute("CREATE ROLE \(role) LOGIN PASSWORD '\(password)'", []) }
+        defer { _ = try? database.admin.autocommit { try $0.execute("DROP ROLE IF EXISTS \(role)", []) } }
+        var location = database.location
+        location.user = role
+        if location.isUnixSocket { location.host = "127.0.0.1" }
+        do {
+            _ = try PostgresEngine(location: location, environment: ["PGPASSWORD": "wrong"]).read { try $0.rows("SELECT 1", []) }
+            throw XCTSkip("PostgreSQL: the test server lets \(role) in without checking its password (trust); needs an md5 or scram-sha-256 line in pg_hba.conf")
+        } catch StoreError.authentication(let path, let reason) {
+            XCTAssertFalse(path.contains("wrong") || reason.contains("wrong"))
+        }
+        XCTAssertEqual(try PostgresEngine(location: location, environment: ["PGPASSWORD": password])
+            .read { try $0.value(String.self, "SELECT current_user::text") }, role)
+        XCTAssertEqual(try PostgresEngine(location: location, password: password, environment: [:])
+            .read { try $0.value(String.self, "SELECT current_user::text") }, role)
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lawquiz-pgpass-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let passFile = folder.appendingPathComponent(".pgpass")
+        try "\(location.host):\(location.port):*:\(role):\(password)\n".write(to: passFile, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: passFile.path)
+        XCTAssertEqual(try PostgresEngine(location: location, environment: ["HOME": folder.path])
+            .read { try $0.value(String.self, "SELECT current_user::text") }, role)
+        // Readable by others: ignored, so no password, so refused.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: passFile.path)
+        XCTAssertThrowsError(try PostgresEngine(location: location, environment: ["HOME": folder.path]).read { try $0.rows("SELECT 1", []) }) { error in
+            guard case StoreError.authentication = error else { return XCTFail("\(error)") }
+        }
+    }
+
+    /// Writes go on through a server restart (`LAWQUIZ_TEST_POSTGRES_RESTART`,
+    /// a shell command that restarts the test server): every failed write
+    /// is `.unreachable`, every write that returned is in the table.
+    func testWritesGoOnThroughAServerRestart() throws {
+        guard let restart = ProcessInfo.processInfo.environment["LAWQUIZ_TEST_POSTGRES_RESTART"], !restart.isEmpty else {
+            throw XCTSkip("PostgreSQL: LAWQUIZ_TEST_POSTGRES_RESTART not set (a shell command that restarts the test server)")
+        }
+        let engine = database.engine()
+        _ = try engine.write { try $0.execute("CREATE TABLE answer (n BIGINT PRIMARY KEY)", []) }
+        // posix_spawn and waitpid: Foundation's Process did not see this shell end.
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(restart), nil]
+        defer { argv.forEach { free($0) } }
+        XCTAssertEqual(posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ), 0)
+        var status: Int32 = 0
+        var restarting = true
+        var committed: [Int64] = []
+        var unreachable = 0
+        var next: Int64 = 0
+        // Until the restart is over, and then until one more write went through.
+        while true {
+            if restarting, waitpid(pid, &status, WNOHANG) == pid { restarting = false }
+            let finished = !restarting
+            do {
+                _ = try engine.write { try $0.execute("INSERT INTO answer VALUES (?)", [.integer(next)]) }
+            } catch StoreError.unreachable {
+                unreachable += 1
+                Thread.sleep(forTimeInterval: 0.05)
+                continue
+            } catch StoreConstraintError.unique {
+                // The connection was lost after the COMMIT reached the server: it was written.
+            }
+            committed.append(next)
+            next += 1
+            if finished { break }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        XCTAssertEqual(status, 0, "restart command failed")
+        print("PostgreSQL restart: \(committed.count) writes committed, \(unreachable) unreachable")
+        XCTAssertEqual(try engine.read { try $0.values(Int64.self, "SELECT n FROM answer ORDER BY n") }, committed)
+    }
+}
