@@ -152,6 +152,7 @@ final class PostgresEngineTests: XCTestCase {
         let engines = (0..<4).map { _ in database.engine() }
         let rounds = 25
         let failures = ErrorBox()
+        let start = Date()
         DispatchQueue.concurrentPerform(iterations: engines.count) { index in
             for _ in 0..<rounds {
                 do {
@@ -165,8 +166,12 @@ final class PostgresEngineTests: XCTestCase {
                 }
             }
         }
+        let seconds = Date().timeIntervalSince(start)
+        print("PostgreSQL: \(engines.count * rounds) serialised read-then-write transactions from \(engines.count) engines in \(String(format: "%.2f", seconds)) s")
         XCTAssertEqual(failures.all.map { "\($0)" }, [])
         XCTAssertEqual(try setup.read { try $0.value(Int64.self, "SELECT n FROM counter") }, Int64(engines.count * rounds))
+        // A write waits at most this long for another host's write (then `.locked`), as SQLite's busy timeout.
+        XCTAssertEqual(try setup.read { try $0.value(String.self, "SHOW lock_timeout") }, "10s")
     }
 
     func testLostConnectionIsUnreachableThenReconnects() throws {

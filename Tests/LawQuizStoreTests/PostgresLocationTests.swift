@@ -21,6 +21,11 @@ final class PostgresLocationTests: XCTestCase {
         XCTAssertEqual(try PostgresLocation(url: "postgres://h", environment: ["USER": "zhang"]),
             PostgresLocation(user: "zhang", host: "h", database: "zhang"))
         XCTAssertEqual(try PostgresLocation(url: "postgres://u@", environment: [:]).host, "localhost")
+        let tls = ["PGSSLMODE": "verify-full", "PGCONNECT_TIMEOUT": "7"]
+        XCTAssertEqual(try PostgresLocation(url: "postgres://u@h/d", environment: tls).tlsMode, .verifyFull)
+        XCTAssertEqual(try PostgresLocation(url: "postgres://u@h/d", environment: tls).connectTimeout, 7)
+        XCTAssertEqual(try PostgresLocation(url: "postgres://u@h/d?sslmode=disable", environment: tls).tlsMode, .disable)
+        XCTAssertThrowsError(try PostgresLocation(url: "postgres://u@h/d", environment: ["PGSSLMODE": "allow"]))
     }
 
     func testIPv6AndUnixSocket() throws {
