@@ -44,6 +44,53 @@ final class PostgresEngineTests: XCTestCase {
         XCTAssertEqual(try engine.write { try $0.execute("DELETE FROM other", []) }, 0)
     }
 
+    func testScansStreamAndTheConnectionGoesOnAfterThem() throws {
+        let engine = database.engine()
+        // Every row, in order.
+        var count: Int64 = 0
+        var sum: Int64 = 0
+        let start = Date()
+        try engine.read { db in
+            try db.scan("SELECT n, repeat('x', 100) FROM generate_series(1, ?) AS n", [.integer(20_000)]) { cursor in
+                while try cursor.step() {
+                    count += 1
+                    let value = cursor.int(0)
+                    sum += value
+                    if value != count { XCTFail("row \(count) is \(value)") }
+                }
+            }
+        }
+        let scanned = Date().timeIntervalSince(start)
+        let fetched = try engine.read { try $0.rows("SELECT n, repeat('x', 100) FROM generate_series(1, ?) AS n", [.integer(20_000)]) }
+        print("PostgreSQL: 20,000 rows scanned in \(String(format: "%.2f", scanned)) s; fetched whole in \(String(format: "%.2f", Date().timeIntervalSince(start) - scanned)) s")
+        XCTAssertEqual(fetched.count, 20_000)
+        XCTAssertEqual(count, 20_000)
+        XCTAssertEqual(sum, 20_000 * 20_001 / 2)
+        // Stopping early (here by throwing) drops the rest; the next statement runs on the same connection.
+        struct Enough: Error {}
+        XCTAssertThrowsError(try engine.read { db in
+            try db.scan("SELECT n FROM generate_series(1, 20000) AS n", []) { cursor in
+                _ = try cursor.step()
+                throw Enough()
+            }
+        }) { XCTAssertTrue($0 is Enough) }
+        let pid = try database.backendPID(engine)
+        XCTAssertEqual(try engine.read { try $0.value(Int64.self, "SELECT COUNT(*) FROM generate_series(1, 10)") }, 10)
+        XCTAssertEqual(try database.backendPID(engine), pid)
+        // An error partway through the rows reaches the reader as the store's error.
+        var seen = 0
+        XCTAssertThrowsError(try engine.read { db in
+            try db.scan("SELECT 10 / (5000 - n) FROM generate_series(1, 10000) AS n", []) { cursor in
+                while try cursor.step() { seen += 1 }
+            }
+        }) { error in
+            guard case StoreError.sqlite(_, let message) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("22012"), message)
+        }
+        XCTAssertLessThan(seen, 5000)
+        XCTAssertEqual(try engine.read { try $0.value(Int64.self, "SELECT 1") }, 1)
+    }
+
     func testPlaceholdersAndNumericResults() throws {
         let engine = database.engine()
         try engine.write { db in

@@ -31,12 +31,18 @@ final class PostgresStoreConnection: StoreConnection {
         return try result.rows.map { row in SQLRow(columns: columns, values: try row.map(PostgresValueCoding.value)) }
     }
 
-    /// The rows are fetched whole and then decoded one at a time as the
-    /// cursor steps (postgres-nio's callback API has no back-pressure to
-    /// stream them to a synchronous reader).
+    /// Streams: rows are read from the server as the cursor steps (see `PostgresRowPipe`).
     func scan(_ sql: String, _ arguments: [SQLValue], _ body: (any SQLRowCursor) throws -> Void) throws {
-        let result = try run(sql, arguments)
-        try body(PostgresRowCursor(rows: result.rows))
+        let query = PostgresQuery(unsafeSQL: PostgresSQLText.numberingPlaceholders(sql), binds: PostgresValueCoding.bindings(arguments))
+        let pipe = PostgresRowPipe(connection: connection, query: query, logger: logger)
+        defer { pipe.close() }
+        try body(PostgresRowCursor { [self] in
+            do {
+                return try pipe.take()
+            } catch {
+                throw mapped(error)
+            }
+        })
     }
 
     func executeScript(_ sql: String) throws {
@@ -52,28 +58,31 @@ final class PostgresStoreConnection: StoreConnection {
         do {
             return try connection.query(query, logger: logger).wait()
         } catch {
-            let mapped = PostgresErrorMapping.map(error, location: location)
-            if mapped.dropConnection { broken = true }
-            throw mapped.error
+            throw mapped(error)
         }
+    }
+
+    /// The store's error for a postgres-nio one; notes when the connection is lost.
+    private func mapped(_ error: any Error) -> any Error {
+        let mapped = PostgresErrorMapping.map(error, location: location)
+        if mapped.dropConnection { broken = true }
+        return mapped.error
     }
 }
 
-/// Steps through fetched rows, decoding each when it becomes current.
+/// Steps through a statement's rows, decoding each when it becomes current.
 final class PostgresRowCursor: SQLRowCursor {
-    private let rows: [PostgresRow]
-    private var position = -1
+    private let next: () throws -> PostgresRow?
     private var current: [SQLValue] = []
 
-    init(rows: [PostgresRow]) { self.rows = rows }
+    init(next: @escaping () throws -> PostgresRow?) { self.next = next }
 
     func step() throws -> Bool {
-        position += 1
-        guard position < rows.count else {
+        guard let row = try next() else {
             current = []
             return false
         }
-        current = try rows[position].map(PostgresValueCoding.value)
+        current = try row.map(PostgresValueCoding.value)
         return true
     }
 
