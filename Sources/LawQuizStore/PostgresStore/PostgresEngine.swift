@@ -60,11 +60,7 @@ public final class PostgresEngine: StoreEngine, @unchecked Sendable {
     /// A transaction that first takes the write lock, so it runs alone;
     /// committed (and, with `synchronous_commit` on, durable) when this returns.
     public func write<T>(_ body: (any StoreConnection) throws -> T) throws -> T {
-        try transaction(begin: [
-            "BEGIN",
-            "SET LOCAL lock_timeout = '\(Self.lockTimeout)'",
-            "SELECT pg_advisory_xact_lock(\(Self.writeLockKey))",
-        ], body)
+        try transaction(begin: ["BEGIN", "SELECT pg_advisory_xact_lock(\(Self.writeLockKey))"], body)
     }
 
     public func appliedMigrations() throws -> [String] {
@@ -163,8 +159,11 @@ public final class PostgresEngine: StoreEngine, @unchecked Sendable {
                 password: password, database: configuration.database, tls: try tls())
         }
         result.options.connectTimeout = .seconds(Int64(configuration.connectTimeout))
-        // Timestamps are compared and truncated in UTC, as SQLite stores them.
-        result.options.additionalStartupParameters = [("TimeZone", "UTC"), ("application_name", "lawquiz")]
+        // Timestamps are compared and truncated in UTC, as SQLite stores them;
+        // the lock timeout (set once here, not per write) bounds the wait for the write lock.
+        result.options.additionalStartupParameters = [
+            ("TimeZone", "UTC"), ("application_name", "lawquiz"), ("lock_timeout", Self.lockTimeout),
+        ]
         return result
     }
 

@@ -44,7 +44,7 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         return lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://")
     }
 
-    /// Parses a URL; `environment` supplies `PGHOST`/`PGPORT`/`PGUSER`/`PGDATABASE`/`USER`
+    /// Parses a URL; `environment` supplies `PGHOST`/`PGPORT`/`PGUSER`/`PGDATABASE`/`USER`/`PGSSLMODE`/`PGCONNECT_TIMEOUT`
     /// for the parts the URL omits (pass `[:]` where the environment must not count,
     /// such as the installed set-group-id program).
     public init(url text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -93,8 +93,8 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         if host.contains(",") { throw refuse("不支持多个主机") }
         var database = try Self.decode(String(path), in: text)
         if database.contains("/") { throw refuse("数据库名不能含 /") }
-        var tlsMode = TLSMode.prefer
-        var timeout = 5
+        var tlsMode: TLSMode?
+        var timeout: Int?
         for pair in query.split(separator: "&") where !pair.isEmpty {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = try Self.decode(String(parts[0]), in: text)
@@ -122,6 +122,14 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
                 throw refuse("参数 \(key) 不受支持（可用 sslmode、connect_timeout、host、port、user、dbname）")
             }
         }
+        if tlsMode == nil, let text = environment["PGSSLMODE"], !text.isEmpty {
+            guard let mode = TLSMode(rawValue: text) else { throw refuse("PGSSLMODE=\(text) 不受支持（可用 disable、prefer、require、verify-full）") }
+            tlsMode = mode
+        }
+        if timeout == nil, let text = environment["PGCONNECT_TIMEOUT"], !text.isEmpty {
+            guard let seconds = Int(text), seconds > 0, seconds <= 3600 else { throw refuse("PGCONNECT_TIMEOUT=\(text) 应为 1 到 3600 的秒数") }
+            timeout = seconds
+        }
         if host.isEmpty { host = environment["PGHOST"] ?? "localhost" }
         if port == nil, let text = environment["PGPORT"], !text.isEmpty { port = try Self.port(text, in: "PGPORT=\(text)") }
         if user.isEmpty { user = environment["PGUSER"] ?? environment["USER"] ?? "" }
@@ -129,10 +137,10 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         guard !user.isEmpty else { throw refuse("缺少用户名（postgres://用户@主机/数据库）") }
         guard !host.isEmpty, !host.contains(where: { $0.isWhitespace }) else { throw refuse("主机名无效") }
         guard !database.isEmpty else { throw refuse("缺少数据库名") }
-        if host.hasPrefix("/"), tlsMode == .require || tlsMode == .verifyFull {
-            throw refuse("Unix 套接字连接不使用 TLS，请去掉 sslmode=\(tlsMode.rawValue)")
+        if host.hasPrefix("/"), let mode = tlsMode, mode == .require || mode == .verifyFull {
+            throw refuse("Unix 套接字连接不使用 TLS，请去掉 sslmode=\(mode.rawValue)")
         }
-        self.init(user: user, host: host, port: port ?? 5432, database: database, tlsMode: tlsMode, connectTimeout: timeout)
+        self.init(user: user, host: host, port: port ?? 5432, database: database, tlsMode: tlsMode ?? .prefer, connectTimeout: timeout ?? 5)
     }
 
     /// Whether the connection goes through a Unix socket in the folder `host`.

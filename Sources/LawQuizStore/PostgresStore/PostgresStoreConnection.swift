@@ -64,10 +64,15 @@ final class PostgresStoreConnection: StoreConnection {
         do {
             return try connection.query(query, logger: logger).wait()
         } catch {
-            let mapped = PostgresErrorMapping.map(error, location: location)
-            if mapped.dropConnection { broken = true }
-            throw mapped.error
+            throw mapped(error)
         }
+    }
+
+    /// The store's error for a postgres-nio one; notes when the connection is lost.
+    private func mapped(_ error: any Error) -> any Error {
+        let mapped = PostgresErrorMapping.map(error, location: location)
+        if mapped.dropConnection { broken = true }
+        return mapped.error
     }
 }
 
@@ -102,24 +107,18 @@ final class PostgresRowCursor: SQLRowCursor {
         Int(column) < current.count && column >= 0 ? current[Int(column)] : .null
     }
 
+    /// As SQLite's cursors: reals truncated, timestamps in seconds since 1970, 0 for NULL.
     func int(_ column: Int32) -> Int64 {
         switch value(column) {
-        case .integer(let number): return number
         case .real(let number): return number.isFinite && abs(number) < 9.2e18 ? Int64(number) : 0
-        case .text(let text): return Int64(text) ?? 0
         case .date(let date): return Int64(date.timeIntervalSince1970)
-        case .null, .blob: return 0
+        case let other: return Int64.fromSQL(other) ?? 0
         }
     }
 
     func double(_ column: Int32) -> Double {
-        switch value(column) {
-        case .integer(let number): return Double(number)
-        case .real(let number): return number
-        case .text(let text): return Double(text) ?? 0
-        case .date(let date): return date.timeIntervalSince1970
-        case .null, .blob: return 0
-        }
+        if case .date(let date) = value(column) { return date.timeIntervalSince1970 }
+        return Double.fromSQL(value(column)) ?? 0
     }
 
     func isNull(_ column: Int32) -> Bool { value(column).isNull }
