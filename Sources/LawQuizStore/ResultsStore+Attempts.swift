@@ -7,9 +7,11 @@ extension ResultsStore {
     /// Inserts an attempt with its paper in one transaction. Fails with
     /// `AttemptError.alreadyInProgress` if another process opened one first.
     /// A paper attempt (`paperNumber` given) carries `source = 'paper'`.
+    /// `lease`: the session starting it takes the attempt in the same
+    /// commit (one disk sync fewer before the first question).
     func insertAttempt(
         exam: ExamDefinition, staffID: String, paper: Paper, keys: [AnswerKey], startedAt: Date, deadline: Date,
-        paperNumber: Int? = nil, attemptsCheck: (Int) throws -> Void
+        paperNumber: Int? = nil, lease: SessionLease? = nil, attemptsCheck: (Int) throws -> Void
     ) throws -> Int64 {
         try write { db in
             if let open = try db.value(Int64.self, "SELECT id FROM attempt WHERE exam_id = ? AND staff_id = ? AND status = 'in_progress'",
@@ -44,6 +46,7 @@ extension ResultsStore {
                 let stored = zip(paper.items, keys).map { StoredPaperItem(item: $0, key: $1) }
                 try audit(db, AuditChain.started(record, paper: stored), attemptID: attemptID, staffID: staffID, at: startedAt)
             }
+            if let lease { try Self.insertLease(db, attemptID: attemptID, lease, now: startedAt) }
             return attemptID
         }
     }

@@ -37,6 +37,20 @@ final class LiveSessionTests: StoreTestCase {
         XCTAssertEqual(try openStore().attempt(opened.attempt.id)?.status, .inProgress)
     }
 
+    func testANewAttemptIsTakenForItsTerminalInTheCommitThatCreatesIt() throws {
+        let exam = try smallExam()
+        let lease = SessionLease.forThisProcess(at: clock.now)
+        let opened = try session(try service(try openStore()).begin(exam: exam, staffID: "1001", lease: lease))
+        XCTAssertEqual(opened.leaseToken, lease.token)
+        XCTAssertEqual(try openStore().lease(attemptID: opened.attempt.id)?.token, lease.token)
+        // Resuming takes no lease by itself: the other terminal is still refused.
+        let other = try service(try openStore())
+        let resumed = try session(try other.begin(exam: exam, staffID: "1001", lease: SessionLease.forThisProcess(at: clock.now)))
+        XCTAssertTrue(resumed.resumed)
+        XCTAssertNil(resumed.leaseToken)
+        XCTAssertThrowsError(try other.claim(resumed, takeOver: false))
+    }
+
     func testAReleasedOrStaleLeaseIsFree() throws {
         let exam = try smallExam()
         let service = try service(try openStore())

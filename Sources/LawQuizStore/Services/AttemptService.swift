@@ -52,7 +52,9 @@ public struct AttemptService: Sendable {
     ///   person on the roster when one has been imported (see `identify`) and
     ///   an attempt left (`attempts_allowed`); its paper is drawn from a fresh
     ///   seed and stored with the deadline before anything is shown.
-    public func begin(exam: ExamDefinition, staffID: String) throws -> AttemptOpening {
+    /// - `lease`: a new attempt is taken for this terminal in the commit that
+    ///   creates it (its session carries the token); one resumed still needs `claim`.
+    public func begin(exam: ExamDefinition, staffID: String, lease: SessionLease? = nil) throws -> AttemptOpening {
         let now = clock.now
         if let open = try store.attempts(examID: exam.id, staffID: staffID).last(where: { $0.status == .inProgress }) {
             return try resume(open, exam: exam, now: now)
@@ -74,7 +76,7 @@ public struct AttemptService: Sendable {
         do {
             attemptID = try store.insertAttempt(
                 exam: exam, staffID: staffID, paper: paper, keys: keys, startedAt: now,
-                deadline: ExamTiming.deadline(for: exam, startedAt: now)
+                deadline: ExamTiming.deadline(for: exam, startedAt: now), lease: lease
             ) { used in
                 if used >= exam.attemptsAllowed {
                     throw AttemptError.noAttemptsLeft(exam: exam.title, used: used, allowed: exam.attemptsAllowed)
@@ -88,7 +90,9 @@ public struct AttemptService: Sendable {
             guard let open = try store.attempt(openID) else { throw AttemptError.attemptNotFound(attemptID: openID) }
             return try resume(open, exam: exam, now: now)
         }
-        return .session(try session(attemptID: attemptID, exam: exam, resumed: false))
+        var started = try session(attemptID: attemptID, exam: exam, resumed: false)
+        started.leaseToken = lease?.token
+        return .session(started)
     }
 
     private func resume(_ attempt: AttemptRecord, exam: ExamDefinition, now: Date) throws -> AttemptOpening {

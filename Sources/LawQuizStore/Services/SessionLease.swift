@@ -87,13 +87,18 @@ extension ResultsStore {
                 let holder = try SessionLease(row: row)
                 if holder.token != lease.token, holder.isLive(now: now), !takeOver { return .heldElsewhere(holder) }
             }
-            try db.execute("""
-                    INSERT INTO attempt_lease (attempt_id, token, pid, host, tty, since, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (attempt_id) DO UPDATE SET token = excluded.token, pid = excluded.pid, host = excluded.host,
-                        tty = excluded.tty, since = excluded.since, heartbeat_at = excluded.heartbeat_at
-                    """, attemptID, lease.token, lease.pid, lease.host, lease.tty, lease.since, now)
+            try Self.insertLease(db, attemptID: attemptID, lease, now: now)
             return .acquired
         }
+    }
+
+    /// Writes `lease` as the attempt's holder, inside the caller's transaction.
+    static func insertLease(_ db: any StoreConnection, attemptID: Int64, _ lease: SessionLease, now: Date) throws {
+        try db.execute("""
+                INSERT INTO attempt_lease (attempt_id, token, pid, host, tty, since, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (attempt_id) DO UPDATE SET token = excluded.token, pid = excluded.pid, host = excluded.host,
+                    tty = excluded.tty, since = excluded.since, heartbeat_at = excluded.heartbeat_at
+                """, attemptID, lease.token, lease.pid, lease.host, lease.tty, lease.since, now)
     }
 
     /// Renews the heartbeat; false when the lease has been taken over.

@@ -43,7 +43,8 @@ public struct ExamTakeFlow {
         let waiting = { (reason: BusyRetry.Reason) in
             output.line(style.dim(reason == .locked ? "数据库正被其他程序占用，等待中…" : "暂时连不上数据库服务器，等待中…"))
         }
-        let opening = try BusyRetry().run(waiting: waiting, { try service.begin(exam: exam, staffID: staffID) })
+        let lease = SessionLease.forThisProcess(at: clock.now)
+        let opening = try BusyRetry().run(waiting: waiting, { try service.begin(exam: exam, staffID: staffID, lease: lease) })
         if let proctor, case .session(let session) = opening, !session.resumed {
             try service.store.recordProctor(attemptID: session.attempt.id, login: proctor)
         }
@@ -53,7 +54,8 @@ public struct ExamTakeFlow {
             ExamResultPresenter(library: library, output: output, style: style).show(result, showKeys: exam.showsKeys(now: clock.now))
             return .submitted(result)
         case .session(let opened):
-            let session = try BusyRetry().run(waiting: waiting, { try claim(opened, takeOver: takeOver, wait: wait) })
+            // A new attempt was taken for this terminal as it was created.
+            let session = opened.leaseToken != nil ? opened : try BusyRetry().run(waiting: waiting, { try claim(opened, takeOver: takeOver, wait: wait) })
             if session.resumed {
                 output.wrappedLine(BankText.clean(exam.title) + "（继续作答，截止 \(ExamTimeFormat.format(session.attempt.deadline))）", style: style.bold)
             } else {
