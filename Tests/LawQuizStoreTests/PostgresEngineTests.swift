@@ -219,6 +219,7 @@ final class PostgresEngineTests: XCTestCase {
         XCTAssertEqual(try setup.read { try $0.value(Int64.self, "SELECT n FROM counter") }, Int64(engines.count * rounds))
         // A write waits at most this long for another host's write (then `.locked`), as SQLite's busy timeout.
         XCTAssertEqual(try setup.read { try $0.value(String.self, "SHOW lock_timeout") }, "10s")
+        XCTAssertEqual(try setup.read { try $0.value(String.self, "SHOW synchronous_commit") }, "on")
     }
 
     func testLostConnectionIsUnreachableThenReconnects() throws {

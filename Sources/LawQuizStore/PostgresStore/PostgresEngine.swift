@@ -160,9 +160,11 @@ public final class PostgresEngine: StoreEngine, @unchecked Sendable {
         }
         result.options.connectTimeout = .seconds(Int64(configuration.connectTimeout))
         // Timestamps are compared and truncated in UTC, as SQLite stores them;
-        // the lock timeout (set once here, not per write) bounds the wait for the write lock.
+        // the lock timeout (set once here, not per write) bounds the wait for the write lock;
+        // synchronous_commit on whatever the server's default: an answer is on disk when `write` returns.
         result.options.additionalStartupParameters = [
             ("TimeZone", "UTC"), ("application_name", "lawquiz"), ("lock_timeout", Self.lockTimeout),
+            ("synchronous_commit", "on"),
         ]
         return result
     }
