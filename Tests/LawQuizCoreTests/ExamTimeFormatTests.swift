@@ -20,12 +20,16 @@ final class ExamTimeFormatTests: XCTestCase {
             var dates = (0..<300).map { _ in
                 Date(timeIntervalSince1970: Double.random(in: ExamTimeFormat.acceptedRange.lowerBound.timeIntervalSince1970...ExamTimeFormat.acceptedRange.upperBound.timeIntervalSince1970, using: &generator))
             }
-            dates += [1_704_067_199, 1_704_067_200, 946_684_800, 0].map { Date(timeIntervalSince1970: $0) }
+            // …and both instants of 2044-11-06 01:09 in New York (the hour a fall-back repeats).
+            dates += [1_704_067_199, 1_704_067_200, 946_684_800, 0, 2362021740, 2362025340].map { Date(timeIntervalSince1970: $0) }
             for date in dates {
                 let text = ExamTimeFormat.format(date, timeZone: zone)
                 XCTAssertEqual(text, formatter.string(from: date), "\(date) in \(zone.identifier)")
                 let minute = Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 60).rounded(.down) * 60)
-                XCTAssertEqual(ExamTimeFormat.parse(text, timeZone: zone), minute, text)
+                let parsed = try XCTUnwrap(ExamTimeFormat.parse(text, timeZone: zone), text)
+                XCTAssertEqual(ExamTimeFormat.format(parsed, timeZone: zone), text)
+                // The same minute, except in the hour a fall-back repeats (its text names two instants an hour apart).
+                XCTAssertTrue(parsed == minute || abs(parsed.timeIntervalSince(minute)) == 3600, "\(text): \(parsed) vs \(minute)")
             }
         }
     }
