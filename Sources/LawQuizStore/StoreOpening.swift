@@ -40,13 +40,16 @@ extension ResultsStore {
 }
 
 extension ReportReader {
-    /// Opens the store a report reads: an SQLite file read-only (never
-    /// created), or the server store (its reads are READ ONLY transactions).
+    /// Opens the store a report reads: an SQLite file read-only, or the
+    /// server store (every read a READ ONLY transaction); neither is
+    /// created or migrated by a report.
     public static func open(
         _ paths: ProjectPaths, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ReportReader {
-        guard paths.resultsServer != nil else { return try ReportReader(path: paths.resultsDatabase) }
-        return try ReportReader(engine: ResultsStore.open(paths, environment: environment).engine)
+        guard let server = paths.resultsServer else { return try ReportReader(path: paths.resultsDatabase) }
+        // Never migrates: a database without the results tables is refused.
+        return try ReportReader(
+            engine: PostgresEngine(url: server, password: try ResultsStore.serverPassword(paths), environment: environment))
     }
 }
 
