@@ -19,6 +19,9 @@ final class PostgresStoreConnection: StoreConnection {
 
     var dialect: any SQLDialect { PostgresDialect() }
 
+    /// Whether the server or the network has closed the connection.
+    var isClosed: Bool { connection.isClosed }
+
     @discardableResult
     func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
         try run(sql, arguments).metadata.rows ?? 0
@@ -62,12 +65,28 @@ final class PostgresStoreConnection: StoreConnection {
         let text = numbering ? PostgresSQLText.numberingPlaceholders(sql) : sql
         let query = PostgresQuery(unsafeSQL: text, binds: PostgresValueCoding.bindings(arguments))
         do {
-            return try connection.query(query, logger: logger).wait()
+            return try Self.waitUnlessClosed(connection.query(query, logger: logger), connection: connection)
         } catch {
             let mapped = PostgresErrorMapping.map(error, location: location)
             if mapped.dropConnection { broken = true }
             throw mapped.error
         }
+    }
+
+    /// The result of `query`, or `ChannelError.ioOnClosedChannel` once the
+    /// connection has closed. postgres-nio writes a query to its channel
+    /// without a promise: when the server cut the connection between two
+    /// statements (a restart during an exam), the write is dropped and the
+    /// query's future never completes, which would block the session for
+    /// ever instead of letting `BusyRetry` reconnect. A promise completed
+    /// twice keeps the first result, so whichever comes first wins.
+    private static func waitUnlessClosed(
+        _ query: EventLoopFuture<PostgresQueryResult>, connection: PostgresConnection
+    ) throws -> PostgresQueryResult {
+        let result = query.eventLoop.makePromise(of: PostgresQueryResult.self)
+        query.cascade(to: result)
+        connection.closeFuture.whenComplete { _ in result.fail(ChannelError.ioOnClosedChannel) }
+        return try result.futureResult.wait()
     }
 }
 
