@@ -78,15 +78,31 @@ final class PostgresStoreConnection: StoreConnection {
     /// without a promise: when the server cut the connection between two
     /// statements (a restart during an exam), the write is dropped and the
     /// query's future never completes, which would block the session for
-    /// ever instead of letting `BusyRetry` reconnect. A promise completed
-    /// twice keeps the first result, so whichever comes first wins.
+    /// ever instead of letting `BusyRetry` reconnect. Whichever comes first
+    /// completes the wait; the close callback then holds only an empty box,
+    /// not the rows (a scan runs thousands of queries on one connection).
     private static func waitUnlessClosed(
         _ query: EventLoopFuture<PostgresQueryResult>, connection: PostgresConnection
     ) throws -> PostgresQueryResult {
         let result = query.eventLoop.makePromise(of: PostgresQueryResult.self)
-        query.cascade(to: result)
-        connection.closeFuture.whenComplete { _ in result.fail(ChannelError.ioOnClosedChannel) }
+        let pending = PendingQuery(result)
+        query.whenComplete { pending.complete($0) }
+        connection.closeFuture.whenComplete { _ in pending.complete(.failure(ChannelError.ioOnClosedChannel)) }
         return try result.futureResult.wait()
+    }
+}
+
+/// The promise of one query until the query or the connection's close
+/// completes it. Both callbacks run on the connection's event loop, which
+/// is the only place `promise` is touched.
+private final class PendingQuery: @unchecked Sendable {
+    private var promise: EventLoopPromise<PostgresQueryResult>?
+
+    init(_ promise: EventLoopPromise<PostgresQueryResult>) { self.promise = promise }
+
+    func complete(_ outcome: Result<PostgresQueryResult, any Error>) {
+        promise?.completeWith(outcome)
+        promise = nil
     }
 }
 
