@@ -62,6 +62,7 @@ enum PostgresErrorMapping {
     private static func reason(of error: any Error) -> String {
         if let psql = error as? PSQLError { return "\(psql.code)" }
         if let channel = error as? ChannelError, case .connectTimeout = channel { return "连接超时" }
+        if let channel = error as? ChannelError, case .ioOnClosedChannel = channel { return "连接已断开" }
         if let io = error as? IOError {
             return io.errnoCode == ECONNREFUSED ? "连接被拒绝（服务器未运行？）" : "\(io.description)"
         }

@@ -19,6 +19,9 @@ final class PostgresStoreConnection: StoreConnection {
 
     var dialect: any SQLDialect { PostgresDialect() }
 
+    /// Whether the server or the network has closed the connection.
+    var isClosed: Bool { connection.isClosed }
+
     @discardableResult
     func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
         try run(sql, arguments).metadata.rows ?? 0
@@ -62,7 +65,7 @@ final class PostgresStoreConnection: StoreConnection {
         let text = numbering ? PostgresSQLText.numberingPlaceholders(sql) : sql
         let query = PostgresQuery(unsafeSQL: text, binds: PostgresValueCoding.bindings(arguments))
         do {
-            return try connection.query(query, logger: logger).wait()
+            return try Self.waitUnlessClosed(connection.query(query, logger: logger), connection: connection)
         } catch {
             throw mapped(error)
         }
@@ -73,6 +76,38 @@ final class PostgresStoreConnection: StoreConnection {
         let mapped = PostgresErrorMapping.map(error, location: location)
         if mapped.dropConnection { broken = true }
         return mapped.error
+    }
+
+    /// The result of `query`, or `ChannelError.ioOnClosedChannel` once the
+    /// connection has closed. postgres-nio writes a query to its channel
+    /// without a promise: when the server cut the connection between two
+    /// statements (a restart during an exam), the write is dropped and the
+    /// query's future never completes, which would block the session for
+    /// ever instead of letting `BusyRetry` reconnect. Whichever comes first
+    /// completes the wait; the close callback then holds only an empty box,
+    /// not the rows (a scan runs thousands of queries on one connection).
+    private static func waitUnlessClosed(
+        _ query: EventLoopFuture<PostgresQueryResult>, connection: PostgresConnection
+    ) throws -> PostgresQueryResult {
+        let result = query.eventLoop.makePromise(of: PostgresQueryResult.self)
+        let pending = PendingQuery(result)
+        query.whenComplete { pending.complete($0) }
+        connection.closeFuture.whenComplete { _ in pending.complete(.failure(ChannelError.ioOnClosedChannel)) }
+        return try result.futureResult.wait()
+    }
+}
+
+/// The promise of one query until the query or the connection's close
+/// completes it. Both callbacks run on the connection's event loop, which
+/// is the only place `promise` is touched.
+private final class PendingQuery: @unchecked Sendable {
+    private var promise: EventLoopPromise<PostgresQueryResult>?
+
+    init(_ promise: EventLoopPromise<PostgresQueryResult>) { self.promise = promise }
+
+    func complete(_ outcome: Result<PostgresQueryResult, any Error>) {
+        promise?.completeWith(outcome)
+        promise = nil
     }
 }
 
