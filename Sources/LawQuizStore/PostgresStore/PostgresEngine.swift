@@ -71,10 +71,17 @@ public final class PostgresEngine: StoreEngine, @unchecked Sendable {
     /// transaction (so hosts starting at once migrate once). `afterEach`
     /// runs inside it after each migration's DDL with its identifier: the
     /// store appends the audit chain's genesis entry after `v3-audit-chain`.
-    /// Returns the identifiers applied now.
+    /// Returns the identifiers applied now. An up-to-date database (every
+    /// start but the first) is checked with a read, so starting a session
+    /// never queues behind other hosts' writes for the write lock.
     @discardableResult
     public func migrate(afterEach: (String, any StoreConnection) throws -> Void = { _, _ in }) throws -> [String] {
-        try write { try PostgresMigrations.migrate($0, location: location, afterEach: afterEach) }
+        let current = try read { db -> Bool in
+            guard try db.tableExists(PostgresMigrations.table) else { return false }
+            return Set(try PostgresMigrations.applied(db)) == Set(PostgresMigrations.all.map(\.identifier))
+        }
+        if current { return [] }
+        return try write { try PostgresMigrations.migrate($0, location: location, afterEach: afterEach) }
     }
 
     /// Statements that each commit on their own, for what cannot run in a
