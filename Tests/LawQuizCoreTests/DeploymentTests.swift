@@ -139,5 +139,11 @@ final class DeploymentTests: XCTestCase {
             environment: ["LAWQUIZ_RESULTS": "postgres://h/db", "LAWQUIZ_AUDIT_KEY": "/k/audit.key"], workingDirectory: "/w", executablePath: "")
         XCTAssertEqual(fromEnvironment.resultsServer, "postgres://h/db")
         XCTAssertEqual(fromEnvironment.serverAuditKey?.path, "/k/audit.key")
+        // Naming the same server again (store copy --to it) keeps its key; another server gets its own.
+        var copyTarget = fromEnvironment
+        copyTarget.setResults("postgres://h/db", relativeTo: URL(fileURLWithPath: "/w", isDirectory: true))
+        XCTAssertEqual(copyTarget.serverAuditKey?.path, "/k/audit.key")
+        copyTarget.setResults("postgres://h/other", relativeTo: URL(fileURLWithPath: "/w", isDirectory: true))
+        XCTAssertEqual(copyTarget.serverAuditKey?.path, "/p/Results/postgres-h-other.key")
     }
 }

@@ -43,6 +43,8 @@ public struct ProjectPaths: Sendable {
             serverAuditKey = nil
             return
         }
+        // The same server again (store copy naming the configured store) keeps its key.
+        if text == resultsServer, auditKey == nil, serverAuditKey != nil { return }
         resultsServer = text
         if let auditKey, !auditKey.isEmpty {
             serverAuditKey = URL(fileURLWithPath: auditKey, relativeTo: base).standardizedFileURL

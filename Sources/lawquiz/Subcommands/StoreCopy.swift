@@ -30,10 +30,12 @@ struct StoreCopy: ParsableCommand {
     func run() throws {
         try Deployment.current.requireAdministrator("store copy")
         let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        // A server named by --results / LAWQUIZ_RESULTS / the configuration keeps
+        // its configured audit key; another server's is Results/postgres-….key.
         var sourcePaths = paths.resolved
-        sourcePaths.setResults(from, relativeTo: base, auditKey: Deployment.current.environment["LAWQUIZ_AUDIT_KEY"])
+        sourcePaths.setResults(from, relativeTo: base)
         var targetPaths = paths.resolved
-        targetPaths.setResults(to, relativeTo: base, auditKey: Deployment.current.environment["LAWQUIZ_AUDIT_KEY_TO"])
+        targetPaths.setResults(to, relativeTo: base)
         if sourcePaths.resultsServer == nil, !FileManager.default.fileExists(atPath: sourcePaths.resultsDatabase.path) {
             throw ReportStoreError.missing(path: sourcePaths.resultsDatabase.path)
         }

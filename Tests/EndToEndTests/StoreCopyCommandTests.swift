@@ -1,0 +1,42 @@
+import Foundation
+import XCTest
+
+/// `lawquiz store copy` through the binary: the copy reports and verifies as
+/// the source does (on the PostgreSQL run the source is the server store),
+/// and a target holding data is refused unless `--replace`.
+final class StoreCopyCommandTests: XCTestCase {
+    var sample: AdminSampleStore!
+    var runner: DataCommandRunner { sample.runner }
+
+    override func setUpWithError() throws {
+        sample = try AdminSampleStore()
+    }
+
+    override func tearDownWithError() throws {
+        sample?.runner.cleanUp()
+    }
+
+    func testACopyReportsAndVerifiesAsItsSource() throws {
+        let target = runner.folder.appendingPathComponent("Copy/target.sqlite").path
+        let copy = try runner.run(["store", "copy", "--from", runner.resultsLocation, "--to", target])
+        XCTAssertEqual(copy.status, 0, copy.stderr)
+        XCTAssertTrue(copy.stdout.contains("attempt"), copy.stdout)
+        XCTAssertTrue(copy.stdout.contains("行数一致"), copy.stdout)
+
+        let before = try runner.run(["stats", "annual", "--by", "department"])
+        let after = try runner.run(["stats", "annual", "--by", "department", "--results", target])
+        XCTAssertEqual(after.status, 0, after.stderr)
+        XCTAssertEqual(after.stdout, before.stdout, "same figures and the same 校验码")
+        let verified = try runner.run(["verify", "--results", target])
+        XCTAssertEqual(verified.status, 0, verified.stdout + verified.stderr)
+        XCTAssertTrue(verified.stdout.contains("未发现不一致"), verified.stdout)
+
+        let again = try runner.run(["store", "copy", "--from", runner.resultsLocation, "--to", target])
+        XCTAssertNotEqual(again.status, 0)
+        XCTAssertTrue(again.stderr.contains("--replace"), again.stderr)
+        let replaced = try runner.run(["store", "copy", "--from", runner.resultsLocation, "--to", target, "--replace"])
+        XCTAssertEqual(replaced.status, 0, replaced.stderr)
+        let missing = try runner.run(["store", "copy", "--from", runner.folder.appendingPathComponent("none.sqlite").path, "--to", target])
+        XCTAssertNotEqual(missing.status, 0)
+    }
+}
