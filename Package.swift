@@ -64,6 +64,14 @@ let package = Package(
             dependencies: [
                 "LawQuizCore", "LawQuizStore", "LawQuizTerminal", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // Start-up (README, "Launch"): lld packs the program's 129,000 relative relocations into
+            // 25 kB the loader walks quickly (DT_RELR, glibc 2.36+), and the program exports no symbols
+            // (the runtime's dladdr at start scanned all 43,700 that were exported).
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic"],
+                    .when(platforms: [.linux])),
             ]
         ),
         // Evidence for the memory model: synthetic learners, 今日练习 vs random practice.
