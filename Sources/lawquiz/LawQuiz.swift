@@ -42,7 +42,7 @@ struct LawQuiz: ParsableCommand {
         Console.prepareLocale()
         var command: ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try ExamTakeArguments.command(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
             LaunchTrace.mark("arguments")
         } catch {
             // The parser quotes what was typed (an unknown option, a bad
@@ -55,7 +55,9 @@ struct LawQuiz: ParsableCommand {
         do {
             try command.run()
         } catch let error as ExitCode {
-            exit(withError: error)
+            // No message to print: the parser's exit(withError:) would first reflect the command
+            // tree for its help text (about 1.5 ms after `:q`).
+            Foundation.exit(error.rawValue)
         } catch let error as LocalizedError {
             Console.error("错误：" + (error.errorDescription ?? "\(error)"))
             Foundation.exit(ExitStatus.for(error).rawValue)

@@ -86,6 +86,27 @@ final class ExamTakePipeTests: XCTestCase {
         XCTAssertTrue(hints.stdout.contains("[2/5 已答 0]"), "an empty line moves on")
     }
 
+    /// `exam take` is read without the argument parser in its plain forms
+    /// (ExamTakeArguments); every other form still gets the parser's answer.
+    func testExamTakeArgumentsReadWithAndWithoutTheParserAgree() throws {
+        for arguments in [
+            ["--staff", "E2E6", "demo"], ["demo", "--staff=E2E6"], ["demo", "--wait", "--staff", "E2E6"],
+            ["demo", "--staff", "E2E0", "--staff", "E2E6"], ["demo", "--take-over", "--take-over", "--staff", "E2E6"],
+        ] {
+            let resumed = try runner.run(["exam", "take"] + arguments, input: ":q\n")
+            XCTAssertEqual(resumed.status, 3, "\(arguments): " + resumed.stderr)
+            XCTAssertTrue(resumed.stdout.contains("已保存并离开"), resumed.stdout)
+            XCTAssertTrue(resumed.stdout.contains("lawquiz exam take demo --staff E2E6 继续作答"), "\(arguments): " + resumed.stdout)
+        }
+        for arguments in [["demo", "extra", "--staff", "E2E6"], ["demo", "--staff"], ["demo", "--bogus"], []] {
+            let refused = try runner.run(["exam", "take"] + arguments, input: ":q\n")
+            XCTAssertEqual(refused.status, 64, "\(arguments): " + refused.stdout + refused.stderr)
+        }
+        let help = try runner.run(["exam", "take", "demo", "--help"])
+        XCTAssertEqual(help.status, 0, help.stderr)
+        XCTAssertTrue(help.stdout.contains("--take-over"), help.stdout)
+    }
+
     func testPracticeThroughPipesFillsTheWrongBookButNotExamHistory() throws {
         let practice = try runner.run(["practice", "--staff", "E2E5", "--type", "判断", "--count", "3"], input: "对\n对\n对\n")
         XCTAssertEqual(practice.status, 0, practice.stderr)

@@ -1,0 +1,53 @@
+import ArgumentParser
+
+/// `exam take <考试> [--staff 工号] [--take-over] [--wait]`, the command every
+/// examinee starts, read without swift-argument-parser: its reflection of the
+/// command tree (the Swift runtime's first protocol-conformance look-ups, each a
+/// scan of the program's conformance records) was about 3 ms of a 20 ms start
+/// to the first question (README, "Launch"). Only these plain forms are read
+/// here; anything else (another option, `--staff=…`, `-h`, `--`, an empty
+/// argument or one starting with `-` where a value belongs, a repeated option)
+/// returns nil and goes through the parser, which gives the same command or its
+/// usual message. The options are validated as the parser would.
+enum ExamTakeArguments {
+    /// The command for `arguments` (without the program name), nil when the parser must read them.
+    static func command(_ arguments: [String]) throws -> ExamTake? {
+        guard arguments.count >= 3, arguments[0] == "exam", arguments[1] == "take" else { return nil }
+        var exam: String?, staff: String?, takeOver = false, wait = false
+        var rest = arguments.dropFirst(2).makeIterator()
+        while let argument = rest.next() {
+            switch argument {
+            case "--staff":
+                guard staff == nil, let value = rest.next(), isValue(value) else { return nil }
+                staff = value
+            case "--take-over":
+                guard !takeOver else { return nil }
+                takeOver = true
+            case "--wait":
+                guard !wait else { return nil }
+                wait = true
+            default:
+                guard exam == nil, isValue(argument) else { return nil }
+                exam = argument
+            }
+        }
+        guard let exam else { return nil }
+        // Every property is set: a property wrapper read before it holds a value stops the program.
+        var paths = PathOptions()
+        paths.banksRoot = nil
+        paths.results = nil
+        try paths.validate()
+        var command = ExamTake()
+        command.exam = exam
+        command.staff = staff
+        command.takeOver = takeOver
+        command.wait = wait
+        command.paths = paths
+        try command.validate()
+        return command
+    }
+
+    private static func isValue(_ argument: String) -> Bool {
+        !argument.isEmpty && !argument.hasPrefix("-")
+    }
+}
