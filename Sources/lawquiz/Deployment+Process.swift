@@ -79,9 +79,13 @@ enum ProcessFacts {
     /// beside the running binary (a root-owned link `make install` makes to
     /// `$SYSCONFDIR/lawquiz/lawquiz.yaml`), else, for a set-group-id binary,
     /// /etc/lawquiz/lawquiz.yaml. nil for a clone's build: not installed.
+    /// `executable` is what /proc/self/exe names (absolute, no `.` or `..`), so
+    /// the prefix is its text up to the second-last slash (string work, not
+    /// URL's: this runs at every start).
     static func configFile(executable: String, setGroupID: Bool) -> Result<ConfigFileFacts, DeploymentError>? {
-        let prefix = URL(fileURLWithPath: executable).deletingLastPathComponent().deletingLastPathComponent()
-        let link = prefix.appendingPathComponent("share/lawquiz/lawquiz.yaml").path
+        let folder = executable[..<(executable.lastIndex(of: "/") ?? executable.startIndex)]
+        let prefix = folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)]
+        let link = String(prefix) + "/share/lawquiz/lawquiz.yaml"
         var linkStatus = stat()
         if !executable.isEmpty, lstat(link, &linkStatus) == 0 {
             guard linkStatus.st_uid == 0 else { return .failure(.insecureConfig(path: link, reason: "链接不属于 root")) }

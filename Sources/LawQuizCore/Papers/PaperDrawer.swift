@@ -100,7 +100,15 @@ public struct PaperDrawer: Sendable {
         section.describe(lawName: section.lawID.flatMap { catalog.library.law(named: $0)?.shortName })
     }
 
+    /// Bank by bank rather than through `catalog.questions`, which copies every question of the catalog
+    /// for each section (a measurable part of the start of `exam take`).
     private func candidates(for section: ExamSection, excluding used: Set<String>) -> [Question] {
-        catalog.questions.filter { section.admits($0) && !used.contains($0.id) }.sorted { $0.id < $1.id }
+        var admitted: [Question] = []
+        for bank in catalog.banks {
+            for question in bank.questions where section.admits(question) && !used.contains(question.id) {
+                admitted.append(question)
+            }
+        }
+        return admitted.sorted { $0.id < $1.id }
     }
 }
