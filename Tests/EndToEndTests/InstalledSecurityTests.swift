@@ -210,11 +210,22 @@ final class InstalledSecurityTests: XCTestCase {
 
     /// The layout `make install` promises.
     private func checkLayout() throws {
-        let expectations: [(String, Int)] = [
+        var expectations: [(String, Int)] = [
             (binary, 0o2755), (prefix.appendingPathComponent("share/lawquiz").path, 0o750),
             (prefix.appendingPathComponent("share/lawquiz/exams/demo.yaml").path, 0o640), (state.path, 0o2770),
             (state.appendingPathComponent("lawquiz.sqlite").path, 0o660),
         ]
+        // The banks' snapshot the installation made (bank snapshot as root): as closed as the banks,
+        // since it holds every answer key.
+        let shipped = prefix.appendingPathComponent("share/lawquiz/.catalog")
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: shipped.path).filter { $0.hasPrefix("catalog-") }
+        XCTAssertEqual(snapshots.count, 1, "\(snapshots)")
+        expectations.append((shipped.path, 0o750))
+        for name in snapshots {
+            let file = shipped.appendingPathComponent(name).path
+            expectations.append((file, 0o640))
+            XCTAssertNotEqual(try shell("/usr/sbin/runuser", ["-u", staff1, "--", "/bin/cat", file]).status, 0, "\(file) 可被普通用户读取")
+        }
         for (path, mode) in expectations {
             var info = stat()
             XCTAssertEqual(stat(path, &info), 0, path)
