@@ -67,7 +67,7 @@ let package = Package(
             ],
             // Start-up (README, "Launch"): lld packs the program's 129,000 relative relocations into
             // 25 kB the loader walks quickly (DT_RELR, glibc 2.36+), and the program exports no symbols
-            // (the runtime's dladdr at start scanned all 43,700 that were exported).
+            // (a dladdr at start, most likely the Swift runtime's, scanned all 43,700 that were exported).
             linkerSettings: [
                 .unsafeFlags(
                     ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic"],
