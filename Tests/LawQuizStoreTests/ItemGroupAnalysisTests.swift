@@ -17,7 +17,7 @@ final class ItemGroupAnalysisTests: StoreTestCase {
     ]
 
     func testGroupedItemAnalysisEqualsTheItemScan() throws {
-        for seed in UInt64(1)...4 {
+        for seed in UInt64(1)...3 {
             resetStore()
             var random = SeededGenerator(seed: seed)
             try populate(&random)

@@ -25,9 +25,6 @@ public protocol SQLDialect: Sendable {
     /// temporary table). SQLite: one JSON array of rows; PostgreSQL: one
     /// array per column, so the planner knows how many rows come.
     func integerColumns(_ columns: [[Int64]]) -> (sql: String, arguments: [SQLValue])
-    /// Whether one GROUP BY may compute several groupings in one pass
-    /// (`GROUPING SETS`); otherwise each is its own GROUP BY.
-    var hasGroupingSets: Bool { get }
 }
 
 /// SQLite: numbered `?NNN` placeholders (arguments may be bound in any
@@ -48,7 +45,6 @@ public struct SQLiteDialect: SQLDialect {
         let sql = "SELECT " + columns.indices.map { "json_extract(value, '$[\($0)]')" }.joined(separator: ", ") + " FROM json_each(?)"
         return (sql, [.text("[" + rows.joined(separator: ",") + "]")])
     }
-    public var hasGroupingSets: Bool { false }
 }
 
 /// PostgreSQL: `$N` placeholders; timestamps are `timestamptz`.
@@ -72,5 +68,4 @@ public struct PostgresDialect: SQLDialect {
         let sql = "SELECT * FROM unnest(" + columns.map { _ in "?::text::bigint[]" }.joined(separator: ", ") + ")"
         return (sql, columns.map { .text("{" + $0.map(String.init).joined(separator: ",") + "}") })
     }
-    public var hasGroupingSets: Bool { true }
 }

@@ -53,9 +53,10 @@ extension ReportReader {
     /// The paper items of the covered attempts, grouped by the store: per
     /// question, class and answer given (`question` first meets each
     /// question, then `items` gets its groups), and per position, key,
-    /// points, scoring and answer given (`positions`). One statement: on
-    /// PostgreSQL one pass over the items with both groupings (GROUPING
-    /// SETS), elsewhere the two GROUP BYs joined by UNION ALL. The attempts
+    /// points, scoring and answer given (`positions`). One statement both
+    /// engines run: the two GROUP BYs joined by UNION ALL (PostgreSQL's
+    /// GROUPING SETS, one pass, measured slower: its planner, expecting
+    /// millions of groups, sorts the 6.75 million rows). The attempts
     /// go to the store as arguments (`SQLDialect.integerColumns`).
     public func itemGroups(
         of attempts: [GroupedAttempt], question: (ScannedQuestion) -> Void, items: (QuestionGroup) -> Void, positions: (PositionGroup) -> Void
@@ -66,7 +67,7 @@ extension ReportReader {
         try read { db in
             var interner = ByteInterner()
             var types: [QuestionType] = []
-            try db.scan(Self.itemGroupsSQL(db.dialect, covered: covered.sql), covered.arguments) { rows in
+            try db.scan(Self.itemGroupsSQL(covered: covered.sql), covered.arguments) { rows in
                 while try rows.step() {
                     guard !rows.isNull(0) else {
                         let type = Self.answerType(rows, 2)
@@ -95,7 +96,7 @@ extension ReportReader {
     /// Columns: question id, position, type, law, key, points, class,
     /// scoring, answer, count. A question's groups have no position and a
     /// position's groups no question id (never NULL in `paper_item`).
-    static func itemGroupsSQL(_ dialect: any SQLDialect, covered: String) -> String {
+    static func itemGroupsSQL(covered: String) -> String {
         let columns = ["p.question_id", "p.item_index", "p.type", "p.law_id", "p.answer_key", "p.points", "c.score_class", "c.partial_scoring", "r.answer"]
         let byQuestion = [0, 2, 3, 4, 5, 6, 8], byPosition = [1, 2, 4, 5, 7, 8]
         func list(_ set: [Int]) -> String { set.map { columns[$0] }.joined(separator: ", ") }
@@ -105,10 +106,6 @@ extension ReportReader {
             LEFT JOIN response r ON r.attempt_id = p.attempt_id AND r.item_index = p.item_index
             """
         let with = "WITH covered (id, score_class, partial_scoring) AS (\(covered))\n"
-        if dialect.hasGroupingSets {
-            return with + "SELECT \(columns.joined(separator: ", ")), COUNT(*)\n\(from)\n"
-                + "GROUP BY GROUPING SETS ((\(list(byQuestion))), (\(list(byPosition))))"
-        }
         func select(_ set: [Int]) -> String {
             "SELECT " + columns.indices.map { set.contains($0) ? columns[$0] : "NULL" }.joined(separator: ", ")
                 + ", COUNT(*)\n\(from)\nGROUP BY \(list(set))"
