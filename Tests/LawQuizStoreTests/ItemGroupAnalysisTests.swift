@@ -61,14 +61,14 @@ final class ItemGroupAnalysisTests: StoreTestCase {
     /// Equal analyses, doubles within 1e-9 (sums are added in another order).
     private func assertSame(_ got: ItemAnalysis, _ expected: ItemAnalysis, _ context: String, line: UInt = #line) {
         func close(_ a: Double?, _ b: Double?, _ what: String) {
-            guard let a, let b else { return XCTAssertEqual(a == nil, b == nil, "\(context): \(what)", line: line) }
-            XCTAssertEqual(a, b, accuracy: 1e-9 * max(1, abs(b)), "\(context): \(what)", line: line)
+            guard let a, let b else { return XCTAssertEqual(a == nil, b == nil, what, line: line) }
+            XCTAssertEqual(a, b, accuracy: 1e-9 * max(1, abs(b)), what, line: line)
         }
         XCTAssertEqual([got.test.attempts, got.test.positions], [expected.test.attempts, expected.test.positions], context, line: line)
-        close(got.test.meanScore, expected.test.meanScore, "mean")
-        close(got.test.standardDeviation, expected.test.standardDeviation, "sd")
-        close(got.test.internalConsistency, expected.test.internalConsistency, "alpha")
-        close(got.test.standardError, expected.test.standardError, "sem")
+        close(got.test.meanScore, expected.test.meanScore, "\(context) mean")
+        close(got.test.standardDeviation, expected.test.standardDeviation, "\(context) sd")
+        close(got.test.internalConsistency, expected.test.internalConsistency, "\(context) alpha")
+        close(got.test.standardError, expected.test.standardError, "\(context) sem")
         XCTAssertEqual(got.items.map(\.questionID), expected.items.map(\.questionID), context, line: line)
         for (a, b) in zip(got.items, expected.items) {
             let what = "\(context) \(b.questionID)"
