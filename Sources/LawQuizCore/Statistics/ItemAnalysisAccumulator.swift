@@ -37,10 +37,11 @@ public struct ItemAnalysisAccumulator: Sendable {
 
     struct Moments: Sendable {
         var n = 0, sum = 0.0, sumSquares = 0.0
-        mutating func add(_ value: Double) {
-            n += 1
-            sum += value
-            sumSquares += value * value
+        mutating func add(_ value: Double, count: Int = 1) {
+            let weight = Double(count)
+            n += count
+            sum += value * weight
+            sumSquares += value * value * weight
         }
         /// Sample variance (n − 1).
         var variance: Double? {
@@ -76,10 +77,26 @@ public struct ItemAnalysisAccumulator: Sendable {
     }
 
     /// Counts one paper item of an analysed attempt, by question index.
+    @inline(__always)
     public mutating func addItem(question index: Int, position: Int, given: OptionBits, mark: Double, maxMark: Double, attemptTotal: Double) {
-        questions[index].add(mark: mark, maxMark: maxMark, rest: attemptTotal - mark, given: given, grid: grid)
+        addItems(question: index, given: given, mark: mark, maxMark: maxMark, attemptTotal: attemptTotal, count: 1)
+        addMarks(position: position, mark: mark, count: 1)
+    }
+
+    /// Counts `count` alike paper items of question `index` (same answer
+    /// given, same mark, attempts with the same total) at once: a store that
+    /// groups the items itself sends one row per such group, and every sum
+    /// and histogram is then exactly what the items one by one give. Their
+    /// positions on the paper are counted apart, with `addMarks`.
+    public mutating func addItems(question index: Int, given: OptionBits, mark: Double, maxMark: Double, attemptTotal: Double, count: Int) {
+        questions[index].add(mark: mark, maxMark: maxMark, rest: attemptTotal - mark, given: given, grid: grid, count: count)
+    }
+
+    /// Counts `count` items marked `mark` at paper position `position` (for
+    /// the internal consistency, which sums marks per position).
+    public mutating func addMarks(position: Int, mark: Double, count: Int) {
         if position >= positions.count { positions += Array(repeating: Moments(), count: position + 1 - positions.count) }
-        positions[position].add(mark)
+        positions[position].add(mark, count: count)
     }
 
     /// Counts one analysed attempt's total (once per attempt).
@@ -163,27 +180,30 @@ public struct ItemAnalysisAccumulator: Sendable {
 }
 
 extension ItemAnalysisAccumulator.QuestionSums {
-    mutating func add(mark: Double, maxMark: Double, rest: Double, given: OptionBits, grid: ItemAnalysisAccumulator.ScoreGrid?) {
-        n += 1
-        if maxMark > 0, mark >= maxMark - 1e-9 { right += 1 } else if mark > 0 { partial += 1 }
-        if given.isEmpty { unanswered += 1 }
-        sumX += mark
-        sumX2 += mark * mark
-        sumMax += maxMark
-        sumR += rest
-        sumR2 += rest * rest
-        sumXR += mark * rest
+    /// `count` items alike; sums take `value × count`, which is the sum of
+    /// the values one by one for marks on a grid of binary fractions (0.5, 0.25…).
+    mutating func add(mark: Double, maxMark: Double, rest: Double, given: OptionBits, grid: ItemAnalysisAccumulator.ScoreGrid?, count: Int) {
+        let weight = Double(count)
+        n += count
+        if maxMark > 0, mark >= maxMark - 1e-9 { right += count } else if mark > 0 { partial += count }
+        if given.isEmpty { unanswered += count }
+        sumX += mark * weight
+        sumX2 += mark * mark * weight
+        sumMax += maxMark * weight
+        sumR += rest * weight
+        sumR2 += rest * rest * weight
+        sumXR += mark * rest * weight
         let markKey = Int((mark * 100).rounded())
         if let slot = xCounts.firstIndex(where: { $0.key == markKey }) {
-            xCounts[slot].count += 1
+            xCounts[slot].count += count
         } else {
-            xCounts.append((markKey, 1))
+            xCounts.append((markKey, count))
         }
-        addRest(rest, grid: grid)
+        addRest(rest, grid: grid, count: count)
         var bits = given.raw
         var option = 0
         while bits != 0, option < 6 {
-            if bits & 1 == 1 { options[option] += 1 }
+            if bits & 1 == 1 { options[option] += count }
             bits >>= 1
             option += 1
         }
@@ -212,16 +232,16 @@ extension ItemAnalysisAccumulator.QuestionSums {
         for option in options.indices { options[option] += other.options[option] }
     }
 
-    mutating func addRest(_ rest: Double, grid: ItemAnalysisAccumulator.ScoreGrid?) {
+    mutating func addRest(_ rest: Double, grid: ItemAnalysisAccumulator.ScoreGrid?, count: Int) {
         if let grid {
             let position = rest / grid.step
             let bin = Int(position.rounded())
             if abs(position - Double(bin)) < 1e-6, bin >= 0, bin < restBins.count {
-                restBins[bin] += 1
+                restBins[bin] += Int32(truncatingIfNeeded: count)
                 return
             }
         }
-        restCounts[Int((rest * 100).rounded()), default: 0] += 1
+        restCounts[Int((rest * 100).rounded()), default: 0] += count
     }
 
     /// Rest-of-paper marks in hundredths of a point with their counts, ascending.

@@ -19,6 +19,12 @@ public protocol SQLDialect: Sendable {
     /// A statement that moves a table's id numbering past its largest id after
     /// rows were inserted with explicit ids; nil where the engine does it itself.
     func resetIdentity(table: String, column: String) -> String?
+    /// A SELECT of integer columns given as arguments (`columns[c][r]`: row
+    /// r of column c), with the arguments to bind: how a report hands the
+    /// store thousands of ids at once (a READ ONLY transaction cannot fill a
+    /// temporary table). SQLite: one JSON array of rows; PostgreSQL: one
+    /// array per column, so the planner knows how many rows come.
+    func integerColumns(_ columns: [[Int64]]) -> (sql: String, arguments: [SQLValue])
 }
 
 /// SQLite: numbered `?NNN` placeholders (arguments may be bound in any
@@ -34,6 +40,11 @@ public struct SQLiteDialect: SQLDialect {
     public var columnExistsQuery: String { "SELECT 1 FROM pragma_table_info(?) WHERE name = ?" }
     /// AUTOINCREMENT records the largest id inserted, explicit or not.
     public func resetIdentity(table: String, column: String) -> String? { nil }
+    public func integerColumns(_ columns: [[Int64]]) -> (sql: String, arguments: [SQLValue]) {
+        let rows = columns.first?.indices.map { row in "[" + columns.map { String($0[row]) }.joined(separator: ",") + "]" } ?? []
+        let sql = "SELECT " + columns.indices.map { "json_extract(value, '$[\($0)]')" }.joined(separator: ", ") + " FROM json_each(?)"
+        return (sql, [.text("[" + rows.joined(separator: ",") + "]")])
+    }
 }
 
 /// PostgreSQL: `$N` placeholders; timestamps are `timestamptz`.
@@ -52,5 +63,9 @@ public struct PostgresDialect: SQLDialect {
     }
     public func resetIdentity(table: String, column: String) -> String? {
         "SELECT setval(pg_get_serial_sequence('\(table)', '\(column)'), (SELECT COALESCE(MAX(\(column)), 0) + 1 FROM \(table)), false)"
+    }
+    public func integerColumns(_ columns: [[Int64]]) -> (sql: String, arguments: [SQLValue]) {
+        let sql = "SELECT * FROM unnest(" + columns.map { _ in "?::text::bigint[]" }.joined(separator: ", ") + ")"
+        return (sql, columns.map { .text("{" + $0.map(String.init).joined(separator: ",") + "}") })
     }
 }

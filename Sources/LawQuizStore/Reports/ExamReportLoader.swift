@@ -83,10 +83,13 @@ public struct ExamReportLoader: Sendable {
 
     /// Item analysis and accuracy by law and type over the counted attempts of
     /// required people. `progress(done, expected)` is called every 100,000 items.
+    /// `grouped`: whether the store groups the items (`ReportReader.itemGroups`)
+    /// or they are read one by one (`scanItems`); nil chooses by engine
+    /// (`ReportReader.groupsItems`). Both give the same analysis.
     public func analyse(
         _ outcomes: ExamOutcomes, thresholds: ItemFlagThresholds = ItemFlagThresholds(), article: (String) -> Int? = { _ in nil },
         furtherArticles: (String) -> [Int] = { _ in [] },
-        partitions: Int = ExamReportLoader.partitions, progress: (Int, Int) -> Void = { _, _ in }
+        partitions: Int = ExamReportLoader.partitions, grouped: Bool? = nil, progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> (items: ItemAnalysis, accuracy: AccuracyAccumulator) {
         let exams = [exam] + makeups
         let partial = Dictionary(exams.map { ($0.id, $0.multipleScoring == .partial) }, uniquingKeysWith: { a, _ in a })
@@ -97,19 +100,66 @@ public struct ExamReportLoader: Sendable {
             scores.append(counted.attempt.score)
             partialScoring.append(partial[counted.attempt.examID] ?? false)
         }
-        let lookup = AttemptLookup(ids)
         let grid = Self.grid(exams)
-        let perPaper = exams.map(\.questionCount).max() ?? 0
-        let sinks = (0..<max(1, partitions)).map { _ in
-            AnalysisSink(items: ItemAnalysisAccumulator(grid: grid), scores: scores, partialScoring: partialScoring)
-        }
-        try reader.scanItems(of: lookup, itemsPerPaper: perPaper, partitions: sinks.count) { sinks[$0] }
         var items = ItemAnalysisAccumulator(grid: grid)
         for score in scores { items.addAttempt(total: score) }
-        for sink in sinks { items.merge(sink.items) }
-        let done = sinks.reduce(0) { $0 + $1.count }
+        let done: Int
+        if grouped ?? reader.groupsItems {
+            done = try addGroups(ids: ids, scores: scores, partialScoring: partialScoring, to: &items)
+        } else {
+            let perPaper = exams.map(\.questionCount).max() ?? 0
+            let sinks = (0..<max(1, partitions)).map { _ in
+                AnalysisSink(items: ItemAnalysisAccumulator(grid: grid), scores: scores, partialScoring: partialScoring)
+            }
+            try reader.scanItems(of: AttemptLookup(ids), itemsPerPaper: perPaper, partitions: sinks.count) { sinks[$0] }
+            for sink in sinks { items.merge(sink.items) }
+            done = sinks.reduce(0) { $0 + $1.count }
+        }
         progress(done, done)
         return (items.result(thresholds: thresholds, article: article, furtherArticles: furtherArticles), items.accuracy())
+    }
+
+    /// Adds the items as the store groups them. Attempts with the same total
+    /// and scoring share a class: the store groups by class, and each group's
+    /// mark and rest of the paper follow from its class, key and answer.
+    /// Returns the number of items.
+    private func addGroups(ids: [Int64], scores: [Double], partialScoring: [Bool], to items: inout ItemAnalysisAccumulator) throws -> Int {
+        struct Class: Hashable {
+            var total: UInt64
+            var partial: Bool
+        }
+        var classes: [Class: Int] = [:]
+        var totals: [Double] = [], partial: [Bool] = []
+        var attempts: [GroupedAttempt] = []
+        attempts.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() {
+            let key = Class(total: scores[position].bitPattern, partial: partialScoring[position])
+            let scoreClass = classes[key] ?? {
+                classes[key] = totals.count
+                totals.append(scores[position])
+                partial.append(partialScoring[position])
+                return totals.count - 1
+            }()
+            attempts.append(GroupedAttempt(id: id, scoreClass: scoreClass, partialScoring: partialScoring[position]))
+        }
+        var count = 0
+        try reader.itemGroups(
+            of: attempts,
+            question: { items.defineQuestion(index: $0.index, id: $0.id, lawID: $0.lawID, type: $0.type, key: $0.key) },
+            items: { group in
+                let mark = OptionBits.mark(
+                    given: group.given, key: group.key, type: group.type, points: group.points, partial: partial[group.scoreClass])
+                items.addItems(
+                    question: group.question, given: group.given, mark: mark, maxMark: group.points, attemptTotal: totals[group.scoreClass],
+                    count: group.count)
+                count += group.count
+            },
+            positions: { group in
+                let mark = OptionBits.mark(
+                    given: group.given, key: group.key, type: group.type, points: group.points, partial: group.partialScoring)
+                items.addMarks(position: group.itemIndex, mark: mark, count: group.count)
+            })
+        return count
     }
 
     /// Threads for the item scan: the machine's cores, at most 4
