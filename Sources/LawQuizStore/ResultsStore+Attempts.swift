@@ -33,8 +33,9 @@ extension ResultsStore {
                     exam.fullMarks, exam.formal, paperNumber == nil ? SittingMode.online.rawValue : SittingMode.paper.rawValue,
                     paperNumber)
             else { throw StoreError.sqlite(path: engine.location, message: "INSERT … RETURNING id 未返回编号") }
+            // The paper's rows are sent without waiting for each (one wait, not one per item, under the write lock).
             for (item, key) in zip(paper.items, keys) {
-                try db.execute(
+                try db.enqueue(
                     """
                     INSERT INTO paper_item (attempt_id, item_index, question_id, content_hash, option_order, answer_key, points,
                         section_index, type, law_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -140,20 +141,23 @@ extension ResultsStore {
     /// Saves (or replaces) one answer in one IMMEDIATE transaction that also
     /// checks the attempt is open, in time (deadline + `grace`), has the item
     /// and is still held by `lease`, so a check and the write can never be
-    /// split by another process.
+    /// split by another process. An answer equal to the one stored, under
+    /// the same lease, changes nothing and logs nothing: a write retried
+    /// after its commit's reply was lost (`BusyRetry`) is not recorded twice.
     func saveResponse(
         attemptID: Int64, itemIndex: Int, answer: AnswerKey?, at time: Date, grace: TimeInterval = 0, lease: String? = nil
     ) throws -> ResponseWrite {
         try write { db in
-            let (check, staffID) = try Self.checkOpen(db, attemptID: attemptID, itemIndex: itemIndex, now: time, grace: grace, lease: lease)
-            guard check == .saved else { return check }
-            try db.execute("""
+            let open = try Self.checkOpen(db, attemptID: attemptID, itemIndex: itemIndex, now: time, grace: grace, lease: lease)
+            guard open.outcome == .saved, open.storedAnswer != answer?.code else { return open.outcome }
+            try db.enqueue("""
                     INSERT INTO response (attempt_id, item_index, answer, answered_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (attempt_id, item_index) DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at
                     """, attemptID, itemIndex, answer?.code, time)
-            try audit(
-                db, AuditChain.answer(attemptID: attemptID, staffID: staffID, itemIndex: itemIndex, answer: answer, at: time),
-                attemptID: attemptID, staffID: staffID, at: time)
+            try AuditChain.append(
+                db, after: open.head, key: auditKey,
+                payload: AuditChain.answer(attemptID: attemptID, staffID: open.staffID, itemIndex: itemIndex, answer: answer, at: time),
+                attemptID: attemptID, staffID: open.staffID, at: time)
             return .saved
         }
     }
@@ -163,8 +167,8 @@ extension ResultsStore {
         attemptID: Int64, itemIndex: Int, marked: Bool, at time: Date, grace: TimeInterval = 0, lease: String? = nil
     ) throws -> ResponseWrite {
         try write { db in
-            let (check, _) = try Self.checkOpen(db, attemptID: attemptID, itemIndex: itemIndex, now: time, grace: grace, lease: lease)
-            guard check == .saved else { return check }
+            let open = try Self.checkOpen(db, attemptID: attemptID, itemIndex: itemIndex, now: time, grace: grace, lease: lease)
+            guard open.outcome == .saved else { return open.outcome }
             try db.execute("""
                     INSERT INTO response (attempt_id, item_index, answer, answered_at, marked) VALUES (?, ?, NULL, ?, ?)
                     ON CONFLICT (attempt_id, item_index) DO UPDATE SET marked = excluded.marked
@@ -173,27 +177,46 @@ extension ResultsStore {
         }
     }
 
-    /// Whether the attempt takes a write now, and whose it is (for the audit entry).
-    private static func checkOpen(
-        _ db: any StoreConnection, attemptID: Int64, itemIndex: Int, now: Date, grace: TimeInterval, lease: String?
-    ) throws -> (ResponseWrite, String) {
-        guard let row = try db.row("""
-                SELECT status, deadline, staff_id, (SELECT COUNT(*) FROM paper_item WHERE attempt_id = attempt.id) AS items
-                FROM attempt WHERE id = ?
-                """,
-            attemptID)
-        else { return (.attemptNotFound, "") }
-        let staffID: String = try row["staff_id"]
-        guard try row["status"] as String == AttemptStatus.inProgress.rawValue else { return (.submitted, staffID) }
-        guard try holdsLease(db, attemptID: attemptID, token: lease) else { return (.leaseLost, staffID) }
-        guard now < (try row["deadline"] as Date).addingTimeInterval(grace) else { return (.expired, staffID) }
-        let count: Int = try row["items"]
-        guard (0..<count).contains(itemIndex) else { return (.noSuchItem(count: count), staffID) }
-        return (.saved, staffID)
+    /// What a response write found, read in one statement under the write
+    /// lock: whether the attempt takes the write, whose it is (for the audit
+    /// entry), the answer stored for the item and the audit chain's head.
+    private struct OpenCheck {
+        var outcome: ResponseWrite
+        var staffID = ""
+        var storedAnswer: String?
+        var head: AuditChain.Head?
     }
 
-    /// Stores the grade; a no-op returning the stored record when another
-    /// process submitted first, so a score is written exactly once.
+    private static func checkOpen(
+        _ db: any StoreConnection, attemptID: Int64, itemIndex: Int, now: Date, grace: TimeInterval, lease: String?
+    ) throws -> OpenCheck {
+        guard let row = try db.row("""
+                SELECT status, deadline, staff_id, (SELECT COUNT(*) FROM paper_item WHERE attempt_id = attempt.id) AS items,
+                    (SELECT token FROM attempt_lease WHERE attempt_id = attempt.id) AS holder,
+                    (SELECT answer FROM response WHERE attempt_id = attempt.id AND item_index = ?) AS stored,
+                    \(AuditChain.headColumns)
+                FROM attempt WHERE id = ?
+                """,
+            itemIndex, attemptID)
+        else { return OpenCheck(outcome: .attemptNotFound) }
+        var check = OpenCheck(outcome: .saved, staffID: try row["staff_id"], storedAnswer: try row["stored"], head: try AuditChain.head(from: row))
+        let count: Int = try row["items"]
+        if try row["status"] as String != AttemptStatus.inProgress.rawValue {
+            check.outcome = .submitted
+        } else if let lease, try row["holder"] as String? != lease {
+            check.outcome = .leaseLost
+        } else if now >= (try row["deadline"] as Date).addingTimeInterval(grace) {
+            check.outcome = .expired
+        } else if !(0..<count).contains(itemIndex) {
+            check.outcome = .noSuchItem(count: count)
+        }
+        return check
+    }
+
+    /// Stores the grade and feeds the memory model from it; a no-op
+    /// returning the stored record when another process (or this one, before
+    /// its reply was lost) submitted first, so a score is written, logged and
+    /// learnt from exactly once.
     func saveSubmission(
         attemptID: Int64, grade: ExamGrade, reason: SubmitReason, at time: Date, lease: String? = nil
     ) throws -> AttemptRecord? {
@@ -206,6 +229,7 @@ extension ResultsStore {
             let record = try db.row("SELECT * FROM attempt WHERE id = ?", attemptID).map(AttemptRecord.init(row:))
             if changed, let record {
                 try audit(db, AuditChain.submitted(record), attemptID: attemptID, staffID: record.staffID, at: time)
+                try Self.applyExamReviews(grade, staffID: record.staffID, at: time, in: db)
             }
             return record
         }

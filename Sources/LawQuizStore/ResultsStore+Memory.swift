@@ -31,16 +31,16 @@ extension ResultsStore {
     static func applyReviews(
         _ reviews: [MemoryReview], staffID: String, at time: Date, scheduler: FSRS, in db: any StoreConnection
     ) throws -> [String: ReviewedQuestion] {
-        var after: [String: ReviewedQuestion] = [:]
+        // The states before, in one statement (and the updates sent without
+        // waiting for each): a submitted exam's batch holds the write lock
+        // for two round trips, not two per question.
+        var after = try memoryStates(staffID: staffID, questionIDs: Set(reviews.map(\.questionID)), in: db)
         for review in reviews {
-            let previous = try after[review.questionID]
-                ?? db.row("SELECT * FROM memory_state WHERE staff_id = ? AND question_id = ?",
-                    staffID, review.questionID
-                ).map(reviewedQuestion)
+            let previous = after[review.questionID]
             let elapsed = previous.map { time.timeIntervalSince($0.lastReviewAt) / 86_400 } ?? 0
             let memory = scheduler.review(previous?.memory, rating: review.rating, elapsedDays: elapsed)
             let due = time.addingTimeInterval(Double(scheduler.scheduledDays(stability: memory.stability)) * 86_400)
-            try db.execute("""
+            try db.enqueue("""
                     INSERT INTO memory_state (staff_id, question_id, stability, difficulty, due_at, last_review_at, reps, lapses)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (staff_id, question_id) DO UPDATE SET stability = excluded.stability,
@@ -51,6 +51,21 @@ extension ResultsStore {
             after[review.questionID] = ReviewedQuestion(questionID: review.questionID, memory: memory, lastReviewAt: time, dueAt: due)
         }
         return after
+    }
+
+    /// A person's stored memory states of some questions, by question id.
+    private static func memoryStates(staffID: String, questionIDs: Set<String>, in db: any StoreConnection) throws -> [String: ReviewedQuestion] {
+        var states: [String: ReviewedQuestion] = [:]
+        let ids = questionIDs.sorted()
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = ids[start..<min(start + 500, ids.count)]
+            let sql = "SELECT * FROM memory_state WHERE staff_id = ? AND question_id IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))"
+            for row in try db.rows(sql, [staffID.sqlValue] + chunk.map(\.sqlValue)) {
+                let state = try reviewedQuestion(row)
+                states[state.questionID] = state
+            }
+        }
+        return states
     }
 
     /// One person's memory of one question, if answered before.
@@ -109,11 +124,12 @@ extension ResultsStore {
 
 extension ResultsStore {
     /// The memory update after an exam: one batch from the graded answers
-    /// (see `ReviewRating(verdict:)`).
-    func applyExamReviews(_ grade: ExamGrade, staffID: String, at time: Date) throws {
+    /// (see `ReviewRating(verdict:)`), inside the transaction that stores
+    /// the submission, so it happens exactly once with it.
+    static func applyExamReviews(_ grade: ExamGrade, staffID: String, at time: Date, in db: any StoreConnection) throws {
         let reviews = grade.items.compactMap { graded in
             ReviewRating(verdict: graded.mark.verdict).map { MemoryReview(questionID: graded.item.questionID, rating: $0) }
         }
-        try applyReviews(reviews, staffID: staffID, at: time)
+        _ = try applyReviews(reviews, staffID: staffID, at: time, scheduler: FSRS(), in: db)
     }
 }

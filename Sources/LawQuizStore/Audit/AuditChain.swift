@@ -52,16 +52,49 @@ public enum AuditChain {
         }
     }
 
+    /// The newest entry's number and hash, which the next entry links to.
+    struct Head: Equatable {
+        var seq: Int64
+        var hash: String
+    }
+
+    /// Columns `head_seq` and `head_hash` for a SELECT list, so a write that
+    /// reads something anyway learns the head in the same statement (one
+    /// round trip fewer under the write lock on a server).
+    static let headColumns = """
+        (SELECT seq FROM audit_entry ORDER BY seq DESC LIMIT 1) AS head_seq,
+        (SELECT entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1) AS head_hash
+        """
+
+    /// The head from a row carrying `headColumns`; nil for an empty chain.
+    static func head(from row: SQLRow) throws -> Head? {
+        let seq: Int64? = try row["head_seq"]
+        let hash: String? = try row["head_hash"]
+        guard let seq, let hash else { return nil }
+        return Head(seq: seq, hash: hash)
+    }
+
     /// Appends one entry after the current head.
     static func append(
         _ db: any StoreConnection, key: SymmetricKey, payload: AuditPayload, attemptID: Int64?, staffID: String?, at time: Date
     ) throws {
         let head = try db.row("SELECT seq, entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1")
-        let seq: Int64 = try (head?["seq"] ?? 0) + 1
-        let previous: String = try head?["entry_hash"] ?? zeroHash
+            .map { Head(seq: try $0["seq"], hash: try $0["entry_hash"]) }
+        try append(db, after: head, key: key, payload: payload, attemptID: attemptID, staffID: staffID, at: time)
+    }
+
+    /// Appends one entry after `head`, read in this write transaction (nil:
+    /// the chain is empty). The insert's result is not waited for: a server
+    /// connection sends it with the next statement or the COMMIT.
+    static func append(
+        _ db: any StoreConnection, after head: Head?, key: SymmetricKey, payload: AuditPayload, attemptID: Int64?, staffID: String?,
+        at time: Date
+    ) throws {
+        let seq = (head?.seq ?? 0) + 1
+        let previous = head?.hash ?? zeroHash
         let text = payload.text
         let hash = AuditDigest.entryHash(previous: previous, payload: text)
-        try db.execute(
+        try db.enqueue(
             """
             INSERT INTO audit_entry (seq, kind, attempt_id, staff_id, payload, prev_hash, entry_hash, mac, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

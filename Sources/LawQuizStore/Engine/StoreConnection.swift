@@ -14,9 +14,23 @@ public protocol StoreConnection {
     func scan(_ sql: String, _ arguments: [SQLValue], _ body: (any SQLRowCursor) throws -> Void) throws
     /// Runs several `;`-separated statements without arguments (schema scripts).
     func executeScript(_ sql: String) throws
+    /// Runs a statement whose result the caller does not need. A server
+    /// connection sends it without waiting and waits for it with the next
+    /// statement or the COMMIT (one wake-up of the caller instead of two
+    /// while the write lock is held); its error is thrown there at the latest.
+    func enqueue(_ sql: String, _ arguments: [SQLValue]) throws
 }
 
 extension StoreConnection {
+    /// Where nothing is gained by deferring (SQLite in this process): at once.
+    public func enqueue(_ sql: String, _ arguments: [SQLValue]) throws {
+        try execute(sql, arguments)
+    }
+
+    public func enqueue(_ sql: String, _ arguments: any SQLValueConvertible...) throws {
+        try enqueue(sql, arguments.map(\.sqlValue))
+    }
+
     @discardableResult
     public func execute(_ sql: String, _ arguments: any SQLValueConvertible...) throws -> Int {
         try execute(sql, arguments.map(\.sqlValue))

@@ -59,6 +59,9 @@ public final class PostgresEngine: StoreEngine, @unchecked Sendable {
 
     /// A transaction that first takes the write lock, so it runs alone;
     /// committed (and, with `synchronous_commit` on, durable) when this returns.
+    /// BEGIN and the lock go out with the body's first statement, and the
+    /// statements the body enqueues with the COMMIT: an answer holds the
+    /// lock for two waits of the caller (check; response, audit entry, COMMIT).
     public func write<T>(_ body: (any StoreConnection) throws -> T) throws -> T {
         try transaction(begin: ["BEGIN", "SELECT pg_advisory_xact_lock(\(Self.writeLockKey))"], body)
     }
@@ -111,7 +114,8 @@ public final class PostgresEngine: StoreEngine, @unchecked Sendable {
         let store = PostgresStoreConnection(connection: try connected(), location: location, logger: logger)
         do {
             guard let begin else { return try body(store) }
-            for statement in begin { try store.execute(statement, []) }
+            // Sent with the body's first statement: one wait instead of three.
+            for statement in begin { try store.enqueue(statement, []) }
             let result = try body(store)
             try store.execute("COMMIT", [])
             return result

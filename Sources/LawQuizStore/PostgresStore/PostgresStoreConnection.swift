@@ -10,6 +10,8 @@ final class PostgresStoreConnection: StoreConnection {
     let logger: Logger
     /// Set when an error left the connection unusable; the engine then drops it.
     private(set) var broken = false
+    /// Statements sent by `enqueue` and not yet waited for, oldest first.
+    private var pending: [EventLoopFuture<PostgresQueryResult>] = []
 
     init(connection: PostgresConnection, location: String, logger: Logger) {
         self.connection = connection
@@ -60,15 +62,44 @@ final class PostgresStoreConnection: StoreConnection {
         }
     }
 
-    /// Runs one statement and waits for all of its rows.
+    /// Sends the statement now and waits for it with the next `run`: the
+    /// connection sends each queued statement as soon as the server answers
+    /// the one before, without waking the caller in between.
+    func enqueue(_ sql: String, _ arguments: [SQLValue]) throws {
+        pending.append(send(sql, arguments, numbering: true))
+    }
+
+    /// Waits for every statement `enqueue` sent; throws the first one's error
+    /// (those after it then failed in an aborted transaction).
+    func waitForPending() throws {
+        let waiting = pending
+        pending = []
+        var failure: (any Error)?
+        for future in waiting {
+            do {
+                _ = try Self.waitUnlessClosed(future, connection: connection)
+            } catch {
+                if failure == nil { failure = mapped(error) }
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Runs one statement and waits for all of its rows (and for the
+    /// statements enqueued before it).
     private func run(_ sql: String, _ arguments: [SQLValue], numbering: Bool = true) throws -> PostgresQueryResult {
-        let text = numbering ? PostgresSQLText.numberingPlaceholders(sql) : sql
-        let query = PostgresQuery(unsafeSQL: text, binds: PostgresValueCoding.bindings(arguments))
+        let future = send(sql, arguments, numbering: numbering)
+        try waitForPending()
         do {
-            return try Self.waitUnlessClosed(connection.query(query, logger: logger), connection: connection)
+            return try Self.waitUnlessClosed(future, connection: connection)
         } catch {
             throw mapped(error)
         }
+    }
+
+    private func send(_ sql: String, _ arguments: [SQLValue], numbering: Bool) -> EventLoopFuture<PostgresQueryResult> {
+        let text = numbering ? PostgresSQLText.numberingPlaceholders(sql) : sql
+        return connection.query(PostgresQuery(unsafeSQL: text, binds: PostgresValueCoding.bindings(arguments)), logger: logger)
     }
 
     /// The store's error for a postgres-nio one; notes when the connection is lost.

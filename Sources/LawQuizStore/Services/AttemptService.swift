@@ -57,7 +57,7 @@ public struct AttemptService: Sendable {
     public func begin(exam: ExamDefinition, staffID: String, lease: SessionLease? = nil) throws -> AttemptOpening {
         let now = clock.now
         if let open = try store.attempts(examID: exam.id, staffID: staffID).last(where: { $0.status == .inProgress }) {
-            return try resume(open, exam: exam, now: now)
+            return try resume(open, exam: exam, now: now, lease: lease)
         }
         do {
             try ExamTiming.checkWindow(exam, now: now)
@@ -88,18 +88,29 @@ public struct AttemptService: Sendable {
         } catch AttemptError.alreadyInProgress(let openID) {
             // Another process started it a moment ago: take that one up.
             guard let open = try store.attempt(openID) else { throw AttemptError.attemptNotFound(attemptID: openID) }
-            return try resume(open, exam: exam, now: now)
+            return try resume(open, exam: exam, now: now, lease: lease)
         }
-        var started = try session(attemptID: attemptID, exam: exam, resumed: false)
-        started.leaseToken = lease?.token
-        return .session(started)
+        return try started(attemptID: attemptID, exam: exam, lease: lease)
     }
 
-    private func resume(_ attempt: AttemptRecord, exam: ExamDefinition, now: Date) throws -> AttemptOpening {
+    /// An open attempt found by `begin`. One that `lease` already holds was
+    /// created by this very call's earlier try, whose commit went through
+    /// but whose reply was lost (`BusyRetry` then tried again): it is shown
+    /// as the new attempt it is, with its lease, not as one to take over.
+    private func resume(_ attempt: AttemptRecord, exam: ExamDefinition, now: Date, lease: SessionLease?) throws -> AttemptOpening {
         if ExamTiming.hasExpired(attempt.deadline, now: now) {
             return .expired(try submit(attemptID: attempt.id, exam: exam, reason: .expired))
         }
+        if let lease, try store.lease(attemptID: attempt.id)?.token == lease.token {
+            return try started(attemptID: attempt.id, exam: exam, lease: lease)
+        }
         return .session(try session(attemptID: attempt.id, exam: exam, resumed: true))
+    }
+
+    private func started(attemptID: Int64, exam: ExamDefinition, lease: SessionLease?) throws -> AttemptOpening {
+        var started = try session(attemptID: attemptID, exam: exam, resumed: false)
+        started.leaseToken = lease?.token
+        return .session(started)
     }
 
     /// The result of the person's latest attempt when it was submitted for
@@ -193,9 +204,8 @@ public struct AttemptService: Sendable {
         // Never record a submission time after the deadline, nor before the
         // start (a wall clock moved back).
         let time = max(attempt.startedAt, min(clock.now, attempt.deadline))
+        // The memory model learns from every submitted answer (issue 13), in the same commit.
         _ = try store.saveSubmission(attemptID: attemptID, grade: grade, reason: reason, at: time, lease: lease)
-        // The memory model learns from every submitted answer (issue 13).
-        try store.applyExamReviews(grade, staffID: attempt.staffID, at: time)
         return try result(attemptID: attemptID, exam: exam)
     }
 

@@ -6,7 +6,12 @@ import LawQuizCore
 /// shell) is tried again with growing pauses until it goes through, instead
 /// of ending the sitting. So is a server store that cannot be reached (a
 /// restart, a network cut): the engine reconnects on the next try. Only
-/// `StoreError.locked` and `.unreachable` are retried; a corrupt,
+/// `StoreError.locked` and `.unreachable` are retried. An `.unreachable`
+/// write may have committed with only its reply lost, so every write a
+/// session retries finds its own effect and then changes nothing: an answer
+/// equal to the stored one is not logged again, a submitted attempt is not
+/// submitted again, and `begin` takes up the attempt its lease already holds
+/// (`RetriedWriteTests`). A corrupt,
 /// read-only or full store still fails at once. The exam rules still apply
 /// on every try: an answer whose commit comes after the deadline plus grace
 /// is refused when the lock frees, and the attempt is submitted.

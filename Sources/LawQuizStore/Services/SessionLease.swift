@@ -94,7 +94,7 @@ extension ResultsStore {
 
     /// Writes `lease` as the attempt's holder, inside the caller's transaction.
     static func insertLease(_ db: any StoreConnection, attemptID: Int64, _ lease: SessionLease, now: Date) throws {
-        try db.execute("""
+        try db.enqueue("""
                 INSERT INTO attempt_lease (attempt_id, token, pid, host, tty, since, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (attempt_id) DO UPDATE SET token = excluded.token, pid = excluded.pid, host = excluded.host,
                     tty = excluded.tty, since = excluded.since, heartbeat_at = excluded.heartbeat_at
