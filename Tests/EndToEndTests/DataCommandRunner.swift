@@ -71,6 +71,14 @@ struct DataCommandRunner {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// Runs `lawquiz` once on a runner of its own, removed afterwards (its
+    /// folder, and its database on the PostgreSQL run).
+    static func runOnce(_ arguments: [String], input: String = "") throws -> Output {
+        let runner = DataCommandRunner()
+        defer { runner.cleanUp() }
+        return try runner.run(arguments, input: input)
+    }
+
     /// Runs `lawquiz` with `arguments` off a terminal (stdin from `input`).
     func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws -> Output {
         var environment = ProcessInfo.processInfo.environment
