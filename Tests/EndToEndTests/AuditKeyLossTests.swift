@@ -42,11 +42,3 @@ final class AuditKeyLossTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: fresh.auditKeyFile).count, 32)
     }
 }
-
-extension DataCommandRunner {
-    /// The audit key file of this runner's store (beside the SQLite file, or
-    /// the one `storeEnvironment` names for the server store).
-    var auditKeyFile: URL {
-        server == nil ? URL(fileURLWithPath: results.path + ".key") : folder.appendingPathComponent("Results/postgres.key")
-    }
-}
