@@ -14,19 +14,27 @@ extension ResultsStore {
         busyTimeout: TimeInterval = ResultsStore.busyTimeout
     ) throws -> ResultsStore {
         guard let server = paths.resultsServer else { return try ResultsStore(path: paths.resultsDatabase, busyTimeout: busyTimeout) }
-        let keyPath = paths.serverAuditKey ?? paths.resultsDatabase.deletingLastPathComponent().appendingPathComponent("postgres.key")
+        let keyPath = AuditKeyTransfer.keyPath(paths)
         do {
             try FileManager.default.createDirectory(at: keyPath.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
             throw StoreError.cannotCreateFolder(path: keyPath.deletingLastPathComponent().path, reason: error.localizedDescription)
         }
-        let key = try AuditKeyFile.loadOrCreate(keyPath: keyPath)
         let engine = try PostgresEngine(
             url: server, password: try serverPassword(paths), environment: environment)
+        let key = try AuditKeyFile.loadOrCreate(keyPath: keyPath, store: engine.location) { try chainEntries(engine) }
         try engine.migrate { identifier, db in
             if identifier == "v3-audit-chain" { try AuditChain.start(db, key: key) }
         }
         return ResultsStore(engine: engine, auditKey: key)
+    }
+
+    /// How many audit entries the store holds (0 before its first migration):
+    /// whether a missing key file may be created (see `AuditKeyFile`).
+    static func chainEntries(_ engine: any StoreEngine) throws -> Int {
+        try engine.read { db in
+            try db.tableExists("audit_entry") ? db.value(Int.self, "SELECT COUNT(*) FROM audit_entry") ?? 0 : 0
+        }
     }
 
     /// The password in the installed config's `store_password_file` (first line).
@@ -71,8 +79,7 @@ public enum AuditKeyTransfer {
         if FileManager.default.fileExists(atPath: targetPath.path) {
             let existing = try AuditKeyFile.load(targetPath.path)
             guard existing.withUnsafeBytes({ Data($0) }) == key.withUnsafeBytes({ Data($0) }) else {
-                throw StoreError.auditKey(
-                    path: targetPath.path, reason: "与源 \(sourcePath) 的密钥不同；复制来的审计链无法用它核对。目标是新库时请先删除该密钥文件")
+                throw StoreCopyError.auditKeyDiffers(target: targetPath.path, source: sourcePath)
             }
             return
         }

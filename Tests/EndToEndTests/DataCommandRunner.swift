@@ -45,6 +45,12 @@ struct DataCommandRunner {
         self.server = server
     }
 
+    /// The audit key file of this runner's store: beside the SQLite file, or
+    /// the one `storeEnvironment` names for the server store.
+    var auditKeyFile: URL {
+        server == nil ? AuditKeyFile.url(forStore: results) : folder.appendingPathComponent("Results/postgres.key")
+    }
+
     /// What lawquiz gets as `LAWQUIZ_RESULTS`: the file, or the server URL.
     var resultsLocation: String { server?.url ?? results.path }
 
@@ -53,7 +59,7 @@ struct DataCommandRunner {
     func storeEnvironment() throws -> [String: String] {
         guard let server else { return ["LAWQUIZ_RESULTS": results.path] }
         try server.ensureCreated()
-        return ["LAWQUIZ_RESULTS": server.url, "LAWQUIZ_AUDIT_KEY": folder.appendingPathComponent("Results/postgres.key").path]
+        return ["LAWQUIZ_RESULTS": server.url, "LAWQUIZ_AUDIT_KEY": auditKeyFile.path]
     }
 
     /// The store lawquiz writes, opened in the test process.
@@ -61,7 +67,7 @@ struct DataCommandRunner {
         var paths = ProjectPaths(questionBanks: banks, resultsDatabase: results)
         if let server {
             try server.ensureCreated()
-            paths.setResults(server.url, relativeTo: folder, auditKey: folder.appendingPathComponent("Results/postgres.key").path)
+            paths.setResults(server.url, relativeTo: folder, auditKey: auditKeyFile.path)
         }
         return try ResultsStore.open(paths, environment: [:])
     }
@@ -69,6 +75,14 @@ struct DataCommandRunner {
     func cleanUp() {
         server?.drop()
         try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Runs `lawquiz` once on a runner of its own, removed afterwards (its
+    /// folder, and its database on the PostgreSQL run).
+    static func runOnce(_ arguments: [String], input: String = "") throws -> Output {
+        let runner = DataCommandRunner()
+        defer { runner.cleanUp() }
+        return try runner.run(arguments, input: input)
     }
 
     /// Runs `lawquiz` with `arguments` off a terminal (stdin from `input`).

@@ -7,48 +7,24 @@ import XCTest
 /// `runuser`. Everything created (users, groups the test made, files) is
 /// removed in tearDown. Skipped, saying why, when not root.
 final class InstalledSecurityTests: XCTestCase {
-    private var root: URL!
-    private var prefix: URL { root.appendingPathComponent("usr") }
-    private var sysconf: URL { root.appendingPathComponent("etc") }
-    private var state: URL { root.appendingPathComponent("var/lib/lawquiz") }
-    private var binary: String { prefix.appendingPathComponent("bin/lawquiz").path }
-    private var users: [String] = []
-    private var createdGroups: [String] = []
-    private let tag = String(UUID().uuidString.prefix(6)).lowercased()
-    private var staff1: String { "lqs\(tag)a" }
-    private var staff2: String { "lqs\(tag)b" }
-    private var admin: String { "lqs\(tag)m" }
-    private var kiosk: String { "lqs\(tag)k" }
+    private var host: InstalledHost!
+    private var root: URL { host.root }
+    private var prefix: URL { host.prefix }
+    private var sysconf: URL { host.sysconf }
+    private var state: URL { host.state }
+    private var binary: String { host.binary }
+    private var staff1 = "", staff2 = "", admin = "", kiosk = ""
 
     override func setUpWithError() throws {
-        guard getuid() == 0 else {
-            throw XCTSkip("安装模式安全测试需要 root（安装 set-group-id 程序、用 useradd 建用户）；当前不是 root，已跳过")
-        }
-        for tool in ["/usr/sbin/runuser", "/usr/sbin/useradd", "/usr/bin/faketime"] where !FileManager.default.isExecutableFile(atPath: tool) {
-            throw XCTSkip("缺少 \(tool)（faketime 由 scripts/setup 安装）")
-        }
-        root = URL(fileURLWithPath: "/tmp/lawquiz-installed-\(tag)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
-        for group in ["lawquiz", "lawquiz-admin"] {
-            if try shell("getent", ["group", group]).status != 0 { createdGroups.append(group) }
-        }
-        let install = try shell(
-            "/bin/bash", [DataCommandRunner.repositoryRoot.appendingPathComponent("scripts/install").path, "install"],
-            environment: [
-                "PREFIX": prefix.path, "SYSCONFDIR": sysconf.path, "STATEDIR": root.appendingPathComponent("var/lib").path,
-                "BINARY": DataCommandRunner.binary.path, "TIME_ZONE": "Asia/Shanghai",
-            ])
-        XCTAssertEqual(install.status, 0, install.stderr)
-        try useradd(staff1, groups: [])
-        try useradd(staff2, groups: [])
-        try useradd(admin, groups: ["lawquiz-admin"])
-        try useradd(kiosk, groups: [])
+        host = try InstalledHost(tools: ["/usr/bin/faketime"])
+        staff1 = try host.addUser("a")
+        staff2 = try host.addUser("b")
+        admin = try host.addUser("m", groups: ["lawquiz-admin"])
+        kiosk = try host.addUser("k")
     }
 
     override func tearDownWithError() throws {
-        for user in users { _ = try? shell("/usr/sbin/userdel", [user]) }
-        for group in createdGroups { _ = try? shell("/usr/sbin/groupdel", [group]) }
-        if let root { try? FileManager.default.removeItem(at: root) }
+        host?.remove()
     }
 
     func testInstalledProgramKeepsKeysResultsAndClockFromExaminees() throws {
@@ -72,8 +48,7 @@ final class InstalledSecurityTests: XCTestCase {
             prefix.appendingPathComponent("share/lawquiz/banks/\(bankFile)").path, state.appendingPathComponent("lawquiz.sqlite").path,
             state.appendingPathComponent("lawquiz.sqlite.key").path,
         ] {
-            let read = try shell("/usr/sbin/runuser", ["-u", staff1, "--", "/bin/cat", path])
-            XCTAssertNotEqual(read.status, 0, "\(path) 可被普通用户读取")
+            XCTAssertFalse(try host.canRead(path, as: staff1), "\(path) 可被普通用户读取")
         }
         XCTAssertNotEqual(try shell("/usr/sbin/runuser", ["-u", staff1, "--", "/bin/ls", state.appendingPathComponent("cache").path]).status, 0)
 
@@ -200,9 +175,7 @@ final class InstalledSecurityTests: XCTestCase {
         XCTAssertEqual(failures.stdout, "9003|\(kiosk)\n")
         try checkVerifyCatchesEdits()
 
-        let removed = try shell(
-            "/bin/bash", [DataCommandRunner.repositoryRoot.appendingPathComponent("scripts/install").path, "uninstall"],
-            environment: ["PREFIX": prefix.path, "SYSCONFDIR": sysconf.path, "STATEDIR": root.appendingPathComponent("var/lib").path])
+        let removed = try host.run(script: "uninstall")
         XCTAssertEqual(removed.status, 0, removed.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: binary))
         XCTAssertTrue(FileManager.default.fileExists(atPath: store), "results are kept")
@@ -253,43 +226,25 @@ final class InstalledSecurityTests: XCTestCase {
               - { law: work-safety, type: single, count: 1, points: 50 }
               - { type: judge, count: 1, points: 50 }
             """
-        let exams = prefix.appendingPathComponent("share/lawquiz/exams")
         for (id, opens, closes) in [("open", -3600.0, 3600.0), ("closed", -7200.0, -3600.0)] {
-            let file = exams.appendingPathComponent("\(id).yaml")
-            try "id: \(id)\ntitle: 窗口测试 \(id)\ntime_limit_minutes: 10\nopens_at: \(local(opens))\ncloses_at: \(local(closes))\n\(sections)\n"
-                .write(to: file, atomically: true, encoding: .utf8)
-            chmod(file.path, 0o640)
-            _ = try shell("/bin/chgrp", ["lawquiz", file.path])
+            try host.addExam(
+                id, "id: \(id)\ntitle: 窗口测试 \(id)\ntime_limit_minutes: 10\nopens_at: \(local(opens))\ncloses_at: \(local(closes))\n\(sections)\n")
         }
     }
 
     // MARK: Running things
 
-    /// lawquiz as `user` through runuser, with a clean environment plus `environment`.
     private func lawquiz(
         as user: String, _ arguments: [String], input: String = "", environment: [String: String] = [:], wrapper: [String] = []
     ) throws -> DataCommandRunner.Output {
-        let variables = ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "NO_COLOR=1"] + environment.map { "\($0.key)=\($0.value)" }
-        return try shell(
-            "/usr/sbin/runuser", ["-u", user, "--", "/usr/bin/env", "-i"] + variables + wrapper + [binary] + arguments, input: input)
+        try host.lawquiz(as: user, arguments, input: input, environment: environment, wrapper: wrapper)
     }
 
-    private func useradd(_ name: String, groups: [String]) throws {
-        let added = try shell("/usr/sbin/useradd", ["-M", "-N", "-s", "/bin/sh"] + (groups.isEmpty ? [] : ["-G", groups.joined(separator: ",")]) + [name])
-        XCTAssertEqual(added.status, 0, added.stderr)
-        users.append(name)
-    }
-
-    private func groupName(_ id: gid_t) -> String? {
-        guard let entry = getgrgid(id), let name = entry.pointee.gr_name else { return nil }
-        return String(cString: name)
-    }
+    private func groupName(_ id: gid_t) -> String? { host.groupName(id) }
 
     private func shell(_ program: String, _ arguments: [String], input: String = "", environment: [String: String]? = nil) throws
         -> DataCommandRunner.Output
     {
-        try DataCommandRunner.launch(
-            URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/\(program)"), arguments, input: input,
-            environment: environment.map { ProcessInfo.processInfo.environment.merging($0) { $1 } }, directory: root)
+        try host.shell(program, arguments, input: input, environment: environment)
     }
 }

@@ -2,20 +2,20 @@ import XCTest
 
 final class LawCommandTests: XCTestCase {
     func testVersionAndHelp() throws {
-        let version = try DataCommandRunner().run(["--version"])
+        let version = try DataCommandRunner.runOnce(["--version"])
         XCTAssertEqual(version.status, 0)
         XCTAssertFalse(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
-        let help = try DataCommandRunner().run([])
+        let help = try DataCommandRunner.runOnce([])
         XCTAssertEqual(help.status, 0)
         XCTAssertTrue(help.stdout.contains("SUBCOMMANDS"), "off a terminal, lawquiz prints help")
         XCTAssertTrue(help.stdout.contains("law"))
-        let lawHelp = try DataCommandRunner().run(["law", "show", "--help"])
+        let lawHelp = try DataCommandRunner.runOnce(["law", "show", "--help"])
         XCTAssertEqual(lawHelp.status, 0)
         XCTAssertTrue(lawHelp.stdout.contains("第二十一条"))
     }
 
     func testLawList() throws {
-        let result = try DataCommandRunner().run(["law", "list"])
+        let result = try DataCommandRunner.runOnce(["law", "list"])
         XCTAssertEqual(result.status, 0)
         for expected in ["work-safety", "安全生产法", "119", "archives", "档案法", "53", "national-security", "国家安全法", "84"] {
             XCTAssertTrue(result.stdout.contains(expected), expected)
@@ -26,7 +26,7 @@ final class LawCommandTests: XCTestCase {
         let forms = [["安全生产法", "21"], ["安全生产法", "第二十一条"], ["work-safety", "21"]]
         var outputs: [String] = []
         for form in forms {
-            let result = try DataCommandRunner().run(["law", "show"] + form)
+            let result = try DataCommandRunner.runOnce(["law", "show"] + form)
             XCTAssertEqual(result.status, 0, result.stderr)
             outputs.append(result.stdout)
         }
@@ -41,23 +41,23 @@ final class LawCommandTests: XCTestCase {
     }
 
     func testLawShowErrors() throws {
-        let badArticle = try DataCommandRunner().run(["law", "show", "档案法", "54"])
+        let badArticle = try DataCommandRunner.runOnce(["law", "show", "档案法", "54"])
         XCTAssertNotEqual(badArticle.status, 0)
         XCTAssertTrue(badArticle.stderr.contains("第1条至第53条"), badArticle.stderr)
-        let badLaw = try DataCommandRunner().run(["law", "show", "刑法", "1"])
+        let badLaw = try DataCommandRunner.runOnce(["law", "show", "刑法", "1"])
         XCTAssertNotEqual(badLaw.status, 0)
         XCTAssertTrue(badLaw.stderr.contains("安全生产法") && badLaw.stderr.contains("刑法"), badLaw.stderr)
     }
 
     func testLawSearch() throws {
-        let result = try DataCommandRunner().run(["law", "search", "主要负责人", "第一责任人"])
+        let result = try DataCommandRunner.runOnce(["law", "search", "主要负责人", "第一责任人"])
         XCTAssertEqual(result.status, 0)
         XCTAssertTrue(result.stdout.contains("《安全生产法》第五条"))
         XCTAssertTrue(result.stdout.contains("共 1 条"))
-        let scoped = try DataCommandRunner().run(["law", "search", "档案", "--law", "国家安全法"])
+        let scoped = try DataCommandRunner.runOnce(["law", "search", "档案", "--law", "国家安全法"])
         XCTAssertEqual(scoped.status, 0)
         XCTAssertFalse(scoped.stdout.contains("《档案法》"))
-        let none = try DataCommandRunner().run(["law", "search", "不存在的词语组合"])
+        let none = try DataCommandRunner.runOnce(["law", "search", "不存在的词语组合"])
         XCTAssertTrue(none.stdout.contains("共 0 条"))
     }
 }

@@ -31,9 +31,17 @@ final class StoreCopyCommandTests: XCTestCase {
         XCTAssertEqual(verified.status, 0, verified.stdout + verified.stderr)
         XCTAssertTrue(verified.stdout.contains("未发现不一致"), verified.stdout)
 
+        // Refusals the user can correct are input errors (2), not store failures (4).
         let again = try runner.run(["store", "copy", "--from", runner.resultsLocation, "--to", target])
-        XCTAssertNotEqual(again.status, 0)
+        XCTAssertEqual(again.status, 2, again.stderr)
         XCTAssertTrue(again.stderr.contains("--replace"), again.stderr)
+        let keyed = runner.folder.appendingPathComponent("Copy/keyed.sqlite")
+        try Data((0..<32).map { _ in UInt8.random(in: 0...255) }).write(to: URL(fileURLWithPath: keyed.path + ".key"))
+        let otherKey = try runner.run(["store", "copy", "--from", runner.resultsLocation, "--to", keyed.path])
+        XCTAssertEqual(otherKey.status, 2, otherKey.stderr)
+        XCTAssertTrue(otherKey.stderr.contains(keyed.path + ".key") && otherKey.stderr.contains("密钥不同"), otherKey.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: keyed.path), "nothing written to a refused target")
+        XCTAssertEqual(try runner.run(["store", "copy", "--from", runner.resultsLocation, "--to", runner.resultsLocation]).status, 2)
         let replaced = try runner.run(["store", "copy", "--from", runner.resultsLocation, "--to", target, "--replace"])
         XCTAssertEqual(replaced.status, 0, replaced.stderr)
         let missing = try runner.run(["store", "copy", "--from", runner.folder.appendingPathComponent("none.sqlite").path, "--to", target])

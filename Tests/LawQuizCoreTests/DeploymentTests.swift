@@ -117,6 +117,14 @@ final class DeploymentTests: XCTestCase {
         XCTAssertEqual(deployment.paths.serverAuditKey?.path, "/var/lib/lawquiz/audit.key")
         let keyed = try resolve(staff(), file(server + "\naudit_key: /etc/lawquiz/audit.key\n"))
         XCTAssertEqual(keyed.paths.serverAuditKey?.path, "/etc/lawquiz/audit.key")
+        // An administrator's own server does not get the configured server's password.
+        let administrator = try resolve(staff(groups: ["exam-admins"]), file(server))
+        let configured = administrator.paths(
+            banks: nil, results: "postgres://lawquiz@db.example:5432/results?sslmode=require", workingDirectory: "/w", executablePath: "")
+        XCTAssertEqual(configured.serverPasswordFile?.path, "/etc/lawquiz/store.password")
+        let elsewhere = administrator.paths(banks: nil, results: "postgres://me@elsewhere/db", workingDirectory: "/w", executablePath: "")
+        XCTAssertNil(elsewhere.serverPasswordFile)
+        XCTAssertNil(administrator.paths(banks: nil, results: "/w/r.sqlite", workingDirectory: "/w", executablePath: "").serverPasswordFile)
         XCTAssertThrowsError(try DeploymentConfig.parse("banks: /b\nstore: postgres://u:secret@h/db\n", file: "lawquiz.yaml")) { error in
             guard case .invalidConfig(_, let line, let message) = error as? DeploymentError else { return XCTFail("\(error)") }
             XCTAssertEqual(line, 2)

@@ -94,26 +94,14 @@ public struct JSONExporter: Sendable {
             let earned = OptionBits.mark(given: item.given, key: key, type: item.type, points: item.points, partial: partial)
             json += offset == 0 ? "[" : ",["
             json += String(item.index)
-            json += ","
-            json += JSONText.string(item.questionID)
-            json += ","
-            json += JSONText.string(item.contentHash)
-            json += ","
-            json += JSONText.string(item.optionOrder)
-            json += ",\""
-            json += item.type.rawValue
-            json += "\","
-            json += JSONText.string(item.lawID)
-            json += ","
-            json += String(item.sectionIndex)
-            json += ","
-            json += JSONText.number(item.points)
-            json += ","
-            json += JSONText.string(item.keyCode)
-            json += ","
-            json += JSONText.string(item.givenCode)
-            json += ","
-            json += JSONText.number(earned)
+            for field in [
+                JSONText.string(item.questionID), JSONText.string(item.contentHash), JSONText.string(item.optionOrder),
+                JSONText.string(item.type.rawValue), JSONText.string(item.lawID), String(item.sectionIndex),
+                JSONText.number(item.points), JSONText.string(item.keyCode), JSONText.string(item.givenCode), JSONText.number(earned),
+            ] {
+                json += ","
+                json += field
+            }
             json += "]"
         }
         return json + "]}"

@@ -37,6 +37,9 @@ public struct ProjectPaths: Sendable {
     /// to `Results/postgres-HOST-PORT-DB.key` beside the banks
     /// (`LAWQUIZ_AUDIT_KEY` names another file).
     public mutating func setResults(_ text: String, relativeTo base: URL, auditKey: String? = nil) {
+        // The configured password file belongs to the configured server: an
+        // administrator's `--results` elsewhere must not send it there.
+        if text != resultsServer { serverPasswordFile = nil }
         guard Self.isServerURL(text) else {
             resultsDatabase = URL(fileURLWithPath: text, relativeTo: base).standardizedFileURL
             resultsServer = nil

@@ -12,6 +12,16 @@ public enum StoreCopyError: LocalizedError, Sendable, Equatable {
     case sameStore(location: String)
     case targetNotEmpty(location: String, tables: [String])
     case countMismatch(table: String, source: Int, target: Int)
+    /// The target's audit key file holds another key than the source's.
+    case auditKeyDiffers(target: String, source: String)
+
+    /// A request the user can correct (another target, `--replace`, the
+    /// stale key file removed), as opposed to a store that failed: the
+    /// executable exits with its usage/input status, not "store failure".
+    public var isRefusal: Bool {
+        if case .countMismatch = self { return false }
+        return true
+    }
 
     public var errorDescription: String? {
         switch self {
@@ -21,6 +31,8 @@ public enum StoreCopyError: LocalizedError, Sendable, Equatable {
             return "目标 \(location) 已有数据（表 \(tables.joined(separator: "、"))），未复制。确认要用源数据替换目标的全部数据时，加 --replace。"
         case .countMismatch(let table, let source, let target):
             return "复制后表 \(table) 的行数不符（源 \(source) 行，目标 \(target) 行），已撤销，目标未改动。"
+        case .auditKeyDiffers(let target, let source):
+            return "目标的审计校验密钥 \(target) 与源 \(source) 的密钥不同，复制来的审计链无法用它核对，未复制。目标是新库时请先删除该密钥文件。"
         }
     }
 }
