@@ -147,8 +147,10 @@ public struct AttemptService: Sendable {
     /// Takes the attempt for this terminal. Returns the session with its
     /// lease token, or throws `openElsewhere` naming the live holder unless
     /// `takeOver` is set (the other terminal then fails its next write).
-    public func claim(_ session: ExamSession, takeOver: Bool) throws -> ExamSession {
-        let lease = SessionLease.forThisProcess(at: clock.now)
+    /// `lease` is the caller's for the whole sitting: a retry after a lost
+    /// reply then finds its own lease on the attempt instead of a stranger's.
+    public func claim(_ session: ExamSession, takeOver: Bool, lease given: SessionLease? = nil) throws -> ExamSession {
+        let lease = given ?? SessionLease.forThisProcess(at: clock.now)
         switch try store.acquireLease(attemptID: session.attempt.id, lease, takeOver: takeOver, now: clock.now) {
         case .acquired:
             var claimed = session

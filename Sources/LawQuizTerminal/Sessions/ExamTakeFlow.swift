@@ -55,7 +55,7 @@ public struct ExamTakeFlow {
             return .submitted(result)
         case .session(let opened):
             // A new attempt was taken for this terminal as it was created.
-            let session = opened.leaseToken != nil ? opened : try BusyRetry().run(waiting: waiting, { try claim(opened, takeOver: takeOver, wait: wait) })
+            let session = opened.leaseToken != nil ? opened : try BusyRetry().run(waiting: waiting, { try claim(opened, lease: lease, takeOver: takeOver, wait: wait) })
             if session.resumed {
                 output.wrappedLine(BankText.clean(exam.title) + "（继续作答，截止 \(ExamTimeFormat.format(session.attempt.deadline))）", style: style.bold)
             } else {
@@ -76,12 +76,12 @@ public struct ExamTakeFlow {
     }
 
     /// Takes the attempt's lease, asking, waiting or taking over as told.
-    private func claim(_ session: ExamSession, takeOver: Bool, wait: Bool) throws -> ExamSession {
+    private func claim(_ session: ExamSession, lease: SessionLease, takeOver: Bool, wait: Bool) throws -> ExamSession {
         var waiting = wait
         var told = false
         while true {
             do {
-                return try service.claim(session, takeOver: takeOver)
+                return try service.claim(session, takeOver: takeOver, lease: lease)
             } catch let error as AttemptError {
                 guard case .openElsewhere = error, waiting || reader.isInteractive else { throw error }
                 if !told {
@@ -100,7 +100,7 @@ public struct ExamTakeFlow {
                     output.line("等待中，该终端离开后自动开始（Ctrl-C 退出）…")
                 case "t":
                     output.line("已接管。")
-                    return try service.claim(session, takeOver: true)
+                    return try service.claim(session, takeOver: true, lease: lease)
                 default:
                     throw error
                 }
