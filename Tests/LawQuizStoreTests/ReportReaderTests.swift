@@ -38,6 +38,38 @@ final class ReportReaderTests: StoreTestCase {
         XCTAssertEqual(byType.reduce(0) { $0 + $1.responses }, 30)
     }
 
+    /// The item scan reads a new question's type and law by rowid on SQLite
+    /// (not with every row): its analysis must equal one built from the
+    /// export's reading of every paper row, for all three question types,
+    /// whether one or two partitions scan (a question first met in each).
+    func testItemScanDescribesQuestionsLikeEveryStoredRow() throws {
+        let (exam, _) = try sampleStore()
+        let reader = try openReports()
+        let loader = try ExamReportLoader(reader: reader, exam: exam, catalog: ExamCatalog(definitions: [exam]))
+        let outcomes = try loader.outcomes()
+        var expected = ItemAnalysisAccumulator(grid: ExamReportLoader.grid([exam]))
+        var types: [String: QuestionType] = [:]
+        try reader.forEachSubmittedAttempt(examIDs: [exam.id], itemsPerPaper: 5) { attempt in
+            expected.addAttempt(total: attempt.score)
+            for item in attempt.items {
+                types[item.questionID] = item.type
+                let key = AnswerCode.bits(code: item.keyCode, type: item.type)
+                let mark = OptionBits.mark(given: item.given, key: key, type: item.type, points: item.points, partial: false)
+                expected.addItem(
+                    questionID: item.questionID, lawID: item.lawID, type: item.type, position: item.index, key: key, given: item.given,
+                    mark: mark, maxMark: item.points, attemptTotal: attempt.score)
+            }
+        }
+        XCTAssertEqual(Set(types.values), [.single, .multiple, .judge])
+        for partitions in [1, 2] {
+            let scanned = try loader.analyse(outcomes, partitions: partitions)
+            XCTAssertEqual(scanned.items, expected.result(), "\(partitions) partition(s)")
+            XCTAssertEqual(scanned.accuracy.laws(order: [], title: { $0 }).rows, expected.accuracy().laws(order: [], title: { $0 }).rows)
+            XCTAssertEqual(scanned.accuracy.types().rows, expected.accuracy().types().rows)
+            XCTAssertEqual(Dictionary(uniqueKeysWithValues: scanned.items.items.map { ($0.questionID, $0.type) }), types)
+        }
+    }
+
     /// Person 107 answers 4 questions right and never submits: before the
     /// deadline they are 未参考; after it every report counts them as
     /// submitted at the deadline with 80 points, and the figures do not move
@@ -101,5 +133,22 @@ final class ReportReaderTests: StoreTestCase {
             XCTAssertEqual(parts.reduce(0) { $0 + $1.count }, Int(high - low + 1))
             for (a, b) in zip(parts, parts.dropFirst()) { XCTAssertEqual(a.upperBound, b.lowerBound) }
         }
+    }
+
+    /// Interned values get dense indices in order of first appearance, and
+    /// every later lookup of the same bytes finds the same index (past the
+    /// table's growth, with empty and multi-byte values).
+    func testByteInternerIndexesEachValueOnce() {
+        var interner = ByteInterner()
+        let texts = [""] + (0..<2_000).map { "q-\($0)" } + ["甲部/一科", "甲部/一科/二组"]
+        for round in 0..<2 {
+            for (expected, text) in texts.enumerated() {
+                var text = text
+                let (index, isNew) = text.withUTF8 { interner.index(of: $0) }
+                XCTAssertEqual(index, expected, text)
+                XCTAssertEqual(isNew, round == 0, text)
+            }
+        }
+        XCTAssertEqual(interner.values, texts)
     }
 }

@@ -93,32 +93,56 @@ extension ReportReader {
         }
     }
 
-    /// Type and law are read with every row but turned into values only for
-    /// a question met for the first time (one statement streams at a time).
+    /// Type and law are turned into values only for a question met for the
+    /// first time. On SQLite they are not even selected: decoding the table's
+    /// two last columns for every row cost about a fifth of the scan, so they
+    /// are read by rowid for each new question instead (a second statement
+    /// beside the scan; a server engine streams one statement at a time and
+    /// reads them with every row).
     private static func scanPaperItems(
         _ db: any StoreConnection, attempts: AttemptLookup, answers: AnswerTable, rowids: Range<Int64>?, sink: any ItemScanSink
     ) throws {
+        let byRowID = db.dialect.hasRowIDs
+        let sql = "SELECT attempt_id, item_index, question_id, answer_key, points, " + (byRowID ? "rowid" : "type, law_id")
+            + " FROM paper_item" + rowidFilter(rowids)
+        try db.scan(sql, rowidArguments(rowids)) { rows in
+            let describe = { (rows: any SQLRowCursor) throws -> (type: String, lawID: String) in
+                guard byRowID else { return (rows.string(5), rows.string(6)) }
+                let row = try db.row("SELECT type, law_id FROM paper_item WHERE rowid = ?", [.integer(rows.int(5))])
+                return (try row?[0] ?? "", try row?[1] ?? "")
+            }
+            // One dynamic cast per scan, so the loop over millions of rows is
+            // compiled for SQLite's cursor rather than dispatching each column read.
+            if let raw = rows as? RawRows {
+                try streamPaperItems(raw, attempts: attempts, answers: answers, sink: sink, describe: describe)
+            } else {
+                try streamPaperItems(rows, attempts: attempts, answers: answers, sink: sink, describe: describe)
+            }
+        }
+    }
+
+    private static func streamPaperItems<Rows: SQLRowCursor>(
+        _ rows: Rows, attempts: AttemptLookup, answers: AnswerTable, sink: any ItemScanSink,
+        describe: (any SQLRowCursor) throws -> (type: String, lawID: String)
+    ) throws {
         var questions = ByteInterner()
         var types: [QuestionType] = []
-        let sql = "SELECT attempt_id, item_index, question_id, answer_key, points, type, law_id FROM paper_item" + rowidFilter(rowids)
-        try db.scan(sql, rowidArguments(rowids)) { rows in
-            while try rows.step() {
-                guard let position = attempts.position(of: rows.int(0)) else { continue }
-                let index = Int(rows.int(1))
-                let (question, isNew) = rows.withBytes(2) { questions.index(of: $0) }
-                if isNew {
-                    let type = QuestionType(rawValue: rows.string(5)) ?? .single
-                    types.append(type)
-                    sink.question(ScannedQuestion(
-                        index: question, id: questions.values[question], type: type, lawID: rows.string(6),
-                        key: AnswerCode.bits(raw: rows.withBytes(3) { AnswerCode.raw($0) }, type: type)))
-                }
-                let type = types[question]
-                sink.item(ScannedItem(
-                    attempt: position, itemIndex: index, question: question, type: type,
-                    key: AnswerCode.bits(raw: rows.withBytes(3) { AnswerCode.raw($0) }, type: type),
-                    given: AnswerCode.bits(raw: answers.raw(position: position, item: index), type: type), points: rows.double(4)))
+        while try rows.step() {
+            guard let position = attempts.position(of: rows.int(0)) else { continue }
+            let index = Int(rows.int(1))
+            let (question, isNew) = rows.withBytes(2) { questions.index(of: $0) }
+            let key = rows.withBytes(3) { AnswerCode.raw($0) }
+            if isNew {
+                let described = try describe(rows)
+                let type = QuestionType(rawValue: described.type) ?? .single
+                types.append(type)
+                sink.question(ScannedQuestion(
+                    index: question, id: questions.values[question], type: type, lawID: described.lawID, key: AnswerCode.bits(raw: key, type: type)))
             }
+            let type = types[question]
+            sink.item(ScannedItem(
+                attempt: position, itemIndex: index, question: question, type: type, key: AnswerCode.bits(raw: key, type: type),
+                given: AnswerCode.bits(raw: answers.raw(position: position, item: index), type: type), points: rows.double(4)))
         }
     }
 
@@ -126,10 +150,18 @@ extension ReportReader {
         let sql = "SELECT attempt_id, item_index, answer FROM response" + rowidFilter(rowids) + (rowids == nil ? " WHERE" : " AND")
             + " answer IS NOT NULL"
         try db.scan(sql, rowidArguments(rowids)) { rows in
-            while try rows.step() {
-                guard let position = attempts.position(of: rows.int(0)) else { continue }
-                table.set(position: position, item: Int(rows.int(1)), raw: rows.withBytes(2) { AnswerCode.raw($0) })
+            if let raw = rows as? RawRows {
+                try streamAnswers(raw, attempts: attempts, into: table)
+            } else {
+                try streamAnswers(rows, attempts: attempts, into: table)
             }
+        }
+    }
+
+    private static func streamAnswers<Rows: SQLRowCursor>(_ rows: Rows, attempts: AttemptLookup, into table: AnswerTable) throws {
+        while try rows.step() {
+            guard let position = attempts.position(of: rows.int(0)) else { continue }
+            table.set(position: position, item: Int(rows.int(1)), raw: rows.withBytes(2) { AnswerCode.raw($0) })
         }
     }
 
