@@ -50,7 +50,7 @@ public enum CSVFormat {
     private static func appendText(_ text: String, to bytes: inout [UInt8]) {
         let utf8 = text.utf8
         // Only an ASCII starter can begin a formula; the Character test keeps `neutralised`'s exact rule.
-        let neutralise = utf8.first.map { $0 < 0x80 } == true && text.first.map(formulaStarters.contains) == true
+        let neutralise = (utf8.first ?? 0x80) < 0x80 && text.first.map { formulaStarters.contains($0) } == true
         let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
         guard needsQuotes else {
             if neutralise { bytes.append(UInt8(ascii: "'")) }

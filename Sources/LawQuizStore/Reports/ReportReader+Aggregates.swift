@@ -32,7 +32,8 @@ extension ReportReader {
                       result.unknownSitters += people
                       continue
                   }
-                  let department = departments.paths[departments.key(rows, 0)]
+                  let key = departments.key(rows, 0)
+                  let department = departments.paths[key]
                   let status = Self.status(active: rows.int(1) != 0, exempt: rows.int(2) != 0, department, scope.policy)
                   let hundredths = rows.isNull(4) ? nil : Int(rows.int(4))
                   result.counts[department, default: DepartmentCounts()].add(
