@@ -35,6 +35,17 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(CSVFormat.record([.text("a,b"), .text("say \"hi\""), .text("-1"), .number("-1")]), "\"a,b\",\"say \"\"hi\"\"\",'-1,-1\r\n")
     }
 
+    /// The byte writer behind `record` gives exactly the quoting and neutralisation of the string rules.
+    func testRecordBytesFollowTheStringRules() {
+        let texts = ["=a,b", "+\"x\"", "@\n", "\r\nx", "=\u{301}x", "-", "张三,李四", "\"", "", "a\rb", "\t\"", "综合办公室/秘书科"]
+        for text in texts {
+            XCTAssertEqual(CSVFormat.record([.text(text)]), CSVFormat.quoted(CSVFormat.neutralised(text)) + "\r\n", text.debugDescription)
+        }
+        var bytes: [UInt8] = Array("x".utf8)
+        CSVFormat.append([.number("1.5"), .text("=1,2")], to: &bytes)
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "x1.5,\"'=1,2\"\r\n")
+    }
+
     func testCSVRoundTrip() throws {
         let url = folder.appendingPathComponent("out.csv")
         try AtomicOutput(destination: url, overwrite: false).write { writer in

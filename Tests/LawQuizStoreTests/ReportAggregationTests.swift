@@ -28,26 +28,32 @@ final class ReportAggregationTests: StoreTestCase {
                         }
                     }
                 }
+                // No make-up exam: one side per person, the partition the v6 index serves without a sort.
+                for scope in [[], ["甲"]] {
+                    try compare(
+                        reader, exempt: exempt, counting: counting, makeupCounting: .highest, rule: .higher, scope: scope, makeups: [],
+                        context: "seed \(seed) \(counting) no make-up \(scope)")
+                }
             }
         }
     }
 
     private func compare(
         _ reader: ReportReader, exempt: [String], counting: AttemptCounting, makeupCounting: AttemptCounting, rule: MakeupRule,
-        scope: [String], context: String
+        scope: [String], makeups makeupIDs: [String] = ["mk1", "mk2"], context: String
     ) throws {
         let section = ExamSection(lawID: nil, type: .single, count: 5, points: 20)
         let main = ExamDefinition(
             id: "main", title: "正考", sections: [section], timeLimitMinutes: 30, attemptsAllowed: 5, counting: counting,
             requiredDepartments: scope, exemptions: exempt.map { ExamExemption(staffID: $0, reason: "借调") })
-        let makeups = ["mk1", "mk2"].map {
+        let makeups = makeupIDs.map {
             ExamDefinition(id: $0, title: "补考", sections: [section], timeLimitMinutes: 30, counting: makeupCounting, makeupOf: "main")
         }
         let catalog = ExamCatalog(definitions: [main] + makeups)
         let loader = try ExamReportLoader(reader: reader, exam: main, catalog: catalog, makeupRule: rule)
         let overdue = try loader.overdue(now: now)
         // The rules in Swift over every attempt read one by one.
-        let attempts = try reader.submittedAttempts(main: "main", makeups: ["mk1", "mk2"]) + overdue.list
+        let attempts = try reader.submittedAttempts(main: "main", makeups: makeupIDs) + overdue.list
         let expected = ExamOutcomes.build(roster: try reader.roster(), attempts: attempts, policy: loader.policy, selector: loader.selector)
 
         let outcomes = try loader.outcomes(overdue: overdue)

@@ -39,8 +39,24 @@ public struct AttemptDetail: Sendable {
         /// The given answer in the store's code: letters, `T`/`F`, or nil when unanswered.
         public var givenCode: String? {
             guard !given.isEmpty else { return nil }
-            if type == .judge { return given.raw & 1 != 0 ? "T" : "F" }
-            return (0..<6).filter { given.raw & (1 << $0) != 0 }.map { String(UnicodeScalar(UInt8(65 + $0))) }.joined()
+            var bytes: [UInt8] = []
+            appendGivenCode(to: &bytes)
+            return String(decoding: bytes.dropFirst().dropLast(), as: UTF8.self)
+        }
+
+        /// `givenCode` as a JSON value (a quoted string, or `null`), appended without building a String.
+        public func appendGivenCode(to bytes: inout [UInt8]) {
+            guard !given.isEmpty else {
+                bytes += "null".utf8
+                return
+            }
+            bytes.append(UInt8(ascii: "\""))
+            if type == .judge {
+                bytes.append(given.raw & 1 != 0 ? UInt8(ascii: "T") : UInt8(ascii: "F"))
+            } else {
+                for bit in 0..<6 where given.raw & (1 << bit) != 0 { bytes.append(UInt8(ascii: "A") + UInt8(bit)) }
+            }
+            bytes.append(UInt8(ascii: "\""))
         }
     }
 

@@ -13,8 +13,12 @@ public struct CSVExporter: Sendable {
         try writer.write(CSVFormat.record(ResultRow.headers.map(CSVCell.text)))
         let total = report.summary.required
         var written = 0
+        var line: [UInt8] = []
+        line.reserveCapacity(512)
         for outcome in report.outcomes.people where outcome.isRequired {
-            try writer.write(CSVFormat.record(ResultRow(outcome: outcome).csvCells(format: timeFormat)))
+            line.removeAll(keepingCapacity: true)
+            CSVFormat.append(ResultRow(outcome: outcome).csvCells(format: timeFormat), to: &line)
+            try writer.write(line)
             written += 1
             if written % 5000 == 0 { progress(written, total) }
         }

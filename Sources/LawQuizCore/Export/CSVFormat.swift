@@ -27,12 +27,43 @@ public enum CSVFormat {
 
     /// One record: text cells neutralised and quoted, numbers as written, CRLF at the end.
     public static func record(_ cells: [CSVCell]) -> String {
-        cells.map { cell in
+        var bytes: [UInt8] = []
+        append(cells, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the bytes of `record(cells)` to `bytes`: an export of 100,000
+    /// rows reuses one buffer instead of building and joining strings per cell.
+    public static func append(_ cells: [CSVCell], to bytes: inout [UInt8]) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
             switch cell {
-            case .text(let text): return quoted(neutralised(text))
-            case .number(let text): return text
+            case .text(let text): appendText(text, to: &bytes)
+            case .number(let text): bytes.append(contentsOf: text.utf8)
             }
-        }.joined(separator: ",") + "\r\n"
+        }
+        bytes.append(13)
+        bytes.append(10)
+    }
+
+    /// `quoted(neutralised(text))`, byte by byte.
+    private static func appendText(_ text: String, to bytes: inout [UInt8]) {
+        let utf8 = text.utf8
+        // Only an ASCII starter can begin a formula; the Character test keeps `neutralised`'s exact rule.
+        let neutralise = (utf8.first ?? 0x80) < 0x80 && text.first.map { formulaStarters.contains($0) } == true
+        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        guard needsQuotes else {
+            if neutralise { bytes.append(UInt8(ascii: "'")) }
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        if neutralise { bytes.append(UInt8(ascii: "'")) }
+        for byte in utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 }
 

@@ -45,8 +45,13 @@ public struct JSONExporter: Sendable {
         }
         try writer.write("\"itemFields\":" + (try encoded(Self.itemFields)) + ",\n\"attempts\":[")
         var written = 0
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 14)
         try attempts { attempt in
-            try writer.write((written == 0 ? "\n" : ",\n") + attemptJSON(attempt, mainExam: report.header.examID, counted: counted.contains(attempt.id)))
+            buffer.removeAll(keepingCapacity: true)
+            buffer += (written == 0 ? "\n" : ",\n").utf8
+            append(attempt, mainExam: report.header.examID, counted: counted.contains(attempt.id), to: &buffer)
+            try writer.write(buffer)
             written += 1
             if written % 2000 == 0 { progress(written) }
         }
@@ -76,34 +81,58 @@ public struct JSONExporter: Sendable {
         try writer.write("\n],\n")
     }
 
-    func attemptJSON(_ a: AttemptDetail, mainExam: String, counted: Bool) -> String {
+    /// One attempt's JSON object, appended byte by byte to a buffer the
+    /// caller reuses: 45 items per paper and millions of items per export.
+    func append(_ a: AttemptDetail, mainExam: String, counted: Bool, to json: inout [UInt8]) {
         let partial = partialScoring[a.examID] ?? false
-        var json = "{\"id\":\(a.id),\"examID\":" + JSONText.string(a.examID) + ",\"examTitle\":" + JSONText.string(a.examTitle)
-        json += ",\"source\":\"" + (a.examID == mainExam ? "main" : "makeup") + "\",\"counted\":" + JSONText.bool(counted)
-        json += ",\"staffID\":" + JSONText.string(a.staffID) + ",\"seed\":\"\(a.seed)\",\"definitionHash\":" + JSONText.string(a.definitionHash)
-        json += ",\"startedAt\":" + JSONText.date(a.startedAt) + ",\"deadline\":" + JSONText.date(a.deadline)
-        json += ",\"submittedAt\":" + JSONText.date(a.submittedAt) + ",\"submitReason\":" + JSONText.string(a.submitReason)
-        json += ",\"score\":" + JSONText.number(a.score) + ",\"fullMarks\":" + JSONText.number(a.fullMarks)
-        json += ",\"passed\":" + JSONText.bool(a.passed) + ",\"excellent\":" + JSONText.bool(a.excellent)
-        json += ",\"multipleScoring\":\"" + (partial ? "partial" : "all_or_nothing") + "\",\"items\":["
-        // Items appended piece by piece to one reserved string: a `+` chain per
-        // item would build a temporary string per operator, 45 times per attempt.
-        json.reserveCapacity(json.utf8.count + a.items.count * 96)
+        json += "{\"id\":".utf8
+        JSONText.append(integer: a.id, to: &json)
+        json += ",\"examID\":".utf8
+        JSONText.append(string: a.examID, to: &json)
+        json += ",\"examTitle\":".utf8
+        JSONText.append(string: a.examTitle, to: &json)
+        json += (",\"source\":\"" + (a.examID == mainExam ? "main" : "makeup") + "\",\"counted\":" + JSONText.bool(counted)).utf8
+        json += ",\"staffID\":".utf8
+        JSONText.append(string: a.staffID, to: &json)
+        json += ",\"seed\":\"\(a.seed)\",\"definitionHash\":".utf8
+        JSONText.append(string: a.definitionHash, to: &json)
+        json += (",\"startedAt\":" + JSONText.date(a.startedAt) + ",\"deadline\":" + JSONText.date(a.deadline)).utf8
+        json += (",\"submittedAt\":" + JSONText.date(a.submittedAt) + ",\"submitReason\":").utf8
+        JSONText.append(string: a.submitReason, to: &json)
+        json += ",\"score\":".utf8
+        JSONText.append(number: a.score, to: &json)
+        json += ",\"fullMarks\":".utf8
+        JSONText.append(number: a.fullMarks, to: &json)
+        json += (",\"passed\":" + JSONText.bool(a.passed) + ",\"excellent\":" + JSONText.bool(a.excellent)).utf8
+        json += (",\"multipleScoring\":\"" + (partial ? "partial" : "all_or_nothing") + "\",\"items\":[").utf8
         for (offset, item) in a.items.enumerated() {
             let key = OptionBits(code: item.keyCode, type: item.type)
             let earned = OptionBits.mark(given: item.given, key: key, type: item.type, points: item.points, partial: partial)
-            json += offset == 0 ? "[" : ",["
-            json += String(item.index)
-            for field in [
-                JSONText.string(item.questionID), JSONText.string(item.contentHash), JSONText.string(item.optionOrder),
-                JSONText.string(item.type.rawValue), JSONText.string(item.lawID), String(item.sectionIndex),
-                JSONText.number(item.points), JSONText.string(item.keyCode), JSONText.string(item.givenCode), JSONText.number(earned),
-            ] {
-                json += ","
-                json += field
-            }
-            json += "]"
+            if offset > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "["))
+            JSONText.append(integer: Int64(item.index), to: &json)
+            json.append(UInt8(ascii: ","))
+            JSONText.append(string: item.questionID, to: &json)
+            json.append(UInt8(ascii: ","))
+            JSONText.append(string: item.contentHash, to: &json)
+            json.append(UInt8(ascii: ","))
+            JSONText.append(string: item.optionOrder, to: &json)
+            json += ",\"".utf8
+            json += item.type.rawValue.utf8
+            json += "\",".utf8
+            JSONText.append(string: item.lawID, to: &json)
+            json.append(UInt8(ascii: ","))
+            JSONText.append(integer: Int64(item.sectionIndex), to: &json)
+            json.append(UInt8(ascii: ","))
+            JSONText.append(number: item.points, to: &json)
+            json.append(UInt8(ascii: ","))
+            JSONText.append(string: item.keyCode, to: &json)
+            json.append(UInt8(ascii: ","))
+            item.appendGivenCode(to: &json)
+            json.append(UInt8(ascii: ","))
+            JSONText.append(number: earned, to: &json)
+            json.append(UInt8(ascii: "]"))
         }
-        return json + "]}"
+        json += "]}".utf8
     }
 }

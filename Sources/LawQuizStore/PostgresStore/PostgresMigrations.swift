@@ -162,6 +162,7 @@ enum PostgresMigrations {
             ALTER TABLE attempt ADD COLUMN paper_no BIGINT;
             CREATE UNIQUE INDEX attempt_paper_once ON attempt (exam_id, paper_no) WHERE paper_no IS NOT NULL;
             """),
+        ("v6-report-pick-index", ReportIndexes.pickIndexSQL),
     ]
 
     /// Applied identifiers, in migration order (none for an empty database).

@@ -98,14 +98,18 @@ public struct ReportQueries: Sendable {
         }
         ctes += "\n),\n"
         let main = Self.order(scope.selector.counting), makeup = Self.order(scope.selector.makeupCounting)
+        // With one side only (no make-up, no overdue make-up attempt) the partition is the person
+        // alone, which the `attempt_pick` index (v6) delivers in the order of the highest rule: no sort.
+        let oneSide = scope.makeupExamIDs.isEmpty && overdue.allSatisfy { $0.source == .main }
+        let partition = oneSide ? "PARTITION BY staff_id" : "PARTITION BY staff_id, side"
         let pick = main == makeup || scope.makeupExamIDs.isEmpty
-            ? "ROW_NUMBER() OVER (PARTITION BY staff_id, side ORDER BY \(main))"
-            : "CASE WHEN side = 0 THEN ROW_NUMBER() OVER (PARTITION BY staff_id, side ORDER BY \(main)) "
-                + "ELSE ROW_NUMBER() OVER (PARTITION BY staff_id, side ORDER BY \(makeup)) END"
+            ? "ROW_NUMBER() OVER (\(partition) ORDER BY \(main))"
+            : "CASE WHEN side = 0 THEN ROW_NUMBER() OVER (\(partition) ORDER BY \(main)) "
+                + "ELSE ROW_NUMBER() OVER (\(partition) ORDER BY \(makeup)) END"
         // The place by start and the number of attempts only where they are shown (each is one more sort).
         let places = detail
-            ? ",\n            ROW_NUMBER() OVER (PARTITION BY staff_id, side ORDER BY started_at, id) AS ordinal,\n"
-                + "            COUNT(*) OVER (PARTITION BY staff_id, side) AS attempts"
+            ? ",\n            ROW_NUMBER() OVER (\(partition) ORDER BY started_at, id) AS ordinal,\n"
+                + "            COUNT(*) OVER (\(partition)) AS attempts"
             : ""
         ctes += """
             picks AS (
@@ -116,7 +120,7 @@ public struct ReportQueries: Sendable {
             ),
             counted AS (
             """
-        if scope.makeupExamIDs.isEmpty && overdue.allSatisfy({ $0.source == .main }) {
+        if oneSide {
             ctes += "\n    SELECT * FROM picks\n)"
         } else {
             let merge = scope.selector.makeupRule == .replace ? "side DESC" : "score DESC, side"
@@ -140,9 +144,11 @@ public struct ReportQueries: Sendable {
     public mutating func departmentCounts(hasSource: Bool = true) -> Query {
         arguments = []
         let ctes = countingCTEs(detail: false, paper: hasSource)
-        // People with a counted attempt (looked up by primary key), people without any
-        // (an anti-join on the attempt index), and counted 工号 not on the roster. A LEFT
-        // JOIN of the roster with `counted` would scan the materialised CTE once per person.
+        // People with a counted attempt (their roster row looked up by primary key; none for
+        // 工号 not on the roster, which come out with a NULL department), then people without
+        // any (an anti-join on the attempt index). A LEFT JOIN of the roster with `counted`
+        // would scan the materialised CTE once per person; `counted` is read once only, so
+        // SQLite streams it instead of materialising it.
         let exemptions = scope.policy.exemptions.keys.sorted()
         let exempt = { (query: inout ReportQueries) in
             exemptions.isEmpty ? "0" : "CASE WHEN s.staff_id IN (\(query.list(exemptions))) THEN 1 ELSE 0 END"
@@ -156,7 +162,7 @@ public struct ReportQueries: Sendable {
             WITH \(ctes)
             SELECT s.department, s.active, \(sitters) AS exempt, c.side, CAST(ROUND(c.score * 100) AS INTEGER) AS hundredths,
                 c.passed, c.excellent, COUNT(*) AS people, c.paper
-            FROM counted c JOIN staff s ON s.staff_id = c.staff_id
+            FROM counted c LEFT JOIN staff s ON s.staff_id = c.staff_id
             GROUP BY 1, 2, 3, 4, 5, 6, 7, 9
             UNION ALL
             SELECT s.department, s.active, \(others) AS exempt, NULL, NULL, NULL, NULL, COUNT(*), 0
@@ -165,9 +171,6 @@ public struct ReportQueries: Sendable {
                 SELECT 1 FROM attempt a WHERE a.exam_id IN (\(exams)) AND a.status = 'submitted' AND a.is_formal = 1 AND a.staff_id = s.staff_id)
                 \(overdueStaff)
             GROUP BY 1, 2, 3
-            UNION ALL
-            SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*), 0
-            FROM counted c WHERE NOT EXISTS (SELECT 1 FROM staff s WHERE s.staff_id = c.staff_id)
             """
         return Query(sql: sql, arguments: arguments)
     }

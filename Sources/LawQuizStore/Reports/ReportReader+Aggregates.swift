@@ -24,8 +24,7 @@ extension ReportReader {
             var queries = ReportQueries(dialect: engine.dialect, scope: scope)
             let query = queries.departmentCounts(hasSource: try Self.hasSittingMode(db))
             var result = AggregatedCounts()
-            var departments = ByteInterner()
-            var paths: [DepartmentPath] = []
+            var departments = DepartmentInterner()
             try db.scan(query.sql, query.arguments) { rows in
             while try rows.step() {
                   let people = Int(rows.int(7))
@@ -33,9 +32,8 @@ extension ReportReader {
                       result.unknownSitters += people
                       continue
                   }
-                  let (key, isNew) = rows.withBytes(0) { departments.index(of: $0) }
-                  if isNew { paths.append(DepartmentPath(parsing: departments.values[key])) }
-                  let department = paths[key]
+                  let key = departments.key(rows, 0)
+                  let department = departments.paths[key]
                   let status = Self.status(active: rows.int(1) != 0, exempt: rows.int(2) != 0, department, scope.policy)
                   let hundredths = rows.isNull(4) ? nil : Int(rows.int(4))
                   result.counts[department, default: DepartmentCounts()].add(
@@ -85,11 +83,14 @@ extension ReportReader {
         let query = queries.absentCandidates()
         let people = try read { db in
             var people: [ReportPerson] = []
+            var departments = DepartmentInterner()
+            var covered: [Bool] = []
             try db.scan(query.sql, query.arguments) { rows in
             while try rows.step() {
-                  let department = DepartmentPath(parsing: rows.string(2))
-                  guard scope.policy.covers(department) else { continue }
-                  people.append(ReportPerson(staffID: rows.string(0), name: rows.string(1), department: department))
+                  let key = departments.key(rows, 2)
+                  if key == covered.count { covered.append(scope.policy.covers(departments.paths[key])) }
+                  guard covered[key] else { continue }
+                  people.append(ReportPerson(staffID: rows.string(0), name: rows.string(1), department: departments.paths[key], departmentKey: key))
               }
             }
             return people

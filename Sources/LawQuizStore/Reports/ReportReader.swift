@@ -34,14 +34,13 @@ public final class ReportReader: Sendable {
     public func roster() throws -> [ReportPerson] {
         try read { db in
             var people: [ReportPerson] = []
-            var interner = ByteInterner()
-            var departments: [DepartmentPath] = []
+            var departments = DepartmentInterner()
             try db.scan("SELECT staff_id, name, department, active FROM staff", []) { rows in
               while try rows.step() {
-                let (key, isNew) = rows.withBytes(2) { interner.index(of: $0) }
-                if isNew { departments.append(DepartmentPath(parsing: interner.values[key])) }
+                let key = departments.key(rows, 2)
                 people.append(ReportPerson(
-                    staffID: rows.string(0), name: rows.string(1), department: departments[key], active: rows.int(3) != 0, departmentKey: key))
+                    staffID: rows.string(0), name: rows.string(1), department: departments.paths[key], active: rows.int(3) != 0,
+                    departmentKey: key))
               }
             }
             return people

@@ -15,6 +15,7 @@ enum StoreMigrations {
         AuditChain.register(in: &migrator, key: auditKey)
         LiveSessionSchema.register(in: &migrator)
         PaperMigration.register(in: &migrator)
+        ReportIndexes.registerPickIndex(in: &migrator)
         return migrator
     }
 
