@@ -5,18 +5,7 @@ import XCTest
 
 /// `stats`, `absent`, `items` and `export` run through the built binary on a
 /// small store sat the real way (see AdminSampleStore for the fixture).
-final class AdminCommandTests: XCTestCase {
-    var sample: AdminSampleStore!
-    var runner: DataCommandRunner { sample.runner }
-
-    override func setUpWithError() throws {
-        sample = try AdminSampleStore()
-    }
-
-    override func tearDownWithError() throws {
-        sample?.runner.cleanUp()
-    }
-
+final class AdminCommandTests: AdminSampleTestCase {
     func run(_ arguments: [String]) throws -> DataCommandRunner.Output {
         try runner.run(arguments, environment: ["TZ": "Asia/Shanghai", "COLUMNS": "100"])
     }

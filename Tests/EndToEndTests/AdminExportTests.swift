@@ -3,18 +3,7 @@ import LawQuizCore
 import XCTest
 
 /// `lawquiz export` in each format through the binary, read back.
-final class AdminExportTests: XCTestCase {
-    var sample: AdminSampleStore!
-    var runner: DataCommandRunner { sample.runner }
-
-    override func setUpWithError() throws {
-        sample = try AdminSampleStore()
-    }
-
-    override func tearDownWithError() throws {
-        sample?.runner.cleanUp()
-    }
-
+final class AdminExportTests: AdminSampleTestCase {
     func export(_ format: String, force: Bool = false, extra: [String] = []) throws -> (DataCommandRunner.Output, URL) {
         let url = runner.folder.appendingPathComponent("out.\(format)")
         let output = try runner.run(

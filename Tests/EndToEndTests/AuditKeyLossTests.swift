@@ -4,18 +4,7 @@ import XCTest
 /// A store whose audit key file was deleted (on either engine): lawquiz
 /// refuses to go on, naming the file and saying to restore it, rather than
 /// signing with a new key that would make `verify` call every entry forged.
-final class AuditKeyLossTests: XCTestCase {
-    var sample: AdminSampleStore!
-    var runner: DataCommandRunner { sample.runner }
-
-    override func setUpWithError() throws {
-        sample = try AdminSampleStore()
-    }
-
-    override func tearDownWithError() throws {
-        sample?.runner.cleanUp()
-    }
-
+final class AuditKeyLossTests: AdminSampleTestCase {
     func testAMissingKeyOfAStoreWithEntriesIsRefusedUntilRestored() throws {
         let key = runner.auditKeyFile
         let saved = try Data(contentsOf: key)

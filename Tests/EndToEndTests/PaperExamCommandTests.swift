@@ -5,18 +5,7 @@ import XCTest
 /// Paper exams through the built binary and pipes: `exam print` → answer
 /// sheets keyed into a CSV → `exam enter --import` → `stats` counts them as
 /// 线下 beside the online sitters → `verify` stays clean.
-final class PaperExamCommandTests: XCTestCase {
-    var sample: AdminSampleStore!
-    var runner: DataCommandRunner { sample.runner }
-
-    override func setUpWithError() throws {
-        sample = try AdminSampleStore()
-    }
-
-    override func tearDownWithError() throws {
-        sample?.runner.cleanUp()
-    }
-
+final class PaperExamCommandTests: AdminSampleTestCase {
     private func file(_ name: String) -> URL { runner.folder.appendingPathComponent(name) }
 
     /// The entry string of each paper from the key file, in paper order.

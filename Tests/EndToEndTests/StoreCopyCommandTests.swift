@@ -4,18 +4,7 @@ import XCTest
 /// `lawquiz store copy` through the binary: the copy reports and verifies as
 /// the source does (on the PostgreSQL run the source is the server store),
 /// and a target holding data is refused unless `--replace`.
-final class StoreCopyCommandTests: XCTestCase {
-    var sample: AdminSampleStore!
-    var runner: DataCommandRunner { sample.runner }
-
-    override func setUpWithError() throws {
-        sample = try AdminSampleStore()
-    }
-
-    override func tearDownWithError() throws {
-        sample?.runner.cleanUp()
-    }
-
+final class StoreCopyCommandTests: AdminSampleTestCase {
     func testACopyReportsAndVerifiesAsItsSource() throws {
         let target = runner.folder.appendingPathComponent("Copy/target.sqlite").path
         let copy = try runner.run(["store", "copy", "--from", runner.resultsLocation, "--to", target])

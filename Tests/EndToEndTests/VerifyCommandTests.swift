@@ -3,18 +3,7 @@ import XCTest
 
 /// `lawquiz verify` through the built binary on a store sat the real way,
 /// then edited with the sqlite3 shell as someone with write access would.
-final class VerifyCommandTests: XCTestCase {
-    var sample: AdminSampleStore!
-    var runner: DataCommandRunner { sample.runner }
-
-    override func setUpWithError() throws {
-        sample = try AdminSampleStore()
-    }
-
-    override func tearDownWithError() throws {
-        sample?.runner.cleanUp()
-    }
-
+final class VerifyCommandTests: AdminSampleTestCase {
     /// The edit through the sqlite3 shell, or on the PostgreSQL run as psql would.
     private func sqlite(_ sql: String) throws {
         if let server = runner.server {

@@ -111,12 +111,10 @@ public struct JSONExporter: Sendable {
             if offset > 0 { json.append(UInt8(ascii: ",")) }
             json.append(UInt8(ascii: "["))
             JSONText.append(integer: Int64(item.index), to: &json)
-            json.append(UInt8(ascii: ","))
-            JSONText.append(string: item.questionID, to: &json)
-            json.append(UInt8(ascii: ","))
-            JSONText.append(string: item.contentHash, to: &json)
-            json.append(UInt8(ascii: ","))
-            JSONText.append(string: item.optionOrder, to: &json)
+            for text in [item.questionID, item.contentHash, item.optionOrder] {
+                json.append(UInt8(ascii: ","))
+                JSONText.append(string: text, to: &json)
+            }
             json += ",\"".utf8
             json += item.type.rawValue.utf8
             json += "\",".utf8
