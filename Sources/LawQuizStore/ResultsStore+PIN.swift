@@ -32,7 +32,7 @@ extension ResultsStore {
     }
 
     func clearPINFailures(staffID: String) throws {
-        try write { db in
+        _ = try write { db in
             try db.execute("UPDATE pin SET failed_count = 0, locked_until = NULL WHERE staff_id = ?", staffID)
         }
     }

@@ -141,7 +141,7 @@ final class ExamDataCommandTests: XCTestCase {
         let iconv = Process()
         iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
         iconv.arguments = ["-f", "UTF-8", "-t", "GB18030", source]
-        FileManager.default.createFile(atPath: converted.path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: converted.path, contents: nil))
         iconv.standardOutput = try FileHandle(forWritingTo: converted)
         try iconv.run()
         iconv.waitUntilExit()

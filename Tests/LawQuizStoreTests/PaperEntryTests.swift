@@ -113,7 +113,7 @@ final class PaperEntryTests: StoreTestCase {
         let printed = try service.printPapers(exam: exam, count: 1, staff: nil, by: "admin")
         let sheet = try service.paperSheet(exam: exam, number: printed[0].number, staffID: "1001")
         let result = try service.enterPaper(sheet, exam: exam, enteredBy: "admin")
-        try store.write { db in try db.execute("UPDATE attempt SET source = 'online', paper_no = NULL WHERE id = ?", result.attempt.id) }
+        _ = try store.write { db in try db.execute("UPDATE attempt SET source = 'online', paper_no = NULL WHERE id = ?", result.attempt.id) }
         let findings = try AuditVerifier(store: store).verify(exams: [exam]).findings
         XCTAssertEqual(findings.map(\.category), [.attemptEdited, .attemptEdited])
     }

@@ -91,7 +91,7 @@ public struct TextReport: Sendable {
 
     /// `absent`: 未参考名单 grouped by department.
     public func absent() -> String {
-        var text = heading + "\n未参考名单：\(report.summary.absent) 人（应考 \(report.summary.required) 人）\n"
+        let text = heading + "\n未参考名单：\(report.summary.absent) 人（应考 \(report.summary.required) 人）\n"
         var current: DepartmentPath?
         var table = TextTable(columns: [TableColumn("部门", fit: .wrap), TableColumn("工号"), TableColumn("姓名", fit: .shorten, minimumWidth: 6)])
         for outcome in report.outcomes.people where outcome.isRequired && outcome.counted == nil {

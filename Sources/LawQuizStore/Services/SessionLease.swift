@@ -110,7 +110,7 @@ extension ResultsStore {
 
     /// Gives the attempt up (leaving or submitting); a lease taken over by another session stays.
     public func releaseLease(attemptID: Int64, token: String) throws {
-        try write { db in
+        _ = try write { db in
             try db.execute("DELETE FROM attempt_lease WHERE attempt_id = ? AND token = ?", attemptID, token)
         }
     }
