@@ -29,4 +29,19 @@ final class BusyRetryTests: XCTestCase {
         XCTAssertEqual(tries, 1)
         XCTAssertTrue(BusyRetry.savingNotice(.unreachable).contains("服务器"))
     }
+
+    func testAStartGivesUpWithTheLastErrorOnceThePausesReachTheLimit() {
+        var pauses: [TimeInterval] = []
+        var tries = 0
+        XCTAssertThrowsError(try BusyRetry { pauses.append($0) }.run(waiting: { _ in }, giveUpAfter: 3) { () throws -> Int in
+            tries += 1
+            throw StoreError.unreachable(path: "postgres://h/db", reason: "try \(tries)")
+        }) { error in
+            guard case StoreError.unreachable(_, let reason) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(reason, "try \(tries)", "the last error")
+        }
+        // 0.05 + 0.1 + 0.2 + 0.4 + 0.8 + 1.6 = 3.15 s of pauses, then one more try.
+        XCTAssertEqual(pauses, [0.05, 0.1, 0.2, 0.4, 0.8, 1.6])
+        XCTAssertEqual(tries, 7)
+    }
 }

@@ -35,24 +35,32 @@ public struct BusyRetry {
 
     /// Runs `body` until it does not fail with `StoreError.locked` or
     /// `.unreachable`; `waiting` is called before the first pause and again
-    /// whenever the reason changes (to show 正在保存… and why).
-    public func run<T>(waiting: (Reason) -> Void, _ body: () throws -> T) throws -> T {
+    /// whenever the reason changes (to show 正在保存… and why). With
+    /// `giveUpAfter`, the last error is thrown once the pauses add up to that
+    /// many seconds (a session that has not started yet has nothing on screen
+    /// to keep, so it should not wait for ever on a server that is gone).
+    public func run<T>(waiting: (Reason) -> Void, giveUpAfter limit: TimeInterval? = nil, _ body: () throws -> T) throws -> T {
         var delay: TimeInterval = 0.05
+        var waited: TimeInterval = 0
         var told: Reason?
         while true {
             let reason: Reason
             do {
                 return try body()
-            } catch StoreError.locked {
-                reason = .locked
-            } catch StoreError.unreachable {
-                reason = .unreachable
+            } catch let error as StoreError {
+                switch error {
+                case .locked: reason = .locked
+                case .unreachable: reason = .unreachable
+                default: throw error
+                }
+                if let limit, waited >= limit { throw error }
             }
             if told != reason {
                 waiting(reason)
                 told = reason
             }
             pause(delay)
+            waited += delay
             delay = min(delay * 2, Self.maximumPause)
         }
     }

@@ -35,7 +35,7 @@ struct ExamTake: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
-        let session = try SessionEnvironment(paths: paths, busyTimeout: ResultsStore.sessionBusyTimeout)
+        let session = try SessionEnvironment(paths: paths, busyTimeout: ResultsStore.sessionBusyTimeout, startWait: 30)
         let definition = try session.exams().definition(exam)
         let deployment = Deployment.current
         let choice = try deployment.staffChoice(requested: staff, command: "exam take", store: session.store)
