@@ -105,6 +105,16 @@ final class ExamTakePipeTests: XCTestCase {
         let help = try runner.run(["exam", "take", "demo", "--help"])
         XCTAssertEqual(help.status, 0, help.stderr)
         XCTAssertTrue(help.stdout.contains("--take-over"), help.stdout)
+        // ExamTakeArguments sets every property of ExamTake by hand: an option
+        // added to `exam take` must be added there too (or the command stops
+        // when the unset property is read), so the options are pinned here.
+        let options = help.stdout.split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ").map(String.init)
+            return words.first(where: { $0.hasPrefix("--") }).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
+        }
+        XCTAssertEqual(
+            Set(options), ["--staff", "--take-over", "--wait", "--banks", "--results", "--version", "--help"],
+            "exam take's options changed: update ExamTakeArguments to set every one\n" + help.stdout)
     }
 
     func testPracticeThroughPipesFillsTheWrongBookButNotExamHistory() throws {
