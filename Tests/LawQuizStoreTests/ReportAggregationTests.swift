@@ -38,6 +38,40 @@ final class ReportAggregationTests: StoreTestCase {
         }
     }
 
+    /// The export's stream orders by the department text itself when the
+    /// texts' byte order is the tree order, and by tree ranks otherwise
+    /// (`甲 / 一科` spells `甲/一科`): both give the rows of the rules in Swift.
+    func testOutcomeStreamOrdersByTextOrByTreeRanks() throws {
+        for seed in UInt64(7)...9 {
+            resetStore()
+            var random = SeededGenerator(seed: seed)
+            let exempt = try populate(&random)
+            for respelled in [false, true] {
+                if respelled {
+                    try openStore().write { db in try db.execute("UPDATE staff SET department = '甲/一科' WHERE department = '甲 / 一科'") }
+                }
+                let reader = try openReports()
+                let ranks = try reader.read { try ReportReader.departmentRanks($0) }
+                XCTAssertEqual(ranks == nil, respelled, "seed \(seed)")
+                for counting in AttemptCounting.allCases {
+                    for scope in [[], ["甲"]] {
+                        try compare(
+                            reader, exempt: exempt, counting: counting, makeupCounting: .last, rule: .higher, scope: scope,
+                            context: "seed \(seed) respelled \(respelled) \(counting) \(scope)")
+                    }
+                }
+            }
+        }
+    }
+
+    private static func unkeyed(_ people: [PersonOutcome]) -> [PersonOutcome] {
+        people.map { outcome in
+            var outcome = outcome
+            outcome.person.departmentKey = -1
+            return outcome
+        }
+    }
+
     private func compare(
         _ reader: ReportReader, exempt: [String], counting: AttemptCounting, makeupCounting: AttemptCounting, rule: MakeupRule,
         scope: [String], makeups makeupIDs: [String] = ["mk1", "mk2"], context: String
@@ -59,6 +93,11 @@ final class ReportAggregationTests: StoreTestCase {
         let outcomes = try loader.outcomes(overdue: overdue)
         XCTAssertEqual(outcomes.people, expected.people, context)
         XCTAssertEqual(outcomes.unknownStaff, expected.unknownStaff, context)
+        // The export's stream: everyone in the same order with the same counted attempt (department keys are the stream's own).
+        var streamed: [PersonOutcome] = []
+        let streamedCounts = try loader.forEachOutcome(overdue: overdue) { streamed.append($0) }
+        XCTAssertEqual(Self.unkeyed(streamed), Self.unkeyed(expected.people), context)
+        XCTAssertEqual([streamedCounts.required, streamedCounts.sat], [expected.required.count, expected.required.filter { $0.counted != nil }.count], context)
         let counts = try loader.aggregate(overdue: overdue)
         let summary = counts.summary(fullMarks: 100)
         XCTAssertEqual(summary, ParticipationSummary(outcomes: expected, fullMarks: 100), context)

@@ -46,6 +46,14 @@ public struct DepartmentCounts: Sendable, Hashable {
         if paper { satOnPaper += count }
     }
 
+    /// Adds one person's standing and counted result.
+    public mutating func add(_ outcome: PersonOutcome) {
+        let counted = outcome.counted
+        add(
+            status: outcome.status, score: counted?.attempt.score, passed: counted?.attempt.passed == true,
+            excellent: counted?.attempt.excellent == true, makeup: counted?.isMakeup == true, paper: counted?.attempt.onPaper == true)
+    }
+
     public mutating func merge(_ other: DepartmentCounts) {
         members += other.members
         required += other.required
@@ -68,11 +76,7 @@ public struct DepartmentCounts: Sendable, Hashable {
             let key = outcome.person.departmentKey
             guard own.indices.contains(key) else { continue }
             seen[key] = true
-            let counted = outcome.counted
-            own[key].add(
-                status: outcome.status, score: counted?.attempt.score, passed: counted?.attempt.passed == true,
-                excellent: counted?.attempt.excellent == true, makeup: counted?.isMakeup == true,
-                paper: counted?.attempt.onPaper == true)
+            own[key].add(outcome)
         }
         var result: [DepartmentPath: DepartmentCounts] = [:]
         for (key, counts) in own.enumerated() where seen[key] { result[outcomes.departments[key], default: DepartmentCounts()].merge(counts) }

@@ -7,6 +7,12 @@ public struct PersonOutcome: Sendable, Hashable {
     public var status: RequirementPolicy.Status
     public var counted: CountedAttempt?
 
+    public init(person: ReportPerson, status: RequirementPolicy.Status, counted: CountedAttempt?) {
+        self.person = person
+        self.status = status
+        self.counted = counted
+    }
+
     public var isRequired: Bool { status == .required }
     /// 参考: required and submitted at least one attempt.
     public var sat: Bool { isRequired && counted != nil }

@@ -25,6 +25,9 @@ public protocol SQLDialect: Sendable {
     /// temporary table). SQLite: one JSON array of rows; PostgreSQL: one
     /// array per column, so the planner knows how many rows come.
     func integerColumns(_ columns: [[Int64]]) -> (sql: String, arguments: [SQLValue])
+    /// A text expression to ORDER BY in code-point (UTF-8 byte) order, the
+    /// order Swift sorts the same strings in, whatever the database's collation.
+    func byteOrder(_ expression: String) -> String
 }
 
 /// SQLite: numbered `?NNN` placeholders (arguments may be bound in any
@@ -45,6 +48,8 @@ public struct SQLiteDialect: SQLDialect {
         let sql = "SELECT " + columns.indices.map { "json_extract(value, '$[\($0)]')" }.joined(separator: ", ") + " FROM json_each(?)"
         return (sql, [.text("[" + rows.joined(separator: ",") + "]")])
     }
+    /// SQLite's default BINARY collation compares UTF-8 bytes.
+    public func byteOrder(_ expression: String) -> String { expression }
 }
 
 /// PostgreSQL: `$N` placeholders; timestamps are `timestamptz`.
@@ -68,4 +73,5 @@ public struct PostgresDialect: SQLDialect {
         let sql = "SELECT * FROM unnest(" + columns.map { _ in "?::text::bigint[]" }.joined(separator: ", ") + ")"
         return (sql, columns.map { .text("{" + $0.map(String.init).joined(separator: ",") + "}") })
     }
+    public func byteOrder(_ expression: String) -> String { "\(expression) COLLATE \"C\"" }
 }

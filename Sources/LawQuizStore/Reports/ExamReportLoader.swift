@@ -54,6 +54,23 @@ public struct ExamReportLoader: Sendable {
         return outcomes
     }
 
+    /// Streams everyone's outcome in the order of `outcomes(overdue:)` without
+    /// holding them (`ReportReader.forEachOutcome`), for exports that print a
+    /// row per person. Returns the whole organisation's counts; throws as
+    /// `outcomes` does when nobody is required, after the rows.
+    @discardableResult
+    public func forEachOutcome(overdue: OverdueAttempts, _ body: (PersonOutcome) throws -> Void) throws -> DepartmentCounts {
+        var total = DepartmentCounts()
+        var anyone = false
+        try reader.forEachOutcome(scope(overdue: overdue)) { outcome in
+            anyone = true
+            total.add(outcome)
+            try body(outcome)
+        }
+        try ReportError.checkRequired(counts: anyone ? [.organisation: total] : [:], examID: exam.id)
+        return total
+    }
+
     public var selector: AttemptSelector {
         AttemptSelector(counting: exam.counting, makeupCounting: makeups.first?.counting ?? .highest, makeupRule: makeupRule)
     }

@@ -34,7 +34,7 @@ public struct ReportScope: Sendable {
 public struct ReportQueries: Sendable {
     public var dialect: any ReportDialect
     public var scope: ReportScope
-    private var arguments: [ReportValue] = []
+    var arguments: [ReportValue] = []
 
     public init(dialect: any ReportDialect = SQLiteDialect(), scope: ReportScope) {
         self.dialect = dialect
@@ -47,12 +47,12 @@ public struct ReportQueries: Sendable {
         public var arguments: [ReportValue]
     }
 
-    private mutating func bind(_ value: ReportValue) -> String {
+    mutating func bind(_ value: ReportValue) -> String {
         arguments.append(value)
         return dialect.placeholder(arguments.count)
     }
 
-    fileprivate mutating func list(_ values: [String]) -> String {
+    mutating func list(_ values: [String]) -> String {
         values.map { bind(.text($0)) }.joined(separator: ", ")
     }
 

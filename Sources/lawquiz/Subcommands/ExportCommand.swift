@@ -43,28 +43,42 @@ struct ExportCommand: ParsableCommand {
         let destination = target.destination
         try target.checkDestination()
         let context = try ReportContext(paths: paths, options: report)
-        let data = try context.report(analyse: format != .csv)
         let timeFormat = ReportTimeFormat(timeZone: .current)
         let progress = ProgressLine("导出 \(format.rawValue)")
         defer { progress.finish() }
-        switch format {
-        case .csv:
-            try target.write { try CSVExporter(timeFormat: timeFormat).write(data, to: $0, progress: progress.update) }
-        case .xlsx:
-            let attempts = try ExportedAttempts(context: context)
-            let detail = XLSXAttemptDetail(
-                listings: try attempts.listings(), attempts: responses ? { try attempts.forEach($0) } : nil,
-                partialScoring: attempts.partialScoring)
-            try target.produce { try XLSXExporter(timeZone: .current).write(data, detail: detail, to: $0, progress: progress.update) }
-        case .html:
-            let mastery = try context.departmentMastery(questions: try paths.loadCatalog().questions.count)
-            try target.write { try HTMLExporter(timeFormat: timeFormat, mastery: mastery).write(data, to: $0) }
-        case .json:
-            try writeJSON(data, context: context, target: target, progress: progress)
+        let people: (required: Int, sat: Int)
+        if format == .csv {
+            // Rows streamed from the store in output order: no outcome table is built.
+            let overdue = try context.loader.overdue(now: context.now)
+            var counts = DepartmentCounts()
+            try target.write { writer in
+                try CSVExporter(timeFormat: timeFormat).write(
+                    outcomes: { counts = try context.loader.forEachOutcome(overdue: overdue, $0) }, expected: 0, to: writer,
+                    progress: { done, _ in progress.draw(item: "\(done) 人") })
+            }
+            people = (counts.required, counts.sat)
+        } else {
+            let data = try context.report(analyse: true)
+            switch format {
+            case .csv:
+                break
+            case .xlsx:
+                let attempts = try ExportedAttempts(context: context)
+                let detail = XLSXAttemptDetail(
+                    listings: try attempts.listings(), attempts: responses ? { try attempts.forEach($0) } : nil,
+                    partialScoring: attempts.partialScoring)
+                try target.produce { try XLSXExporter(timeZone: .current).write(data, detail: detail, to: $0, progress: progress.update) }
+            case .html:
+                let mastery = try context.departmentMastery(questions: try paths.loadCatalog().questions.count)
+                try target.write { try HTMLExporter(timeFormat: timeFormat, mastery: mastery).write(data, to: $0) }
+            case .json:
+                try writeJSON(data, context: context, target: target, progress: progress)
+            }
+            people = (data.summary.required, data.summary.sat)
         }
         progress.finish()
-        Console.error("已导出 \(destination.path)（应考 \(data.summary.required) 人，参考 \(data.summary.sat) 人）。"
-            + (data.header.auditHead.map { "校验码：\($0)" } ?? ""))
+        Console.error("已导出 \(destination.path)（应考 \(people.required) 人，参考 \(people.sat) 人）。"
+            + (context.loader.header(now: context.now).auditHead.map { "校验码：\($0)" } ?? ""))
     }
 
     private func writeJSON(_ data: ExamReport, context: ReportContext, target: AtomicOutput, progress: ProgressLine) throws {

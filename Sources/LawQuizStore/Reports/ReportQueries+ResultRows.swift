@@ -1,0 +1,47 @@
+import Foundation
+import LawQuizCore
+
+extension ReportQueries {
+    /// Every roster member joined with their formal attempts at the exam and
+    /// its make-ups, in the order the result rows are printed, so an export
+    /// streams them without holding the roster: one row per attempt (one
+    /// with NULL attempt columns for a person with none), a person's rows
+    /// adjacent. Submitted attempts only, plus the open ones when some are
+    /// overdue (the reader keeps those it grades as overdue). The attempts
+    /// come from the `attempt_pick` covering index, one lookup per person;
+    /// the counting rules are applied per person as the rows arrive, so no
+    /// window sort is needed. The only sort is the output order.
+    ///
+    /// Order: department, then 工号 in byte order. `ranks` (department text
+    /// → tree position) is given when the texts' byte order is not the tree
+    /// order (`甲 / 一科` spells `甲/一科`); nil orders by the text itself.
+    ///
+    /// Columns: 工号, name, department, active, attempt id, exam id, score,
+    /// 合格, 优秀, start and submission (seconds since 1970), paper (1 for an
+    /// attempt entered from a paper sheet; `hasSource`: the store has
+    /// `attempt.source`), status.
+    public mutating func resultRows(ranks: [String: Int]?, hasSource: Bool = true) -> Query {
+        arguments = []
+        let unix = dialect.unixSeconds
+        let paper = hasSource ? "CASE WHEN a.source = 'paper' THEN 1 ELSE 0 END" : "0"
+        let status = scope.overdue.attempts.isEmpty ? "a.status = 'submitted'" : "a.status IN ('submitted', 'in_progress')"
+        var ctes = "", rankJoin = "", department = dialect.byteOrder("s.department")
+        if let ranks {
+            let rows = ranks.sorted { $0.value < $1.value }.map { "(" + bind(.text($0.key)) + ", " + bind(.integer(Int64($0.value))) + ")" }
+            ctes = "WITH ranks (department, position) AS (VALUES " + rows.joined(separator: ", ") + ")\n"
+            // The roster drives the join (the small ranks table is looked up per person).
+            rankJoin = "CROSS JOIN ranks r"
+            department = "r.position"
+        }
+        let exams = list([scope.mainExamID] + scope.makeupExamIDs)
+        let sql = """
+            \(ctes)SELECT s.staff_id, s.name, s.department, s.active, a.id, a.exam_id, a.score, a.passed, a.excellent,
+                \(unix("a.started_at")), \(unix("a.submitted_at")), \(paper), a.status
+            FROM staff s \(rankJoin)
+            LEFT JOIN attempt a ON a.exam_id IN (\(exams)) AND \(status) AND a.is_formal = 1 AND a.staff_id = s.staff_id
+            \(ranks == nil ? "" : "WHERE r.department = s.department")
+            ORDER BY \(department), \(dialect.byteOrder("s.staff_id"))
+            """
+        return Query(sql: sql, arguments: arguments)
+    }
+}
