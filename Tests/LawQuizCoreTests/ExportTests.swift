@@ -46,6 +46,17 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "x1.5,\"'=1,2\"\r\n")
     }
 
+    /// Times are written digit by digit; years outside 0…9999 keep the padded text.
+    func testDateTimeText() throws {
+        let shanghai = ReportTimeFormat(timeZone: try XCTUnwrap(TimeZone(identifier: "Asia/Shanghai")))
+        XCTAssertEqual(shanghai.dateTime(Date(timeIntervalSince1970: 1_700_000_000)), "2023-11-15 06:13:20")
+        XCTAssertEqual(shanghai.dateTime(Date(timeIntervalSince1970: 1_700_000_000.999)), "2023-11-15 06:13:20")
+        let utc = ReportTimeFormat(timeZone: try XCTUnwrap(TimeZone(identifier: "UTC")))
+        XCTAssertEqual(utc.dateTime(Date(timeIntervalSince1970: -62_135_596_800 + 3_661)), "0001-01-01 01:01:01")
+        XCTAssertEqual(utc.dateTime(Date(timeIntervalSince1970: 0)), "1970-01-01 00:00:00")
+        XCTAssertEqual(utc.dateTime(Date(timeIntervalSince1970: 253_402_300_800 + 59)), "10000-01-01 00:00:59")
+    }
+
     func testCSVRoundTrip() throws {
         let url = folder.appendingPathComponent("out.csv")
         try AtomicOutput(destination: url, overwrite: false).write { writer in

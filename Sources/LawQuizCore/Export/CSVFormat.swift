@@ -9,6 +9,8 @@ public enum CSVFormat {
 
     /// Characters that make a spreadsheet treat a cell as a formula (or DDE).
     static let formulaStarters: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    /// Their first bytes (all ASCII), tested before the Character.
+    private static let formulaStarterBytes: [UInt8] = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13]
 
     /// Prefixes `'` to text starting with `=`, `+`, `-`, `@`, tab or CR, so it
     /// stays text (OWASP's advice for CSV injection). Applied to text cells
@@ -49,8 +51,9 @@ public enum CSVFormat {
     /// `quoted(neutralised(text))`, byte by byte.
     private static func appendText(_ text: String, to bytes: inout [UInt8]) {
         let utf8 = text.utf8
-        // Only an ASCII starter can begin a formula; the Character test keeps `neutralised`'s exact rule.
-        let neutralise = (utf8.first ?? 0x80) < 0x80 && text.first.map { formulaStarters.contains($0) } == true
+        // Only an ASCII starter can begin a formula; the Character test (a grapheme break, rarely
+        // reached) keeps `neutralised`'s exact rule (`\r\n` or `=` with a combining mark is no starter).
+        let neutralise = utf8.first.map(formulaStarterBytes.contains) == true && text.first.map { formulaStarters.contains($0) } == true
         let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
         guard needsQuotes else {
             if neutralise { bytes.append(UInt8(ascii: "'")) }
