@@ -71,12 +71,10 @@ public struct ExamReportLoader: Sendable {
         return counts
     }
 
-    /// 未参考 people only, with the 应考 counts (for `absent`: one anti-join
-    /// and one GROUP BY of the roster, no counted attempt chosen).
+    /// 未参考 people only, with the 应考 counts (for `absent`: one pass of
+    /// the roster with an index seek per person, no counted attempt chosen).
     public func absent(overdue: OverdueAttempts) throws -> (people: ExamOutcomes, counts: AggregatedCounts) {
-        let scope = scope(overdue: overdue)
-        let people = try reader.absentPeople(scope)
-        let counts = try reader.absentCounts(scope, absent: people)
+        let (people, counts) = try reader.absentees(scope(overdue: overdue))
         try ReportError.checkRequired(counts: counts.counts, examID: exam.id)
         return (people, counts)
     }
