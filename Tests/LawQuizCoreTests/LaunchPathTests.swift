@@ -48,8 +48,9 @@ final class LaunchPathTests: XCTestCase {
         let file = folder.appendingPathComponent("snapshot.bin")
         try content.write(to: file)
         let mapped = try XCTUnwrap(SnapshotBytes(mappingFileAt: file.path))
-        XCTAssertEqual(Data(mapped.bytes), content)
-        XCTAssertEqual(content.withUnsafeBytes { Data(SnapshotBytes(copying: $0).bytes) }, content)
+        withExtendedLifetime(mapped) { XCTAssertEqual(Data(mapped.bytes), content) }
+        let copied = content.withUnsafeBytes { SnapshotBytes(copying: $0) }
+        withExtendedLifetime(copied) { XCTAssertEqual(Data(copied.bytes), content) }
         let empty = folder.appendingPathComponent("empty.bin")
         try Data().write(to: empty)
         XCTAssertNil(SnapshotBytes(mappingFileAt: empty.path))

@@ -132,8 +132,10 @@ public final class SQLiteEngine: StoreEngine {
     /// to the first question (README, "Launch"). Processes still share the file
     /// through WAL. Several processes opening a new file at the same moment
     /// race to switch it to WAL and to create the tables; the loser sees
-    /// "locked", "table already exists" or "duplicate column name" (an ALTER
-    /// TABLE of v3-identity) and simply tries again, finding the work done.
+    /// "locked", "table already exists", "duplicate column name" (an ALTER
+    /// TABLE of v3-identity) or, for a migration that creates nothing new, the
+    /// migration already recorded (GRDB reads the applied ones before its
+    /// transaction), and simply tries again, finding the work done.
     private static func openQueue(path: URL, auditKey: SymmetricKey, busyTimeout: TimeInterval) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
@@ -166,7 +168,7 @@ public final class SQLiteEngine: StoreEngine {
             } catch let error as DatabaseError {
                 tries += 1
                 let racing = [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode)
-                    || (error.message ?? "").contains("already exists") || (error.message ?? "").contains("duplicate column name")
+                    || ["already exists", "duplicate column name", "grdb_migrations.identifier"].contains { (error.message ?? "").contains($0) }
                 guard racing, tries < 50 else { throw StoreError.from(error, path: path.path) }
                 usleep(useconds_t(20_000 + tries * 2_000))
             }
