@@ -77,8 +77,8 @@ extension ReportReader {
         try db.scan(sql, [.integer(id)]) { rows in
             while try rows.step() {
                 let index = Int(rows.int(0))
-                try rows.withBytes(1) { question in
-                    try feed.item(
+                rows.withBytes(1) { question in
+                    feed.item(
                         attempt: position, index: index, question: question, key: rows.withBytes(2) { AnswerCode.raw($0) },
                         given: answers[index].map { AnswerCode.raw($0) } ?? 0, points: rows.double(3), describe: { (rows.string(4), rows.string(5)) })
                 }
