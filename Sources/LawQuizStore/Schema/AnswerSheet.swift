@@ -91,9 +91,9 @@ enum AnswerSheet {
         return true
     }
 
-    /// A non-negative decimal integer of at most 9 digits.
+    /// A non-negative decimal integer of at most 6 digits (a paper position).
     @inline(__always) static func integer(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !text.isEmpty, text.count <= 9 else { return nil }
+        guard !text.isEmpty, text.count <= 6 else { return nil }
         var value = 0
         for byte in text {
             guard byte >= 48, byte <= 57 else { return nil }
