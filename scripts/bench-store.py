@@ -124,6 +124,15 @@ def main():
                    FROM paper_item GROUP BY attempt_id''')
     db.execute('''UPDATE attempt SET score = s.score, passed = s.score >= 60, excellent = s.score >= 90
                   FROM scores s WHERE attempt.id = s.id''')
+    # Answer sheets (migration v7-answer-sheet), by the statement lawquiz submits with (AnswerSheet.insertSQL).
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'answer_sheet'").fetchone():
+        record = ("char(30) || p.item_index || char(31) || p.question_id || char(31) || p.answer_key || char(31) || quote(p.points)"
+                  " || char(31) || coalesce(r.answer, '')")
+        db.execute(f'''INSERT INTO answer_sheet (attempt_id, sheet)
+                       SELECT a.id, '1' || coalesce((SELECT group_concat({record}, '') FROM paper_item p
+                           LEFT JOIN response r ON r.attempt_id = p.attempt_id AND r.item_index = p.item_index
+                           WHERE p.attempt_id = a.id), '')
+                       FROM attempt a WHERE a.status = 'submitted' ''')
     db.execute('COMMIT')
     db.execute('PRAGMA journal_mode = WAL')
     counts = {t: db.execute(f'SELECT COUNT(*) FROM {t}').fetchone()[0] for t in ('staff', 'attempt', 'paper_item', 'response')}

@@ -213,7 +213,7 @@ extension ResultsStore {
         return check
     }
 
-    /// Stores the grade and feeds the memory model from it; a no-op
+    /// Stores the grade and the answer sheet and feeds the memory model from it; a no-op
     /// returning the stored record when another process (or this one, before
     /// its reply was lost) submitted first, so a score is written, logged and
     /// learnt from exactly once.
@@ -228,6 +228,8 @@ extension ResultsStore {
                     """, time, reason.rawValue, grade.score, grade.passed, grade.excellent, attemptID) > 0
             let record = try db.row("SELECT * FROM attempt WHERE id = ?", attemptID).map(AttemptRecord.init(row:))
             if changed, let record {
+                // The answer sheet reports read (v7), from the rows, in this commit.
+                _ = try db.execute(AnswerSheet.insertSQL(db.dialect, oneAttempt: true), [.integer(attemptID)])
                 try audit(db, AuditChain.submitted(record), attemptID: attemptID, staffID: record.staffID, at: time)
                 try Self.applyExamReviews(grade, staffID: record.staffID, at: time, in: db)
             }

@@ -12,17 +12,9 @@ enum CatalogCacheLocation {
     /// so a rebuilt program or a moved folder never reads an old snapshot.
     /// Read with `readlink` and `stat`: it runs at every start.
     static func salt(banks: URL) -> String {
-        let executable = runningExecutable() ?? CommandLine.arguments[0]
+        let executable = ExecutablePath.running() ?? CommandLine.arguments[0]
         var info = stat()
         let stamp = stat(executable, &info) == 0 ? "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_size)" : "0|0"
         return "\(LawQuiz.version)|\(executable)|\(stamp)|\(banks.standardizedFileURL.path)"
-    }
-
-    /// The file `/proc/self/exe` names, nil when it cannot be read.
-    private static func runningExecutable() -> String? {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count)
-        guard length > 0, length < buffer.count else { return nil }
-        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

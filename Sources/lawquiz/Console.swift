@@ -30,14 +30,6 @@ enum Console {
         }
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
-
-    static func absoluteExecutablePath(_ argument: String) -> String {
-        if argument.contains("/") {
-            return URL(fileURLWithPath: argument, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-                .standardizedFileURL.resolvingSymlinksInPath().path
-        }
-        return (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? argument
-    }
 }
 
 extension Console {

@@ -27,7 +27,7 @@ extension Deployment {
 enum ProcessFacts {
     static func resolve() -> Result<Deployment, DeploymentError> {
         let identity = self.identity()
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
+        let executable = ExecutablePath.running() ?? ""
         let config = configFile(executable: executable, setGroupID: identity.setGroupID)
         let installed = identity.setGroupID || config != nil
         if installed { harden() }
@@ -36,7 +36,7 @@ enum ProcessFacts {
             let deployment = try Deployment.resolve(
                 identity: identity, config: try config?.get(), environment: environment,
                 workingDirectory: FileManager.default.currentDirectoryPath,
-                executablePath: CommandLine.arguments.first.map(Console.absoluteExecutablePath) ?? "",
+                executablePath: CommandLine.arguments.first.map(ExecutablePath.absolute) ?? "",
                 systemTimeZone: systemTimeZone())
             if installed {
                 sanitizeEnvironment(keeping: deployment.environment)

@@ -9,8 +9,9 @@ extension PathOptions {
     /// without a zone are read in the deployment's zone (installed: the
     /// config's or /etc/localtime, never `TZ`); all comparisons are instants.
     /// `cached`: the definitions from `loadCatalogAndExams`, used instead of
-    /// parsing the files again.
-    func loadExams(library: LawLibrary, cached: ExamCatalog? = nil) throws -> ExamCatalog {
+    /// parsing the files again. `library` nil: law names are not checked
+    /// (reports that never read an exam's sections skip parsing the statutes).
+    func loadExams(library: LawLibrary?, cached: ExamCatalog? = nil) throws -> ExamCatalog {
         try (cached ?? ExamCatalog.load(folder: resolved.exams, library: library, timeZone: Deployment.current.timeZone))
             .withFormalReview(Deployment.current.formalReview)
     }

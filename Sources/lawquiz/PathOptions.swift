@@ -27,7 +27,7 @@ struct PathOptions: ParsableArguments {
     var resolved: ProjectPaths {
         Deployment.current.paths(
             banks: banksRoot, results: results, workingDirectory: FileManager.default.currentDirectoryPath,
-            executablePath: CommandLine.arguments.first.map(Console.absoluteExecutablePath) ?? "")
+            executablePath: CommandLine.arguments.first.map(ExecutablePath.absolute) ?? "")
     }
 
     func loadLibrary() throws -> LawLibrary {

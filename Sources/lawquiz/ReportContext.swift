@@ -24,15 +24,17 @@ struct ReportOptions: ParsableArguments {
 /// read-only store and the laws. Unknown exams fail before the store is touched.
 struct ReportContext {
     let paths: PathOptions
-    let library: LawLibrary
+    /// The statutes; nil for reports that name no law (`stats`, `stats --by
+    /// department`, `absent`), which then start without parsing them.
+    let library: LawLibrary?
     let loader: ExamReportLoader
     /// The moment the report describes: attempts whose deadline passed before
     /// it count as submitted at their deadline (one instant for every part).
     let now = Date()
 
-    init(paths: PathOptions, options: ReportOptions) throws {
+    init(paths: PathOptions, options: ReportOptions, laws: Bool = true) throws {
         self.paths = paths
-        library = try paths.loadLibrary()
+        library = laws ? try paths.loadLibrary() : nil
         let catalog = try paths.loadExams(library: library)
         let exam = try catalog.definition(options.exam)
         let reader = try paths.openReports()
@@ -49,7 +51,7 @@ struct ReportContext {
     }
 
     var lawNames: [String: String] {
-        Dictionary(library.laws.map { ($0.id, $0.shortName) }, uniquingKeysWith: { first, _ in first })
+        Dictionary((library?.laws ?? []).map { ($0.id, $0.shortName) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// `stats` and `stats --by department`: figures aggregated by the store,
@@ -84,7 +86,7 @@ struct ReportContext {
             outcomes, thresholds: thresholds, article: { articles[$0]?.first }, furtherArticles: { Array(articles[$0]?.dropFirst() ?? []) })
         let names = lawNames
         return ExamReport(
-            header: header, outcomes: outcomes, items: items, byLaw: accuracy.laws(order: library.laws.map(\.id)) { names[$0] ?? $0 },
+            header: header, outcomes: outcomes, items: items, byLaw: accuracy.laws(order: (library?.laws ?? []).map(\.id)) { names[$0] ?? $0 },
             byType: accuracy.types(), lawNames: names)
     }
 

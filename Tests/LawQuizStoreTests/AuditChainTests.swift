@@ -148,7 +148,47 @@ final class AuditChainTests: StoreTestCase {
         try raw("UPDATE attempt SET score = 90 WHERE id = \(result.attempt.id)")
         try raw("UPDATE response SET answer = NULL WHERE attempt_id = \(result.attempt.id) AND item_index = 0")
         let categories = Set(try verify(exam).findings.map(\.category))
-        XCTAssertEqual(categories, [.resultEdited, .answerEdited, .scoreMismatch])
+        XCTAssertEqual(categories, [.resultEdited, .answerEdited, .scoreMismatch, .sheetMismatch])
+    }
+
+    /// The answer sheet (v7) is written with the submission and equals the
+    /// rows; an edit of the sheet alone, of an answer row alone, or the
+    /// sheet's deletion is each reported as a sheet that differs.
+    func testAnswerSheetIsWrittenAtSubmissionAndAnEditOfEitherSideIsFound() throws {
+        let store = try openStore()
+        let (exam, result) = try sitting(store)
+        let id = result.attempt.id
+        let sheet = try store.read { try $0.value(String.self, "SELECT sheet FROM answer_sheet WHERE attempt_id = ?", id) }
+        XCTAssertEqual(sheet?.first, "1", "format version")
+        XCTAssertEqual(sheet?.filter { $0 == "\u{1E}" }.count, 5, "one record per item")
+        XCTAssertEqual(try verify(exam).findings, [])
+
+        try raw("UPDATE answer_sheet SET sheet = sheet || sheet")
+        XCTAssertEqual(try verify(exam).findings.map(\.category), [.sheetMismatch])
+        try raw("UPDATE answer_sheet SET sheet = '\(sheet ?? "")'")
+        XCTAssertEqual(try verify(exam).findings, [])
+
+        try raw("UPDATE response SET answer = 'A' WHERE attempt_id = \(id) AND item_index = 4")
+        let findings = try verify(exam).findings
+        XCTAssertTrue(Set(findings.map(\.category)).isSuperset(of: [.answerEdited, .sheetMismatch]), "\(findings)")
+        XCTAssertTrue(findings.contains { $0.category == .sheetMismatch && $0.detail.contains("第 5 题答案为 未答，答案记录为 A") }, "\(findings)")
+
+        try raw("DELETE FROM answer_sheet")
+        XCTAssertTrue(try verify(exam).findings.contains { $0.category == .sheetMismatch && $0.detail.contains("没有答卷摘要") })
+    }
+
+    /// A store from before v7 gets the sheets of its submitted attempts when
+    /// it is opened: the same text the submission writes, equal to the rows.
+    func testAStoreFromBeforeTheAnswerSheetsGetsThemAtTheUpgrade() throws {
+        let (exam, result) = try sitting(try openStore())
+        let read = { try self.openStore().read { try $0.values(String.self, "SELECT sheet FROM answer_sheet", []) } }
+        let written = try read()
+        XCTAssertEqual(written.count, 1)
+        let migrations = Self.usesServer ? "lawquiz_migrations" : "grdb_migrations"
+        try raw("DROP TABLE answer_sheet; DELETE FROM \(migrations) WHERE identifier = 'v7-answer-sheet'")
+        XCTAssertEqual(try read(), written)
+        XCTAssertEqual(try verify(exam).findings, [])
+        XCTAssertEqual(result.attempt.id, try openStore().read { try $0.value(Int64.self, "SELECT attempt_id FROM answer_sheet", []) })
     }
 
     func testRosterImportIsAuditedAndCommitsInBatchesThatLeaveTheLockFree() throws {

@@ -129,7 +129,7 @@ final class PostgresEngineTests: XCTestCase {
                 try db.execute("INSERT INTO audit_entry (seq, kind, payload, prev_hash, entry_hash, mac, recorded_at) VALUES (1, 'genesis', '', '', '', '', ?)", [.date(Date())])
             }
         }
-        let expected = ["v1-roster-attempts-practice", "v2-report-indexes", "v3-identity", "v4-memory", "v3-audit-chain", "v3-live-session", "v5-paper", "v6-report-pick-index"]
+        let expected = ["v1-roster-attempts-practice", "v2-report-indexes", "v3-identity", "v4-memory", "v3-audit-chain", "v3-live-session", "v5-paper", "v6-report-pick-index", "v7-answer-sheet"]
         XCTAssertEqual(applied, expected)
         XCTAssertEqual(hooked, expected)
         XCTAssertEqual(try engine.appliedMigrations(), expected)

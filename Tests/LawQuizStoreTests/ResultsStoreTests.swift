@@ -22,6 +22,28 @@ final class ResultsStoreTests: StoreTestCase {
         XCTAssertEqual(try openSQLiteStore().appliedMigrations(), StoreMigrations.migrator().migrations)
     }
 
+    /// A store is one connection, and opening one that is up to date writes
+    /// nothing: GRDB's pool opened a second connection for reads and, at every
+    /// start whose WAL file was empty, wrote a table and dropped it again to make
+    /// one (README, "Launch").
+    func testOpeningAnUpToDateStoreWritesNothing() throws {
+        do { _ = try openSQLiteStore() }  // creates and migrates; the last connection to close removes the WAL
+        let wal = databaseURL.path + "-wal"
+        func walSize() -> Int { (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0 }
+        let sizeBefore = walSize()
+        let fileBefore = try Data(contentsOf: databaseURL)
+        let store = try openSQLiteStore()
+        XCTAssertEqual(
+            try store.read { try $0.value(Int.self, "SELECT COUNT(*) FROM grdb_migrations") }, StoreMigrations.migrator().migrations.count)
+        XCTAssertEqual(walSize(), sizeBefore, "nothing written to the WAL")
+        XCTAssertEqual(try Data(contentsOf: databaseURL), fileBefore)
+        let engine = try XCTUnwrap(store.engine as? SQLiteEngine)
+        XCTAssertTrue(engine.writer is DatabaseQueue, "one connection")
+        // Still WAL with FULL syncs after reopening, for readers and writer alike.
+        XCTAssertEqual(try store.read { try $0.value(String.self, "PRAGMA journal_mode") }, "wal")
+        XCTAssertEqual(try store.write { try $0.value(Int.self, "PRAGMA synchronous") }, 2)
+    }
+
     func testCorruptFileGivesAClearErrorAndIsLeftAlone() throws {
         try FileManager.default.createDirectory(at: databaseURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let garbage = Data(String(repeating: "这不是数据库", count: 400).utf8)

@@ -102,8 +102,8 @@ public enum CatalogCache {
 
     /// A snapshot file, nil when missing or damaged.
     private static func read(_ file: URL) -> (catalog: BankCatalog, exams: ExamCatalog?)? {
-        guard let data = try? Data(contentsOf: file) else { return nil }
-        return try? CatalogSnapshot.decodeWithExams(data)
+        guard let snapshot = SnapshotBytes(mappingFileAt: file.path) else { return nil }
+        return try? CatalogSnapshot.decodeWithExams(snapshot)
     }
 
     /// Everything parsed from the files; exams nil when their folder could not be loaded.
@@ -154,7 +154,7 @@ public enum CatalogCache {
             stampHash.add("\u{1E}\(file.name)\u{1F}\(stamp.text)")
             stamps.append(stamp)
         }
-        let stampKey = String(format: "%016llx", stampHash.value)
+        let stampKey = FNV1a.hex(stampHash.value)
         let index = folder?.appendingPathComponent(stampIndexName)
         if let index, let recorded = try? String(contentsOf: index, encoding: .utf8) {
             let lines = recorded.split(separator: "\n").map(String.init)
@@ -167,7 +167,7 @@ public enum CatalogCache {
             hash.add("\u{1E}\(file.name)\u{1F}\(data.count)\u{1F}")
             hash.add(data)
         }
-        let fingerprint = String(format: "%016llx", hash.value)
+        let fingerprint = FNV1a.hex(hash.value)
         let moment = now()
         if let index, let folder, !stamps.contains(where: { $0.isRecent(now: moment) }) {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -197,7 +197,12 @@ extension FNV1a {
     struct Accumulator {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-        mutating func add(_ text: String) { add(Data(text.utf8)) }
+        mutating func add(_ text: String) {
+            for byte in text.utf8 {
+                value ^= UInt64(byte)
+                value = value &* 0x0000_0100_0000_01b3
+            }
+        }
 
         mutating func add(_ data: Data) {
             data.withUnsafeBytes { bytes in

@@ -36,24 +36,34 @@ enum CatalogSnapshot {
         try decodeWithExams(data).catalog
     }
 
+    /// Every text copied out of `data` (nothing is deferred).
     static func decodeWithExams(_ data: Data) throws -> (catalog: BankCatalog, exams: ExamCatalog?) {
-        try data.withUnsafeBytes { raw in
-            var reader = Reader(bytes: raw)
-            guard try reader.bytes(magic.count) == magic, try reader.int() == formatVersion else { throw Malformed() }
-            let laws = try reader.list { try $0.law() }
-            let banks = try reader.list { reader in
-                QuestionBank(
-                    id: try reader.string(), title: try reader.string(), file: try reader.string(),
-                    questions: try reader.list { try $0.groundedQuestion() })
-            }
-            let diagnostics = try reader.list { reader in
-                let file = try reader.string(), message = try reader.string(), line = try reader.int()
-                return BankDiagnostic(file: file, line: line, message: message, severity: try reader.int() == 1 ? .unreadable : .problem)
-            }
-            let exams = try reader.exams()
-            guard reader.atEnd else { throw Malformed() }
-            return (BankCatalog(library: LawLibrary(laws: laws), linted: banks, diagnostics: diagnostics), exams)
+        try data.withUnsafeBytes { try decodeWithExams(bytes: $0, snapshot: nil) }
+    }
+
+    /// The questions' evidence and 解析 stay in `snapshot` until read (see `DeferredText`).
+    static func decodeWithExams(_ snapshot: SnapshotBytes) throws -> (catalog: BankCatalog, exams: ExamCatalog?) {
+        try decodeWithExams(bytes: snapshot.bytes, snapshot: snapshot)
+    }
+
+    private static func decodeWithExams(bytes raw: UnsafeRawBufferPointer, snapshot: SnapshotBytes?) throws -> (
+        catalog: BankCatalog, exams: ExamCatalog?
+    ) {
+        var reader = Reader(bytes: raw, snapshot: snapshot)
+        guard try reader.bytes(magic.count) == magic, try reader.int() == formatVersion else { throw Malformed() }
+        let laws = try reader.list { try $0.law() }
+        let banks = try reader.list { reader in
+            QuestionBank(
+                id: try reader.string(), title: try reader.string(), file: try reader.string(),
+                questions: try reader.list { try $0.groundedQuestion() })
         }
+        let diagnostics = try reader.list { reader in
+            let file = try reader.string(), message = try reader.string(), line = try reader.int()
+            return BankDiagnostic(file: file, line: line, message: message, severity: try reader.int() == 1 ? .unreadable : .problem)
+        }
+        let exams = try reader.exams()
+        guard reader.atEnd else { throw Malformed() }
+        return (BankCatalog(library: LawLibrary(laws: laws), linted: banks, diagnostics: diagnostics), exams)
     }
 
     struct Writer {
@@ -130,6 +140,8 @@ enum CatalogSnapshot {
 
     struct Reader {
         let bytes: UnsafeRawBufferPointer
+        /// Owner of `bytes` when texts may stay in them; nil: copy every text.
+        var snapshot: SnapshotBytes? = nil
         var offset = 0
 
         var atEnd: Bool { offset == bytes.count }
@@ -166,6 +178,15 @@ enum CatalogSnapshot {
             return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), as: UTF8.self)
         }
 
+        /// A text written by `Writer.string`, left in the snapshot when there is one.
+        mutating func deferredString() throws -> DeferredText {
+            guard let snapshot else { return DeferredText(try string()) }
+            let count = try int()
+            guard count >= 0, offset + count <= bytes.count else { throw Malformed() }
+            defer { offset += count }
+            return DeferredText(offset..<offset + count, of: snapshot)
+        }
+
         mutating func list<T>(_ body: (inout Reader) throws -> T) throws -> [T] {
             let count = try int()
             guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
@@ -199,7 +220,7 @@ enum CatalogSnapshot {
             let lawID = try string(), article = try int(), stem = try string()
             let options = try list { QuestionOption(letter: try $0.string(), text: try $0.string()) }
             guard let answer = AnswerKey(code: try string(), type: type) else { throw Malformed() }
-            let evidence = try string(), explanation = try string(), difficulty = try optionalInt()
+            let evidence = try deferredString(), explanation = try deferredString(), difficulty = try optionalInt()
             let tags = try list { try $0.string() }
             let further = try list { Citation(lawID: try $0.string(), article: try $0.int(), evidence: try $0.string()) }
             let source = SourceLocation(file: try string(), line: try int())

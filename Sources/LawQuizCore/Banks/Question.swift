@@ -78,8 +78,14 @@ public enum AnswerKey: Sendable, Hashable {
             default: return nil
             }
         } else {
-            let letters = Set(code.map(String.init))
-            guard !letters.isEmpty, letters.allSatisfy({ "ABCDEF".contains($0) }) else { return nil }
+            // Byte by byte: every start decodes 607 keys from the catalog
+            // snapshot, and Foundation's `contains` per letter was 2% of it.
+            var letters = Set<String>()
+            for byte in code.utf8 {
+                guard (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte) else { return nil }
+                letters.insert(String(UnicodeScalar(byte)))
+            }
+            guard !letters.isEmpty else { return nil }
             self = .options(letters)
         }
     }
@@ -114,9 +120,18 @@ public struct Question: Sendable, Hashable {
     /// The grounding ranker's confidence (0–1) in the proposed article.
     public var confidence: Double? = nil
     /// Verbatim excerpt of the article supporting the answer.
-    public var evidence: String
+    public var evidence: String {
+        get { evidenceText.string }
+        set { evidenceText = DeferredText(newValue) }
+    }
     /// 解析 shown after answering.
-    public var explanation: String
+    public var explanation: String {
+        get { explanationText.string }
+        set { explanationText = DeferredText(newValue) }
+    }
+    /// Read from the catalog snapshot only when asked (see `DeferredText`).
+    private var evidenceText: DeferredText
+    private var explanationText: DeferredText
     public var difficulty: Int?
     public var tags: [String]
     /// Articles cited after the first (`lawID`, `article`, `evidence`); empty
@@ -129,6 +144,18 @@ public struct Question: Sendable, Hashable {
         options: [QuestionOption], answer: AnswerKey, evidence: String, explanation: String,
         difficulty: Int? = nil, tags: [String] = [], furtherCitations: [Citation] = [], source: SourceLocation
     ) {
+        self.init(
+            id: id, type: type, lawID: lawID, article: article, stem: stem, options: options, answer: answer,
+            evidence: DeferredText(evidence), explanation: DeferredText(explanation), difficulty: difficulty, tags: tags,
+            furtherCitations: furtherCitations, source: source)
+    }
+
+    /// With the evidence and 解析 as read from a catalog snapshot.
+    init(
+        id: String, type: QuestionType, lawID: String, article: Int, stem: String,
+        options: [QuestionOption], answer: AnswerKey, evidence: DeferredText, explanation: DeferredText,
+        difficulty: Int?, tags: [String], furtherCitations: [Citation], source: SourceLocation
+    ) {
         self.id = id
         self.type = type
         self.lawID = lawID
@@ -136,8 +163,8 @@ public struct Question: Sendable, Hashable {
         self.stem = stem
         self.options = options
         self.answer = answer
-        self.evidence = evidence
-        self.explanation = explanation
+        self.evidenceText = evidence
+        self.explanationText = explanation
         self.difficulty = difficulty
         self.tags = tags
         self.furtherCitations = furtherCitations
@@ -175,6 +202,18 @@ public enum FNV1a {
     }
 
     public static func hex(_ text: String) -> String {
-        String(format: "%016llx", hash(text))
+        hex(hash(text))
+    }
+
+    /// 16 lower-case hex digits, as `%016llx` (without `String(format:)`,
+    /// whose first use costs a start-up Foundation's C-varargs machinery).
+    public static func hex(_ value: UInt64) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 16) { buffer in
+            for position in 0..<16 {
+                buffer[position] = digits[Int((value >> UInt64(60 - 4 * position)) & 0xF)]
+            }
+            return 16
+        }
     }
 }

@@ -72,7 +72,7 @@ public struct ExamSection: Sendable, Hashable {
     /// Whether a bank question may be drawn for this section.
     public func admits(_ question: Question) -> Bool {
         question.type == type && (lawID == nil || question.lawID == lawID)
-            && (tags.isEmpty || !Set(tags).isDisjoint(with: question.tags))
+            && (tags.isEmpty || question.tags.contains(where: tags.contains))
     }
 
     /// Points the section is worth in total.

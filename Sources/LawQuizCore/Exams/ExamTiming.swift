@@ -41,8 +41,16 @@ public enum ExamTiming {
     public static func hasExpired(_ deadline: Date, now: Date) -> Bool { now >= deadline }
 
     /// `59:05` or `1:02:03`, for the prompt's countdown.
+    /// Built by hand: it is on the first prompt of every session, and the
+    /// first `String(format:)` of a process costs Foundation's varargs set-up.
     public static func formatCountdown(seconds: Int) -> String {
         let hours = seconds / 3600, minutes = (seconds % 3600) / 60, rest = seconds % 60
-        return hours > 0 ? String(format: "%d:%02d:%02d", hours, minutes, rest) : String(format: "%02d:%02d", minutes, rest)
+        let clock = twoDigits(minutes) + ":" + twoDigits(rest)
+        return hours > 0 ? "\(hours):" + clock : clock
+    }
+
+    /// `5` → `05`; values of 100 and more (or negative) as they are, like `%02d`.
+    private static func twoDigits(_ value: Int) -> String {
+        (0..<10).contains(value) ? "0" + String(value) : String(value)
     }
 }

@@ -55,7 +55,7 @@ public struct PaperDrawer: Sendable {
                 let pick = position + generator.below(candidates.count - position)
                 candidates.swapAt(position, pick)
             }
-            let chosen = candidates.prefix(section.count).sorted { $0.id < $1.id }
+            let chosen = candidates.prefix(section.count).map { catalog.banks[$0.bank].questions[$0.question] }.sorted { $0.id < $1.id }
             used.formUnion(chosen.map(\.id))
             let entries = chosen.map { ($0, offset) }
             if let group = groups.firstIndex(where: { $0.type == section.type }) {
@@ -100,15 +100,17 @@ public struct PaperDrawer: Sendable {
         section.describe(lawName: section.lawID.flatMap { catalog.library.law(named: $0)?.shortName })
     }
 
-    /// Bank by bank rather than through `catalog.questions`, which copies every question of the catalog
-    /// for each section (a measurable part of the start of `exam take`).
-    private func candidates(for section: ExamSection, excluding used: Set<String>) -> [Question] {
-        var admitted: [Question] = []
-        for bank in catalog.banks {
-            for question in bank.questions where section.admits(question) && !used.contains(question.id) {
-                admitted.append(question)
+    /// Positions (bank, question) of the admitted questions, sorted by id: bank by bank and by
+    /// index, without copying a question (a large value: copying and sorting them was a
+    /// measurable part of the start of `exam take`).
+    private func candidates(for section: ExamSection, excluding used: Set<String>) -> [(bank: Int, question: Int)] {
+        var admitted: [(id: String, bank: Int, question: Int)] = []
+        for (bankIndex, bank) in catalog.banks.enumerated() {
+            for index in bank.questions.indices
+            where section.admits(bank.questions[index]) && !used.contains(bank.questions[index].id) {
+                admitted.append((bank.questions[index].id, bankIndex, index))
             }
         }
-        return admitted.sorted { $0.id < $1.id }
+        return admitted.sorted { $0.id < $1.id }.map { ($0.bank, $0.question) }
     }
 }

@@ -182,20 +182,28 @@ public struct TextTable: Sendable {
             }
             var text = ""
             for (position, index) in shown.enumerated() {
-                if position > 0 { text.append(contentsOf: repeatElement(" ", count: Self.gap)) }
-                let padding = repeatElement(" " as Character, count: widths[index] - measured[index])
+                if position > 0 { text += Self.spaces(Self.gap) }
+                let padding = Self.spaces(widths[index] - measured[index])
                 switch columns[index].alignment {
                 case .right:
-                    text.append(contentsOf: padding)
+                    text += padding
                     text += row[index]
                 case .left:
                     text += row[index]
-                    if position < shown.count - 1 { text.append(contentsOf: padding) }
+                    if position < shown.count - 1 { text += padding }
                 }
             }
             lines.append(DisplayWidth.trimmingTrailingSpaces(text))
         }
         return lines
+    }
+
+    private static let blanks = String(repeating: " ", count: 128)
+
+    /// `count` spaces as one slice (appended as bytes, not character by
+    /// character: thousands of `absent` rows are padded this way).
+    static func spaces(_ count: Int) -> Substring {
+        count <= blanks.utf8.count ? blanks.prefix(max(0, count)) : Substring(String(repeating: " ", count: count))
     }
 
     private func layout(_ cell: String, column: TableColumn, width: Int) -> [String] {

@@ -20,6 +20,8 @@ public struct AuditFinding: Sendable, Hashable {
         case resultEdited
         /// The stored score is not what the stored paper and answers give.
         case scoreMismatch
+        /// The answer sheet reports read differs from the paper and answer rows (or is missing).
+        case sheetMismatch
     }
 
     public var category: Category

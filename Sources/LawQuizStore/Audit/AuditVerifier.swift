@@ -5,7 +5,8 @@ import LawQuizCore
 /// `lawquiz verify`: checks the audit chain link by link (sequence, hashes,
 /// keyed MACs), replays it into what each attempt should hold, compares that
 /// with the tables, and regrades every submitted attempt from its stored
-/// paper, answers and keys with the same `ExamGrade` used at submission.
+/// paper, answers and keys with the same `ExamGrade` used at submission,
+/// and compares each answer sheet (v7) with the rows it was written from.
 public struct AuditVerifier {
     let store: ResultsStore
 
@@ -34,6 +35,7 @@ public struct AuditVerifier {
             let person = { (staffID: String) in names[staffID].map { "\(staffID) \($0)" } ?? staffID }
             let (entries, expected) = try replayChain(db, findings: &findings)
             var seen = Set<Int64>()
+            let hasSheets = try db.tableExists("answer_sheet")
             var recomputed = 0
             let sql = examID == nil ? "SELECT * FROM attempt ORDER BY id" : "SELECT * FROM attempt WHERE exam_id = ? ORDER BY id"
             let attempts = try db.rows(sql, examID.map { [.text($0)] } ?? []).map(AttemptRecord.init(row:))
@@ -46,6 +48,10 @@ public struct AuditVerifier {
                     compare.check(record, paper: paper, answers: answers)
                 } else {
                     compare.report(.attemptInserted, "审计链中没有该作答的开考记录（疑为直接写入数据库）。")
+                }
+                if hasSheets {
+                    compare.checkSheet(
+                        try db.value(String.self, "SELECT sheet FROM answer_sheet WHERE attempt_id = ?", attempt.id), paper: paper, answers: answers)
                 }
                 // Regraded under the definition it was sat with (a later edit of
                 // the exam file may change scoring or cut-offs, not past results).

@@ -38,6 +38,7 @@ public enum StoreSchema {
         Table(
             name: "response", columns: ["attempt_id", "item_index", "answer", "answered_at", "marked"], dates: ["answered_at"],
             order: "attempt_id, item_index"),
+        Table(name: "answer_sheet", columns: ["attempt_id", "sheet"], dates: [], order: "attempt_id"),
         Table(
             name: "practice_answer",
             columns: ["id", "staff_id", "question_id", "content_hash", "answer", "correct", "from_wrong_book", "answered_at"],

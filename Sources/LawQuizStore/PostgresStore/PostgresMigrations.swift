@@ -163,6 +163,7 @@ enum PostgresMigrations {
             CREATE UNIQUE INDEX attempt_paper_once ON attempt (exam_id, paper_no) WHERE paper_no IS NOT NULL;
             """),
         ("v6-report-pick-index", ReportIndexes.pickIndexSQL),
+        (AnswerSheetMigration.identifier, AnswerSheetMigration.sql(PostgresDialect(), integer: "BIGINT")),
     ]
 
     /// Applied identifiers, in migration order (none for an empty database).

@@ -88,12 +88,10 @@ public struct ExamReportLoader: Sendable {
         return counts
     }
 
-    /// 未参考 people only, with the 应考 counts (for `absent`: one anti-join
-    /// and one GROUP BY of the roster, no counted attempt chosen).
+    /// 未参考 people only, with the 应考 counts (for `absent`: one pass of
+    /// the roster with an index seek per person, no counted attempt chosen).
     public func absent(overdue: OverdueAttempts) throws -> (people: ExamOutcomes, counts: AggregatedCounts) {
-        let scope = scope(overdue: overdue)
-        let people = try reader.absentPeople(scope)
-        let counts = try reader.absentCounts(scope, absent: people)
+        let (people, counts) = try reader.absentees(scope(overdue: overdue))
         try ReportError.checkRequired(counts: counts.counts, examID: exam.id)
         return (people, counts)
     }
@@ -102,11 +100,12 @@ public struct ExamReportLoader: Sendable {
     /// required people. `progress(done, expected)` is called every 100,000 items.
     /// `grouped`: whether the store groups the items (`ReportReader.itemGroups`)
     /// or they are read one by one (`scanItems`); nil chooses by engine
-    /// (`ReportReader.groupsItems`). Both give the same analysis.
+    /// (`ReportReader.groupsItems`); `sheets`: whether a scan reads the answer
+    /// sheets or the rows (tests compare). All give the same analysis.
     public func analyse(
         _ outcomes: ExamOutcomes, thresholds: ItemFlagThresholds = ItemFlagThresholds(), article: (String) -> Int? = { _ in nil },
         furtherArticles: (String) -> [Int] = { _ in [] },
-        partitions: Int = ExamReportLoader.partitions, grouped: Bool? = nil, progress: (Int, Int) -> Void = { _, _ in }
+        partitions: Int = ExamReportLoader.partitions, grouped: Bool? = nil, sheets: Bool = true, progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> (items: ItemAnalysis, accuracy: AccuracyAccumulator) {
         let exams = [exam] + makeups
         let partial = Dictionary(exams.map { ($0.id, $0.multipleScoring == .partial) }, uniquingKeysWith: { a, _ in a })
@@ -128,7 +127,7 @@ public struct ExamReportLoader: Sendable {
             let sinks = (0..<max(1, partitions)).map { _ in
                 AnalysisSink(items: ItemAnalysisAccumulator(grid: grid), scores: scores, partialScoring: partialScoring)
             }
-            try reader.scanItems(of: AttemptLookup(ids), itemsPerPaper: perPaper, partitions: sinks.count) { sinks[$0] }
+            try reader.scanItems(of: AttemptLookup(ids), itemsPerPaper: perPaper, partitions: sinks.count, sheets: sheets) { sinks[$0] }
             for sink in sinks { items.merge(sink.items) }
             done = sinks.reduce(0) { $0 + $1.count }
         }

@@ -149,12 +149,8 @@ public struct ReportQueries: Sendable {
         // any (an anti-join on the attempt index). A LEFT JOIN of the roster with `counted`
         // would scan the materialised CTE once per person; `counted` is read once only, so
         // SQLite streams it instead of materialising it.
-        let exemptions = scope.policy.exemptions.keys.sorted()
-        let exempt = { (query: inout ReportQueries) in
-            exemptions.isEmpty ? "0" : "CASE WHEN s.staff_id IN (\(query.list(exemptions))) THEN 1 ELSE 0 END"
-        }
-        let sitters = exempt(&self)
-        let others = exempt(&self)
+        let sitters = exemptFlag()
+        let others = exemptFlag()
         let exams = list([scope.mainExamID] + scope.makeupExamIDs)
         let overdue = Array(Set(scope.overdue.list.map(\.staffID))).sorted()
         let overdueStaff = overdue.isEmpty ? "" : "AND s.staff_id NOT IN (\(list(overdue)))"
@@ -175,30 +171,65 @@ public struct ReportQueries: Sendable {
         return Query(sql: sql, arguments: arguments)
     }
 
-    /// Per department text and standing (active, exempt): how many people —
-    /// the roster side of `absent`, which needs no attempt at all.
-    public mutating func rosterCounts() -> Query {
-        arguments = []
+    /// `1` for an exempt person of `staff s`, else `0`.
+    private mutating func exemptFlag() -> String {
         let exemptions = scope.policy.exemptions.keys.sorted()
-        let exempt = exemptions.isEmpty ? "0" : "CASE WHEN s.staff_id IN (\(list(exemptions))) THEN 1 ELSE 0 END"
-        return Query(sql: "SELECT s.department, s.active, \(exempt) AS exempt, COUNT(*) FROM staff s GROUP BY 1, 2, 3", arguments: arguments)
+        return exemptions.isEmpty ? "0" : "CASE WHEN s.staff_id IN (\(list(exemptions))) THEN 1 ELSE 0 END"
     }
 
-    /// Active, not exempt people with no submitted (or overdue) attempt at
-    /// the exam or a make-up: 工号, name, department text. The department
-    /// scope is applied by the caller (it parses department paths).
-    public mutating func absentCandidates() -> Query {
+    /// Whether `counted` can be read per person straight from the attempt
+    /// index: one side (no make-up exam) and no overdue attempt to merge in.
+    public var picksPerPerson: Bool { scope.makeupExamIDs.isEmpty && scope.overdue.list.isEmpty }
+
+    /// One row per roster person (only when `picksPerPerson`): department
+    /// text, active, exempt and the counted attempt packed in one integer —
+    /// score in hundredths × 8 + 合格 × 4 + 优秀 × 2 + 线下 — or NULL for
+    /// nobody. The pick is one index seek per person (`ORDER BY` the counting
+    /// rule, `LIMIT 1`), where the window query numbers every attempt and the
+    /// GROUP BY sorts every counted one; the caller counts in one pass.
+    public mutating func personPicks(hasSource: Bool = true) -> Query {
         arguments = []
-        let exemptions = scope.policy.exemptions.keys.sorted()
-        let exempt = exemptions.isEmpty ? "" : "AND s.staff_id NOT IN (\(list(exemptions)))"
+        let exam = bind(.text(scope.mainExamID))
+        let paper = hasSource ? "CASE WHEN source = 'paper' THEN 1 ELSE 0 END" : "0"
+        let sql = """
+            SELECT s.department, s.active, \(exemptFlag()) AS exempt, (
+                SELECT CAST(ROUND(score * 100) AS INTEGER) * 8 + passed * 4 + excellent * 2 + \(paper)
+                FROM attempt
+                WHERE exam_id = \(exam) AND status = 'submitted' AND is_formal = 1 AND staff_id = s.staff_id
+                ORDER BY \(Self.order(scope.selector.counting)) LIMIT 1) AS counted
+            FROM staff s
+            """
+        return Query(sql: sql, arguments: arguments)
+    }
+
+    /// How many 工号 not on the roster have a submitted formal attempt at
+    /// the exam (with `personPicks`, which reads roster people only).
+    public mutating func unknownSitters() -> Query {
+        arguments = []
+        let sql = """
+            SELECT COUNT(DISTINCT a.staff_id) FROM attempt a
+            WHERE a.exam_id = \(bind(.text(scope.mainExamID))) AND a.status = 'submitted' AND a.is_formal = 1
+                AND NOT EXISTS (SELECT 1 FROM staff s WHERE s.staff_id = a.staff_id)
+            """
+        return Query(sql: sql, arguments: arguments)
+    }
+
+    /// One row per roster person: department text, active, exempt, 工号,
+    /// name and whether they sat (a submitted or overdue formal attempt at
+    /// the exam or a make-up) — the 应考 counts and the 未参考 list of
+    /// `absent` in one pass of the roster, one index seek per person.
+    public mutating func attendance() -> Query {
+        arguments = []
+        let exempt = exemptFlag()
         let exams = list([scope.mainExamID] + scope.makeupExamIDs)
         let overdue = scope.overdue.list.map(\.id)
         let open = overdue.isEmpty
             ? "a.status = 'submitted'" : "(a.status = 'submitted' OR a.id IN (\(overdue.map { bind(.integer($0)) }.joined(separator: ", "))))"
         let sql = """
-            SELECT s.staff_id, s.name, s.department FROM staff s
-            WHERE s.active = 1 \(exempt) AND NOT EXISTS (
+            SELECT s.department, s.active, \(exempt) AS exempt, s.staff_id, s.name, CASE WHEN EXISTS (
                 SELECT 1 FROM attempt a WHERE a.staff_id = s.staff_id AND a.exam_id IN (\(exams)) AND \(open) AND a.is_formal = 1)
+                THEN 1 ELSE 0 END AS sat
+            FROM staff s
             """
         return Query(sql: sql, arguments: arguments)
     }

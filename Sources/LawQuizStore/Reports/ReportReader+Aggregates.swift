@@ -16,13 +16,17 @@ public struct AggregatedCounts: Sendable {
 }
 
 extension ReportReader {
-    /// Counts, sums and the counted attempt per person computed by the
-    /// store (`ReportQueries.departmentCounts`); a few hundred grouped rows
-    /// come back, whatever the number of people and attempts.
+    /// Counts, sums and the counted attempt per person. With one side and no
+    /// overdue attempt (`ReportQueries.picksPerPerson`) the store picks each
+    /// roster person's counted attempt by one index seek and the rows are
+    /// counted here in one pass; otherwise the store's window query and GROUP
+    /// BY (`ReportQueries.departmentCounts`) return a few hundred grouped rows.
     public func aggregate(_ scope: ReportScope) throws -> AggregatedCounts {
         try read { db in
             var queries = ReportQueries(dialect: engine.dialect, scope: scope)
-            let query = queries.departmentCounts(hasSource: try Self.hasSittingMode(db))
+            let hasSource = try Self.hasSittingMode(db)
+            if queries.picksPerPerson { return try Self.countPicks(db, &queries, hasSource: hasSource) }
+            let query = queries.departmentCounts(hasSource: hasSource)
             var result = AggregatedCounts()
             var departments = DepartmentInterner()
             try db.scan(query.sql, query.arguments) { rows in
@@ -46,29 +50,31 @@ extension ReportReader {
         }
     }
 
-    /// 应考 people per department from the roster alone (no attempt read),
-    /// with `absent` taken out as not having sat: what `absent` prints
-    /// (应考 and 未参考 counts; scores and 合格/优秀 are not filled in).
-    public func absentCounts(_ scope: ReportScope, absent: ExamOutcomes) throws -> AggregatedCounts {
-        var queries = ReportQueries(dialect: engine.dialect, scope: scope)
-        let query = queries.rosterCounts()
-        var missing: [DepartmentPath: Int] = [:]
-        for outcome in absent.people { missing[outcome.person.department, default: 0] += 1 }
-        return try read { db in
-            var result = AggregatedCounts()
-            try db.scan(query.sql, query.arguments) { rows in
+    /// `aggregate` from `ReportQueries.personPicks`: a row per roster person
+    /// counted into per-department tallies, then the 工号 not on the roster.
+    private static func countPicks(_ db: any StoreConnection, _ queries: inout ReportQueries, hasSource: Bool) throws -> AggregatedCounts {
+        let query = queries.personPicks(hasSource: hasSource)
+        var tallies = DepartmentTallies(policy: queries.scope.policy)
+        var result = AggregatedCounts()
+        try db.scan(query.sql, query.arguments) { rows in
             while try rows.step() {
-                  let department = DepartmentPath(parsing: rows.string(0))
-                  let status: RequirementPolicy.Status = Self.status(active: rows.int(1) != 0, exempt: rows.int(2) != 0, department, scope.policy)
-                  result.counts[department, default: DepartmentCounts()].add(
-                      status: status, count: Int(rows.int(3)), score: nil, passed: false, excellent: false, makeup: false)
-              }
+                let (key, status) = tallies.standing(rows)
+                guard !rows.isNull(3) else {
+                    tallies.counts[key].add(status: status, score: nil, passed: false, excellent: false, makeup: false)
+                    continue
+                }
+                let packed = rows.int(3)
+                let hundredths = Int(packed >> 3)
+                tallies.counts[key].add(
+                    status: status, score: DecimalRounding.value(hundredths, places: 2), passed: packed & 4 != 0, excellent: packed & 2 != 0,
+                    makeup: false, paper: packed & 1 != 0)
+                if status == .required { result.distribution.add(hundredths: hundredths) }
             }
-            for (department, count) in result.counts where count.required > 0 {
-                result.counts[department]?.sat = count.required - (missing[department] ?? 0)
-            }
-            return result
         }
+        let unknown = queries.unknownSitters()
+        result.unknownSitters = Int(try db.values(Int64.self, unknown.sql, unknown.arguments).first ?? 0)
+        result.counts = tallies.byDepartment
+        return result
     }
 
     /// A person's standing from what the queries return.
@@ -76,26 +82,34 @@ extension ReportReader {
         !active ? .inactive : !policy.covers(department) ? .outsideScope : exempt ? .exempt("") : .required
     }
 
-    /// Required people with no submitted or overdue attempt (未参考), by
-    /// department tree then 工号: only they are read.
-    public func absentPeople(_ scope: ReportScope) throws -> ExamOutcomes {
+    /// `absent` from one pass of the roster (`ReportQueries.attendance`):
+    /// required people with no submitted or overdue attempt (未参考), by
+    /// department tree then 工号, and the 应考 and 未参考 counts per
+    /// department (scores and 合格/优秀 are not filled in).
+    public func absentees(_ scope: ReportScope) throws -> (people: ExamOutcomes, counts: AggregatedCounts) {
         var queries = ReportQueries(dialect: engine.dialect, scope: scope)
-        let query = queries.absentCandidates()
-        let people = try read { db in
+        let query = queries.attendance()
+        let (people, tallies) = try read { db -> ([ReportPerson], DepartmentTallies) in
             var people: [ReportPerson] = []
-            var departments = DepartmentInterner()
-            var covered: [Bool] = []
+            var tallies = DepartmentTallies(policy: scope.policy)
             try db.scan(query.sql, query.arguments) { rows in
-            while try rows.step() {
-                  let key = departments.key(rows, 2)
-                  if key == covered.count { covered.append(scope.policy.covers(departments.paths[key])) }
-                  guard covered[key] else { continue }
-                  people.append(ReportPerson(staffID: rows.string(0), name: rows.string(1), department: departments.paths[key], departmentKey: key))
-              }
+                while try rows.step() {
+                    let (key, status) = tallies.standing(rows)
+                    tallies.counts[key].add(status: status, score: nil, passed: false, excellent: false, makeup: false)
+                    guard status == .required else { continue }
+                    if rows.int(5) != 0 {
+                        tallies.counts[key].sat += 1
+                    } else {
+                        people.append(ReportPerson(
+                            staffID: rows.string(3), name: rows.string(4), department: tallies.departments.paths[key], departmentKey: key))
+                    }
+                }
             }
-            return people
+            return (people, tallies)
         }
-        return ExamOutcomes.build(roster: people, counted: [:], policy: scope.policy)
+        var counts = AggregatedCounts()
+        counts.counts = tallies.byDepartment
+        return (ExamOutcomes.build(roster: people, counted: [:], policy: scope.policy), counts)
     }
 
     /// Each 工号's counted attempt, chosen by the store's window query and

@@ -45,10 +45,12 @@ public struct PositionGroup: Sendable {
 
 extension ReportReader {
     /// Whether reports group paper items in the store (`itemGroups`) rather
-    /// than read them one by one (`scanItems`): a PostgreSQL server counts
-    /// millions of rows where they are and sends back thousands of groups;
-    /// an SQLite file is read fastest by the parallel rowid scans.
-    public var groupsItems: Bool { engine is PostgresEngine }
+    /// than read them one by one (`scanItems`): a PostgreSQL server without
+    /// answer sheets counts millions of rows where they are and sends back
+    /// thousands of groups; with sheets (v7), one row per attempt sent
+    /// over is faster than either GROUP BY (15,000 attempts: 0.43 s for
+    /// psql to receive every sheet, 2.6 s for the grouped rows).
+    public var groupsItems: Bool { engine is PostgresEngine && !hasSheets }
 
     /// The paper items of the covered attempts, grouped by the store: per
     /// question, class and answer given (`question` first meets each

@@ -30,9 +30,12 @@ public struct ScannedItem: Sendable {
 public struct AttemptLookup: Sendable {
     let lowest: Int64
     let slots: [Int32]
+    /// The attempt ids by position.
+    let ids: [Int64]
     public let count: Int
 
     public init(_ ids: [Int64]) {
+        self.ids = ids
         let lowest = ids.min() ?? 0
         let highest = ids.max() ?? -1
         var slots = [Int32](repeating: -1, count: Int(max(0, highest - lowest + 1)))
@@ -59,15 +62,17 @@ public protocol ItemScanSink: AnyObject {
 }
 
 extension ReportReader {
-    /// Streams every paper item of the covered attempts with the answer given.
-    /// Two sequential table scans (answers first, into a compact byte table;
+    /// Streams every paper item of the covered attempts with the answer given,
+    /// from their answer sheets when the store has them and `sheets` is set
+    /// (`scanSheets`); otherwise from the rows, in
+    /// two sequential table scans (answers first, into a compact byte table;
     /// then the paper items) instead of a join that would visit the response
     /// index once per item: millions of rows, bounded memory (one byte per
     /// item), columns read as bytes without building strings. The tables are
     /// split into `partitions` rowid ranges read in parallel on separate
     /// read-only connections; each partition feeds its own sink, returned in order.
     public func scanItems(
-        of attempts: AttemptLookup, itemsPerPaper: Int, partitions: Int = 2, makeSink: (Int) -> any ItemScanSink
+        of attempts: AttemptLookup, itemsPerPaper: Int, partitions: Int = 2, sheets: Bool = true, makeSink: (Int) -> any ItemScanSink
     ) throws {
         // Partitions are rowid ranges, each on its own read-only SQLite
         // connection; a server store is scanned in one pass.
@@ -76,6 +81,8 @@ extension ReportReader {
         let engines: [any StoreEngine] = try [engine] + (1..<count).compactMap { _ in
             try sqlite.map { try SQLiteEngine(readOnlyPath: $0.path, busyTimeout: ResultsStore.busyTimeout) }
         }
+        let sinks = UncheckedBox((0..<count).map(makeSink))
+        if sheets, readsSheets { return try scanSheets(of: attempts, engines: engines, sinks: sinks.value) }
         let answers = AnswerTable(attempts: attempts.count, itemsPerPaper: itemsPerPaper)
         defer { answers.deallocate() }
         let responseRanges = try rowidRanges("response", count)
@@ -85,7 +92,6 @@ extension ReportReader {
             }
         }
         let itemRanges = try rowidRanges("paper_item", count)
-        let sinks = UncheckedBox((0..<count).map(makeSink))
         try Self.parallel(count) { part in
             try engines[part].read { db in
                 try Self.scanPaperItems(db, attempts: attempts, answers: answers, rowids: itemRanges[part], sink: sinks.value[part])
@@ -125,24 +131,15 @@ extension ReportReader {
         _ rows: Rows, attempts: AttemptLookup, answers: AnswerTable, sink: any ItemScanSink,
         describe: (any SQLRowCursor) throws -> (type: String, lawID: String)
     ) throws {
-        var questions = ByteInterner()
-        var types: [QuestionType] = []
+        let feed = ItemFeed(sink: sink)
         while try rows.step() {
             guard let position = attempts.position(of: rows.int(0)) else { continue }
             let index = Int(rows.int(1))
-            let (question, isNew) = rows.withBytes(2) { questions.index(of: $0) }
-            let key = rows.withBytes(3) { AnswerCode.raw($0) }
-            if isNew {
-                let described = try describe(rows)
-                let type = QuestionType(rawValue: described.type) ?? .single
-                types.append(type)
-                sink.question(ScannedQuestion(
-                    index: question, id: questions.values[question], type: type, lawID: described.lawID, key: AnswerCode.bits(raw: key, type: type)))
+            try rows.withBytes(2) { question in
+                try feed.item(
+                    attempt: position, index: index, question: question, key: rows.withBytes(3) { AnswerCode.raw($0) },
+                    given: answers.raw(position: position, item: index), points: rows.double(4), describe: { try describe(rows) })
             }
-            let type = types[question]
-            sink.item(ScannedItem(
-                attempt: position, itemIndex: index, question: question, type: type, key: AnswerCode.bits(raw: key, type: type),
-                given: AnswerCode.bits(raw: answers.raw(position: position, item: index), type: type), points: rows.double(4)))
         }
     }
 

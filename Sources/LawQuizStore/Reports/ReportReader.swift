@@ -9,6 +9,9 @@ public final class ReportReader: Sendable {
     /// Where the store is, for messages.
     public var location: String { engine.location }
     let engine: any StoreEngine
+    /// Whether the store has answer sheets (v7; a store not yet opened for
+    /// writing by this version has not).
+    let hasSheets: Bool
 
     /// Opens an SQLite store read-only.
     public convenience init(path: URL) throws {
@@ -20,10 +23,11 @@ public final class ReportReader: Sendable {
     /// READ ONLY transaction). Refuses a database without the results tables.
     public init(engine: any StoreEngine) throws {
         self.engine = engine
-        let tables = try engine.read { db in
-            try ["staff", "attempt", "paper_item", "response"].filter { try !db.tableExists($0) }
+        let (tables, sheets) = try engine.read { db in
+            (try ["staff", "attempt", "paper_item", "response"].filter { try !db.tableExists($0) }, try db.tableExists("answer_sheet"))
         }
         guard tables.isEmpty else { throw ReportStoreError.notResultsStore(path: engine.location) }
+        hasSheets = sheets
     }
 
     /// A read.

@@ -28,7 +28,7 @@ public final class SQLiteEngine: StoreEngine {
         self.path = path
         isReadOnly = false
         try Self.createGroupShared(path: path)
-        writer = try Self.openPool(path: path, auditKey: auditKey, busyTimeout: busyTimeout)
+        writer = try Self.openQueue(path: path, auditKey: auditKey, busyTimeout: busyTimeout)
     }
 
     /// Opens an existing store read-only (reports): never creates or migrates.
@@ -111,10 +111,10 @@ public final class SQLiteEngine: StoreEngine {
     }
 
     /// A mistyped `--results` may name another program's SQLite file; opening
-    /// it as a pool would switch it to WAL and add our tables. Run on the
-    /// writer connection before the pool switches it to WAL (GRDB calls
-    /// `prepareDatabase` first), so the check needs no connection of its own:
-    /// a file with tables but no migration record is refused untouched.
+    /// it would switch it to WAL and add our tables. Run first on the
+    /// connection (GRDB calls `prepareDatabase` before anything else), so the
+    /// check needs no connection of its own: a file with tables but no
+    /// migration record is refused untouched.
     private static func refuseForeignDatabase(_ db: Database, path: URL) throws {
         guard !db.configuration.readonly else { return }
         let tables = try String.fetchAll(
@@ -124,42 +124,51 @@ public final class SQLiteEngine: StoreEngine {
         }
     }
 
-    /// Opens the pool and migrates. Several processes opening a new file at
-    /// the same moment race to switch it to WAL and to create the tables; the
-    /// loser sees "locked", "table already exists" or "duplicate column name"
-    /// (an ALTER TABLE of v3-identity) and simply tries again,
-    /// finding the work done.
-    private static func openPool(path: URL, auditKey: SymmetricKey, busyTimeout: TimeInterval) throws -> DatabasePool {
+    /// Opens the one connection of the store and migrates. One connection, not
+    /// a pool: a process of lawquiz does one thing at a time, and a pool opened
+    /// a second connection for reads and, at every start whose WAL file was
+    /// empty (the last process to close removes it), wrote a table and dropped
+    /// it again to make one (GRDB's `setUpWALMode`): 2.3 of the 6.4 ms of CPU
+    /// that GRDB and SQLite took in a warm start (README, "Launch"). Processes
+    /// still share the file through WAL. Several processes opening a new file at the same moment
+    /// race to switch it to WAL and to create the tables; the loser sees
+    /// "locked", "table already exists", "duplicate column name" (an ALTER
+    /// TABLE of v3-identity) or, for a migration that creates nothing new, the
+    /// migration already recorded (GRDB reads the applied ones before its
+    /// transaction), and simply tries again, finding the work done.
+    private static func openQueue(path: URL, auditKey: SymmetricKey, busyTimeout: TimeInterval) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.label = "lawquiz-results"
-        // FULL on every connection; the writer gets it again below, because the
-        // pool switches it to WAL after prepareDatabase and sets NORMAL there.
+        // FULL: a committed answer survives a power cut, not only a killed
+        // process (NORMAL, GRDB's choice for WAL, may lose the last commits).
         configuration.prepareDatabase { db in
             try refuseForeignDatabase(db, path: path)
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw DatabaseError(message: "could not activate WAL mode at path: \(path.path)")
+                }
+            }
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         let migrator = StoreMigrations.migrator(auditKey: auditKey)
         var tries = 0
         while true {
             do {
-                let pool = try DatabasePool(path: path.path, configuration: configuration)
+                let queue = try DatabaseQueue(path: path.path, configuration: configuration)
                 // One read answers both questions; an up-to-date store (every
                 // launch but the first) then opens without a write transaction.
-                let (superseded, complete) = try pool.read { db in
+                let (superseded, complete) = try queue.read { db in
                     (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
                 }
                 if superseded { throw StoreError.newerSchema(path: path.path) }
-                if !complete { try migrator.migrate(pool) }
-                // FULL on the writer: a committed answer survives a power cut,
-                // not only a killed process (NORMAL may lose the last commits).
-                try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-                return pool
+                if !complete { try migrator.migrate(queue) }
+                return queue
             } catch let error as DatabaseError {
                 tries += 1
                 let racing = [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode)
-                    || (error.message ?? "").contains("already exists") || (error.message ?? "").contains("duplicate column name")
+                    || ["already exists", "duplicate column name", "grdb_migrations.identifier"].contains { (error.message ?? "").contains($0) }
                 guard racing, tries < 50 else { throw StoreError.from(error, path: path.path) }
                 usleep(useconds_t(20_000 + tries * 2_000))
             }

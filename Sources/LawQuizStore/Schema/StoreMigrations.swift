@@ -16,6 +16,7 @@ enum StoreMigrations {
         LiveSessionSchema.register(in: &migrator)
         PaperMigration.register(in: &migrator)
         ReportIndexes.registerPickIndex(in: &migrator)
+        AnswerSheetMigration.register(in: &migrator)
         return migrator
     }
 

@@ -10,9 +10,7 @@ public enum TerminalFacts {
     public static var columns: Int {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
-            return columns
-        }
+        if let columns = variable("COLUMNS").flatMap(Int.init), columns > 0 { return columns }
         return 80
     }
 
@@ -20,8 +18,15 @@ public enum TerminalFacts {
     public static var rows: Int {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
-        if let rows = ProcessInfo.processInfo.environment["LINES"].flatMap(Int.init), rows > 0 { return rows }
+        if let rows = variable("LINES").flatMap(Int.init), rows > 0 { return rows }
         return 24
+    }
+
+    /// One environment variable with `getenv`: `columns` is asked for every
+    /// wrapped line off a terminal, and `ProcessInfo.environment` copies the
+    /// whole environment into a dictionary each time.
+    private static func variable(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
     }
 
     /// Uses the user's locale, falling back to C.UTF-8 when its codeset is not

@@ -25,7 +25,7 @@ struct AbsentCommand: ParsableCommand {
 
     func run() throws {
         try Deployment.current.requireAdministrator("absent")
-        let data = try ReportContext(paths: paths, options: report).absentReport()
+        let data = try ReportContext(paths: paths, options: report, laws: false).absentReport()
         if try file.write({ Self.csv(data) }) { return }
         switch format {
         case .table: display.emit(TextReport(report: data, width: display.textWidth, tableWidth: display.tableWidth).absent())

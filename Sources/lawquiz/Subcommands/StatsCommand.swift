@@ -44,8 +44,9 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         try Deployment.current.requireAdministrator("stats")
-        let context = try ReportContext(paths: paths, options: report)
-        let data = by == .law || by == .type ? try context.report(analyse: true) : try context.summaryReport()
+        let analyse = by == .law || by == .type
+        let context = try ReportContext(paths: paths, options: report, laws: analyse)
+        let data = analyse ? try context.report(analyse: true) : try context.summaryReport()
         if try file.write({ StatsRendering.csv(data, by: by) }) { return }
         switch format {
         case .table:
