@@ -202,6 +202,25 @@ public struct ReportQueries: Sendable {
         return Query(sql: sql, arguments: arguments)
     }
 
+    /// Every submitted formal attempt at the exam (only when
+    /// `picksPerPerson`), a person's attempts adjacent: 工号, attempt id,
+    /// exam id, score, 合格, 优秀, start and submission (seconds since 1970),
+    /// paper. One pass of the `attempt_pick` index, already in 工号 order,
+    /// where `picks` numbers every attempt in two more window sorts; the
+    /// caller applies the counting rule per person as the rows arrive.
+    public mutating func sittings(hasSource: Bool = true) -> Query {
+        arguments = []
+        let paper = hasSource ? "CASE WHEN source = 'paper' THEN 1 ELSE 0 END" : "0"
+        let sql = """
+            SELECT staff_id, id, exam_id, score, passed, excellent, \(dialect.unixSeconds("started_at")),
+                \(dialect.unixSeconds("submitted_at")), \(paper)
+            FROM attempt
+            WHERE exam_id = \(bind(.text(scope.mainExamID))) AND status = 'submitted' AND is_formal = 1
+            ORDER BY staff_id
+            """
+        return Query(sql: sql, arguments: arguments)
+    }
+
     /// How many 工号 not on the roster have a submitted formal attempt at
     /// the exam (with `personPicks`, which reads roster people only).
     public mutating func unknownSitters() -> Query {

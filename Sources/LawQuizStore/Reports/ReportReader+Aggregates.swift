@@ -113,8 +113,12 @@ extension ReportReader {
     }
 
     /// Each 工号's counted attempt, chosen by the store's window query and
-    /// merged across make-ups by `AttemptSelector.merge`.
+    /// merged across make-ups by `AttemptSelector.merge`; with one side and
+    /// no overdue attempt (`ReportQueries.picksPerPerson`), chosen per person
+    /// by `AttemptSelector.select` from one ordered pass of the attempts
+    /// (`countedSittings`), which costs no window sort.
     public func countedAttempts(_ scope: ReportScope) throws -> [String: CountedAttempt] {
+        if ReportQueries(dialect: engine.dialect, scope: scope).picksPerPerson { return try countedSittings(scope) }
         let sides = try read { db in
             var queries = ReportQueries(dialect: engine.dialect, scope: scope)
             let query = queries.picks(hasSource: try Self.hasSittingMode(db))
@@ -137,6 +141,37 @@ extension ReportReader {
             return sides
         }
         return sides.compactMapValues { scope.selector.merge(main: $0.main, makeup: $0.makeup) }
+    }
+
+    /// `countedAttempts` from `ReportQueries.sittings`: a person's attempts
+    /// arrive adjacent and are handed to the counting rule once the next
+    /// person's begin.
+    private func countedSittings(_ scope: ReportScope) throws -> [String: CountedAttempt] {
+        try read { db in
+            var queries = ReportQueries(dialect: engine.dialect, scope: scope)
+            let query = queries.sittings(hasSource: try Self.hasSittingMode(db))
+            var counted: [String: CountedAttempt] = [:]
+            var exams = ByteInterner()
+            var attempts: [ReportAttempt] = []
+            func finishPerson() {
+                guard let staffID = attempts.first?.staffID else { return }
+                counted[staffID] = scope.selector.select(main: attempts, makeup: [])
+                attempts.removeAll(keepingCapacity: true)
+            }
+            try db.scan(query.sql, query.arguments) { rows in
+                while try rows.step() {
+                    let same = attempts.first.map { current in rows.withBytes(0) { $0.elementsEqual(current.staffID.utf8) } } ?? false
+                    if !same { finishPerson() }
+                    let (exam, _) = rows.withBytes(2) { exams.index(of: $0) }
+                    attempts.append(ReportAttempt(
+                        id: rows.int(1), examID: exams.values[exam], staffID: same ? attempts[0].staffID : rows.string(0), score: rows.double(3),
+                        passed: rows.int(4) != 0, excellent: rows.int(5) != 0, startedAt: Self.date(rows.double(6)),
+                        submittedAt: rows.isNull(7) ? nil : Self.date(rows.double(7)), source: .main, onPaper: rows.int(8) != 0))
+                }
+            }
+            finishPerson()
+            return counted
+        }
     }
 
     /// Whether the store has `attempt.source` (v5-paper): report readers
