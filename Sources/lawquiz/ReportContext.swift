@@ -78,16 +78,39 @@ struct ReportContext {
         let outcomes = try loader.outcomes(now: now)
         let header = loader.header(now: now)
         guard analyse else { return ExamReport(header: header, outcomes: outcomes, lawNames: lawNames) }
+        var papers = loader.countedPapers()
+        for outcome in outcomes.people { papers.add(outcome) }
+        return try analysed(ExamReport(header: header, outcomes: outcomes, lawNames: lawNames), papers: papers, thresholds: thresholds)
+    }
+
+    /// `export json`: the figures aggregated by the store and the item analysis
+    /// over the counted papers gathered in one pass of the streamed outcomes;
+    /// no outcome table (the exporter streams the people again).
+    func streamedReport(overdue: OverdueAttempts) throws -> (report: ExamReport, papers: CountedPapers) {
+        let counts = try loader.aggregate(overdue: overdue)
+        let header = loader.header(now: now)
+        var papers = loader.countedPapers()
+        try loader.forEachOutcome(overdue: overdue) { papers.add($0) }
+        let report = ExamReport(
+            header: header, summary: counts.summary(fullMarks: header.fullMarks), departments: counts.rollup,
+            outcomes: ExamOutcomes(people: [], departments: []), lawNames: lawNames)
+        return (try analysed(report, papers: papers), papers)
+    }
+
+    /// The report with the item analysis and accuracy by law and type of `papers`.
+    private func analysed(_ report: ExamReport, papers: CountedPapers, thresholds: ItemFlagThresholds = ItemFlagThresholds()) throws -> ExamReport {
         let articles = try articleLookup()
         let progress = ProgressLine("分析作答")
         progress.showElapsed()
         defer { progress.finish() }
         let (items, accuracy) = try loader.analyse(
-            outcomes, thresholds: thresholds, article: { articles[$0]?.first }, furtherArticles: { Array(articles[$0]?.dropFirst() ?? []) })
-        let names = lawNames
-        return ExamReport(
-            header: header, outcomes: outcomes, items: items, byLaw: accuracy.laws(order: (library?.laws ?? []).map(\.id)) { names[$0] ?? $0 },
-            byType: accuracy.types(), lawNames: names)
+            papers, thresholds: thresholds, article: { articles[$0]?.first }, furtherArticles: { Array(articles[$0]?.dropFirst() ?? []) })
+        var report = report
+        let names = report.lawNames
+        report.items = items
+        report.byLaw = accuracy.laws(order: (library?.laws ?? []).map(\.id)) { names[$0] ?? $0 }
+        report.byType = accuracy.types()
+        return report
     }
 
     /// Question id → every cited article, from the banks (a question removed since keeps "?").

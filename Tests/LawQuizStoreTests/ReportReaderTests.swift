@@ -99,6 +99,13 @@ final class ReportReaderTests: StoreTestCase {
         XCTAssertEqual(details.count, 7)
         XCTAssertEqual(details[open.attempt.id]?.submitReason, "expired")
         XCTAssertEqual(details[open.attempt.id]?.items.filter { !$0.given.isEmpty }.count, 5)
+        // Read in batches by id: small batches (some holding only skipped rows) give the same attempts in id order.
+        for batch in [1, 2, 3] {
+            var batched: [AttemptDetail] = []
+            try reader.forEachSubmittedAttempt(examIDs: [exam.id], itemsPerPaper: 5, overdue: overdue, batch: batch) { batched.append($0) }
+            XCTAssertEqual(
+                batched.map { String(describing: $0) }, details.values.sorted { $0.id < $1.id }.map { String(describing: $0) }, "batch \(batch)")
+        }
         XCTAssertEqual(try store.attempt(open.attempt.id)?.status, .inProgress, "reports write nothing")
         clock.advance(by: 11 * 60)
         guard case .expired = try service.begin(exam: exam, staffID: "107") else { return XCTFail("not expired") }

@@ -27,6 +27,22 @@ public struct JSONExporter: Sendable {
         _ report: ExamReport, attempts: ((AttemptDetail) throws -> Void) throws -> Void, to writer: ByteWriter,
         progress: @escaping (Int) -> Void = { _ in }
     ) throws {
+        var counted = Set<Int64>()
+        for outcome in report.outcomes.people where outcome.isRequired {
+            if let id = outcome.counted?.attempt.id { counted.insert(id) }
+        }
+        try write(
+            report, people: { body in try report.outcomes.people.forEach(body) }, counted: counted, attempts: attempts, to: writer,
+            progress: progress)
+    }
+
+    /// Writes the people `people` hands over (everyone's outcome, in report
+    /// order) rather than `report.outcomes`, so an export of any size holds
+    /// no outcome table; `counted`: the counted attempts of required people.
+    public func write(
+        _ report: ExamReport, people: ((PersonOutcome) throws -> Void) throws -> Void, counted: Set<Int64>,
+        attempts: ((AttemptDetail) throws -> Void) throws -> Void, to writer: ByteWriter, progress: @escaping (Int) -> Void = { _ in }
+    ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -38,11 +54,7 @@ public struct JSONExporter: Sendable {
         if let items = report.items { try writer.write("\"itemAnalysis\":" + (try encoded(items)) + ",\n") }
         if let byLaw = report.byLaw { try writer.write("\"byLaw\":" + (try encoded(byLaw.rows)) + ",\n") }
         if let byType = report.byType { try writer.write("\"byType\":" + (try encoded(byType.rows)) + ",\n") }
-        try writePeople(report, to: writer)
-        var counted = Set<Int64>()
-        for outcome in report.outcomes.people where outcome.isRequired {
-            if let id = outcome.counted?.attempt.id { counted.insert(id) }
-        }
+        try writePeople(people, to: writer)
         try writer.write("\"itemFields\":" + (try encoded(Self.itemFields)) + ",\n\"attempts\":[")
         var written = 0
         var buffer: [UInt8] = []
@@ -59,10 +71,11 @@ public struct JSONExporter: Sendable {
         try writer.write("\n]\n}\n")
     }
 
-    private func writePeople(_ report: ExamReport, to writer: ByteWriter) throws {
+    private func writePeople(_ people: ((PersonOutcome) throws -> Void) throws -> Void, to writer: ByteWriter) throws {
         try writer.write("\"people\":[")
         var first = true
-        for outcome in report.outcomes.people where outcome.isRequired || outcome.counted != nil {
+        try people { outcome in
+            guard outcome.isRequired || outcome.counted != nil else { return }
             // Only a required person's attempt counts: others show their score with no counted attempt.
             let c = outcome.counted
             let countedID = outcome.isRequired ? c.map { String($0.attempt.id) } : nil

@@ -107,15 +107,24 @@ public struct ExamReportLoader: Sendable {
         furtherArticles: (String) -> [Int] = { _ in [] },
         partitions: Int = ExamReportLoader.partitions, grouped: Bool? = nil, sheets: Bool = true, progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> (items: ItemAnalysis, accuracy: AccuracyAccumulator) {
+        var papers = countedPapers()
+        for outcome in outcomes.people { papers.add(outcome) }
+        return try analyse(
+            papers, thresholds: thresholds, article: article, furtherArticles: furtherArticles, partitions: partitions, grouped: grouped,
+            sheets: sheets, progress: progress)
+    }
+
+    /// An empty collection of counted papers for `analyse(_:)`.
+    public func countedPapers() -> CountedPapers { CountedPapers(exams: [exam] + makeups) }
+
+    /// Item analysis and accuracy over counted papers gathered beforehand (as `analyse(_ outcomes:)`).
+    public func analyse(
+        _ papers: CountedPapers, thresholds: ItemFlagThresholds = ItemFlagThresholds(), article: (String) -> Int? = { _ in nil },
+        furtherArticles: (String) -> [Int] = { _ in [] },
+        partitions: Int = ExamReportLoader.partitions, grouped: Bool? = nil, sheets: Bool = true, progress: (Int, Int) -> Void = { _, _ in }
+    ) throws -> (items: ItemAnalysis, accuracy: AccuracyAccumulator) {
         let exams = [exam] + makeups
-        let partial = Dictionary(exams.map { ($0.id, $0.multipleScoring == .partial) }, uniquingKeysWith: { a, _ in a })
-        var ids: [Int64] = [], scores: [Double] = [], partialScoring: [Bool] = []
-        for outcome in outcomes.people where outcome.isRequired {
-            guard let counted = outcome.counted else { continue }
-            ids.append(counted.attempt.id)
-            scores.append(counted.attempt.score)
-            partialScoring.append(partial[counted.attempt.examID] ?? false)
-        }
+        let (ids, scores, partialScoring) = (papers.ids, papers.scores, papers.partialScoring)
         let grid = Self.grid(exams)
         var items = ItemAnalysisAccumulator(grid: grid)
         for score in scores { items.addAttempt(total: score) }

@@ -14,63 +14,95 @@ extension ReportReader {
 
     /// Streams every submitted formal attempt at the exams, and every overdue
     /// one as it will be recorded, in id order, with its paper and answers.
-    /// Attempt rows are held (small); the paper items are read in key order
-    /// and handed over one attempt at a time.
+    /// Read in batches of `batch` attempts by id (their rows, paper items and
+    /// answers), so memory stays flat in the number of attempts.
     public func forEachSubmittedAttempt(
-        examIDs: [String], itemsPerPaper: Int, overdue: OverdueAttempts = OverdueAttempts(), _ body: (AttemptDetail) throws -> Void
+        examIDs: [String], itemsPerPaper: Int, overdue: OverdueAttempts = OverdueAttempts(), batch: Int = 2000,
+        _ body: (AttemptDetail) throws -> Void
     ) throws {
         try read { db in
-            let attempts = try Self.submittedAttemptRows(db, examIDs: examIDs, overdue: overdue)
-            let lookup = AttemptLookup(attempts.map(\.id))
-            let answers = AnswerTable(attempts: lookup.count, itemsPerPaper: itemsPerPaper)
-            defer { answers.deallocate() }
-            try Self.loadAnswers(db, attempts: lookup, into: answers, rowids: nil)
-            // Raw columns, short texts interned (question ids, hashes, keys, option
-            // orders and laws repeat across papers): no String built per column per row.
-            let sql = """
-                SELECT attempt_id, item_index, question_id, content_hash, option_order, answer_key, points, section_index, type, law_id
-                FROM paper_item WHERE attempt_id BETWEEN ? AND ? ORDER BY attempt_id, item_index
-                """
+            var after: Int64?
             var texts = ByteInterner()
             var types: [Int: QuestionType] = [:]
-            var current: AttemptDetail?
-            try db.scan(sql, [.integer(attempts.first?.id ?? 0), .integer(attempts.last?.id ?? -1)]) { rows in
-              while try rows.step() {
-                let attemptID = rows.int(0)
-                guard let position = lookup.position(of: attemptID) else { continue }
-                if current?.id != attemptID {
-                    if let finished = current { try body(finished) }
-                    current = attempts[position]
-                }
-                let text = { (column: Int32) -> String in
-                    let (key, _) = rows.withBytes(column) { texts.index(of: $0) }
-                    return texts.values[key]
-                }
-                let (typeKey, _) = rows.withBytes(8) { texts.index(of: $0) }
-                let type = types[typeKey] ?? QuestionType(rawValue: texts.values[typeKey]) ?? .single
-                types[typeKey] = type
-                let index = Int(rows.int(1))
-                current?.items.append(AttemptDetail.Item(
-                    index: index, questionID: text(2), contentHash: text(3), optionOrder: text(4), keyCode: text(5), points: rows.double(6),
-                    sectionIndex: Int(rows.int(7)), type: type, lawID: text(9),
-                    given: AnswerCode.bits(raw: answers.raw(position: position, item: index), type: type)))
-              }
+            while true {
+                let (attempts, last) = try Self.submittedAttemptRows(
+                    db, examIDs: examIDs, overdue: overdue, after: after, limit: max(1, batch))
+                guard let last else { return }
+                after = last
+                guard let first = attempts.first?.id, let final = attempts.last?.id else { continue }
+                try Self.forEachPaper(
+                    db, attempts: attempts, ids: first...final, itemsPerPaper: itemsPerPaper, texts: &texts, types: &types, body)
             }
-            if let finished = current { try body(finished) }
         }
     }
 
-    static func submittedAttemptRows(_ db: any StoreConnection, examIDs: [String], overdue: OverdueAttempts) throws -> [AttemptDetail] {
+    /// Hands over `attempts` (one batch, in id order) with their paper items
+    /// and answers. Short texts are interned (question ids, hashes, keys,
+    /// option orders and laws repeat across papers): no String built per
+    /// column per row.
+    private static func forEachPaper(
+        _ db: any StoreConnection, attempts: [AttemptDetail], ids: ClosedRange<Int64>, itemsPerPaper: Int, texts interned: inout ByteInterner,
+        types known: inout [Int: QuestionType], _ body: (AttemptDetail) throws -> Void
+    ) throws {
+        var texts = interned, types = known
+        defer { (interned, known) = (texts, types) }
+        let lookup = AttemptLookup(attempts.map(\.id))
+        let answers = AnswerTable(attempts: lookup.count, itemsPerPaper: itemsPerPaper)
+        defer { answers.deallocate() }
+        try loadAnswers(db, attempts: lookup, into: answers, attemptIDs: ids)
+        let sql = """
+            SELECT attempt_id, item_index, question_id, content_hash, option_order, answer_key, points, section_index, type, law_id
+            FROM paper_item WHERE attempt_id BETWEEN ? AND ? ORDER BY attempt_id, item_index
+            """
+        var current: AttemptDetail?
+        try db.scan(sql, [.integer(ids.lowerBound), .integer(ids.upperBound)]) { rows in
+          while try rows.step() {
+            let attemptID = rows.int(0)
+            guard let position = lookup.position(of: attemptID) else { continue }
+            if current?.id != attemptID {
+                if let finished = current { try body(finished) }
+                current = attempts[position]
+            }
+            let text = { (column: Int32) -> String in
+                let (key, _) = rows.withBytes(column) { texts.index(of: $0) }
+                return texts.values[key]
+            }
+            let (typeKey, _) = rows.withBytes(8) { texts.index(of: $0) }
+            let type = types[typeKey] ?? QuestionType(rawValue: texts.values[typeKey]) ?? .single
+            types[typeKey] = type
+            let index = Int(rows.int(1))
+            current?.items.append(AttemptDetail.Item(
+                index: index, questionID: text(2), contentHash: text(3), optionOrder: text(4), keyCode: text(5), points: rows.double(6),
+                sectionIndex: Int(rows.int(7)), type: type, lawID: text(9),
+                given: AnswerCode.bits(raw: answers.raw(position: position, item: index), type: type)))
+          }
+        }
+        if let finished = current { try body(finished) }
+    }
+
+    /// The next `limit` attempt rows by id after `after` (any exam: a window
+    /// of the primary key, which the planner reads in order, where a filter on
+    /// the exam would sort the whole exam's attempts per batch), those of the
+    /// exams returned, and the last id read (nil when none is left). Still-open
+    /// attempts not yet overdue are not returned, so a batch may be empty
+    /// before the end.
+    static func submittedAttemptRows(
+        _ db: any StoreConnection, examIDs: [String], overdue: OverdueAttempts, after: Int64?, limit: Int
+    ) throws -> (attempts: [AttemptDetail], last: Int64?) {
         let marks = examIDs.map { _ in "?" }.joined(separator: ", ")
         let status = overdue.attempts.isEmpty ? "status = 'submitted'" : "status IN ('submitted', 'in_progress')"
         let rows = try db.rows(
             """
                 SELECT id, exam_id, exam_title, definition_hash, staff_id, seed, started_at, deadline, submitted_at, submit_reason,
-                    score, full_marks, passed, excellent, status
-                FROM attempt WHERE exam_id IN (\(marks)) AND \(status) AND is_formal = 1 ORDER BY id
-                """, examIDs.map(\.sqlValue))
+                    score, full_marks, passed, excellent, status,
+                    CASE WHEN exam_id IN (\(marks)) AND \(status) AND is_formal = 1 THEN 1 ELSE 0 END
+                FROM attempt WHERE id > ? ORDER BY id LIMIT ?
+                """, examIDs.map(\.sqlValue) + [.integer(after ?? Int64.min), .integer(Int64(limit))])
         var result: [AttemptDetail] = []
+        var last: Int64?
         for row in rows {
+            last = try row[0]
+            guard (try row[15] as Int64) == 1 else { continue }
             var detail = AttemptDetail(
                 id: try row[0], examID: try row[1], examTitle: try row[2], definitionHash: try row[3], staffID: try row[4],
                 seed: UInt64(bitPattern: try row[5] as Int64), startedAt: try row[6], deadline: try row[7], submittedAt: try row[8],
@@ -86,7 +118,7 @@ extension ReportReader {
             }
             result.append(detail)
         }
-        return result
+        return (result, last)
     }
 }
 

@@ -144,9 +144,20 @@ extension ReportReader {
     }
 
     static func loadAnswers(_ db: any StoreConnection, attempts: AttemptLookup, into table: AnswerTable, rowids: Range<Int64>?) throws {
-        let sql = "SELECT attempt_id, item_index, answer FROM response" + rowidFilter(rowids) + (rowids == nil ? " WHERE" : " AND")
-            + " answer IS NOT NULL"
-        try db.scan(sql, rowidArguments(rowids)) { rows in
+        try loadAnswers(db, attempts: attempts, into: table, filter: rowids == nil ? "" : "rowid >= ? AND rowid < ? AND ", rowidArguments(rowids))
+    }
+
+    /// The answers of one batch of attempts (ids in `attemptIDs`), by the primary key.
+    static func loadAnswers(_ db: any StoreConnection, attempts: AttemptLookup, into table: AnswerTable, attemptIDs: ClosedRange<Int64>) throws {
+        try loadAnswers(
+            db, attempts: attempts, into: table, filter: "attempt_id BETWEEN ? AND ? AND ",
+            [.integer(attemptIDs.lowerBound), .integer(attemptIDs.upperBound)])
+    }
+
+    private static func loadAnswers(
+        _ db: any StoreConnection, attempts: AttemptLookup, into table: AnswerTable, filter: String, _ arguments: [SQLValue]
+    ) throws {
+        try db.scan("SELECT attempt_id, item_index, answer FROM response WHERE " + filter + "answer IS NOT NULL", arguments) { rows in
             if let raw = rows as? RawRows {
                 try streamAnswers(raw, attempts: attempts, into: table)
             } else {

@@ -57,10 +57,13 @@ struct ExportCommand: ParsableCommand {
                     progress: { done, _ in progress.draw(item: "\(done) 人") })
             }
             people = (counts.required, counts.sat)
+        } else if format == .json {
+            let summary = try writeJSON(context: context, target: target, progress: progress)
+            people = (summary.required, summary.sat)
         } else {
             let data = try context.report(analyse: true)
             switch format {
-            case .csv:
+            case .csv, .json:
                 break
             case .xlsx:
                 let attempts = try ExportedAttempts(context: context)
@@ -71,8 +74,6 @@ struct ExportCommand: ParsableCommand {
             case .html:
                 let mastery = try context.departmentMastery(questions: try paths.loadCatalog().questions.count)
                 try target.write { try HTMLExporter(timeFormat: timeFormat, mastery: mastery).write(data, to: $0) }
-            case .json:
-                try writeJSON(data, context: context, target: target, progress: progress)
             }
             people = (data.summary.required, data.summary.sat)
         }
@@ -81,13 +82,21 @@ struct ExportCommand: ParsableCommand {
             + (context.loader.header(now: context.now).auditHead.map { "校验码：\($0)" } ?? ""))
     }
 
-    private func writeJSON(_ data: ExamReport, context: ReportContext, target: AtomicOutput, progress: ProgressLine) throws {
+    /// The summary and item analysis first (counts and the analysis only),
+    /// then the people and attempts streamed from the store: memory flat in
+    /// the number of attempts.
+    private func writeJSON(context: ReportContext, target: AtomicOutput, progress: ProgressLine) throws -> ParticipationSummary {
         let attempts = try ExportedAttempts(context: context)
+        let (data, papers) = try context.streamedReport(overdue: attempts.overdue)
         let total = try attempts.count()
         let exporter = JSONExporter(partialScoring: attempts.partialScoring)
+        let overdue = attempts.overdue
         try target.write { writer in
-            try exporter.write(data, attempts: { try attempts.forEach($0) }, to: writer, progress: { progress.update($0, total) })
+            try exporter.write(
+                data, people: { try context.loader.forEachOutcome(overdue: overdue, $0) }, counted: Set(papers.ids),
+                attempts: { try attempts.forEach($0) }, to: writer, progress: { progress.update($0, total) })
         }
+        return data.summary
     }
 }
 
