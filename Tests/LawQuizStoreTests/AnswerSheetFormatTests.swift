@@ -35,7 +35,7 @@ final class AnswerSheetFormatTests: XCTestCase {
 
     func testPointsReadBackExactlyAsSQLiteQuotesThem() throws {
         var random = SystemRandomNumberGenerator()
-        var values: [Double] = [0, 1, 2, 0.5, 1.5, 0.1, 0.2, 0.3, 1.0 / 3, 2.0 / 3, 1e-7, 123_456.789, 99.99, 1e22, 5e-324, -2.5]
+        var values: [Double] = [0, 1, 2, 0.5, 1.5, 0.1, 0.2, 0.3, 1.0 / 3, 2.0 / 3, 1e-7, 123_456.789, 99.99, 1e22, Double.leastNonzeroMagnitude, -2.5]
         values += (0..<2_000).map { _ in Double(Int.random(in: 0...100_000, using: &random)) / Double([1, 2, 4, 10, 100, 3, 7][Int.random(in: 0..<7, using: &random)]) }
         values += (0..<2_000).map { _ in Double.random(in: -1e6...1e6, using: &random) }
         let queue = try DatabaseQueue()

@@ -51,7 +51,7 @@ final class ReportAggregationTests: StoreTestCase {
             let exempt = try populate(&random)
             for respelled in [false, true] {
                 if respelled {
-                    try openStore().write { db in try db.execute("UPDATE staff SET department = '甲/一科' WHERE department = '甲 / 一科'") }
+                    try openStore().write { db in _ = try db.execute("UPDATE staff SET department = '甲/一科' WHERE department = '甲 / 一科'") }
                 }
                 let reader = try openReports()
                 let ranks = try reader.read { try ReportReader.departmentRanks($0) }
