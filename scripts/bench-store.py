@@ -126,7 +126,7 @@ def main():
                   FROM scores s WHERE attempt.id = s.id''')
     # Answer sheets (migration v7-answer-sheet), by the statement lawquiz submits with (AnswerSheet.insertSQL).
     if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'answer_sheet'").fetchone():
-        record = ("char(30) || p.item_index || char(31) || p.question_id || char(31) || p.answer_key || char(31) || quote(p.points)"
+        record = ("char(30) || p.item_index || char(31) || p.question_id || char(31) || p.answer_key || char(31) || printf('%!.17g', p.points)"
                   " || char(31) || coalesce(r.answer, '')")
         db.execute(f'''INSERT INTO answer_sheet (attempt_id, sheet)
                        SELECT a.id, '1' || coalesce((SELECT group_concat({record}, '') FROM paper_item p

@@ -5,7 +5,7 @@ import XCTest
 
 /// The answer sheet's text format (`AnswerSheet`): records in any order,
 /// refusal of anything not well formed, and points that read back exactly
-/// as SQLite's `quote()` and Swift print them.
+/// as the store writes them (`AnswerSheet.pointsText`) and Swift prints them.
 final class AnswerSheetFormatTests: XCTestCase {
     private func parse(_ sheet: String) -> [(Int, String, String, Double, String)]? {
         var text = sheet
@@ -33,7 +33,7 @@ final class AnswerSheetFormatTests: XCTestCase {
         }
     }
 
-    func testPointsReadBackExactlyAsSQLiteQuotesThem() throws {
+    func testPointsReadBackExactlyAsSQLiteWritesThem() throws {
         var random = SystemRandomNumberGenerator()
         var values: [Double] = [0, 1, 2, 0.5, 1.5, 0.1, 0.2, 0.3, 1.0 / 3, 2.0 / 3, 1e-7, 123_456.789, 99.99, 1e22, Double.leastNonzeroMagnitude, -2.5]
         values += (0..<2_000).map { _ in Double(Int.random(in: 0...100_000, using: &random)) / Double([1, 2, 4, 10, 100, 3, 7][Int.random(in: 0..<7, using: &random)]) }
@@ -41,7 +41,7 @@ final class AnswerSheetFormatTests: XCTestCase {
         let queue = try DatabaseQueue()
         try queue.read { db in
             for value in values {
-                for text in [try String.fetchOne(db, sql: "SELECT quote(?)", arguments: [value]) ?? "", "\(value)"] {
+                for text in [try String.fetchOne(db, sql: "SELECT \(AnswerSheet.pointsText(SQLiteDialect(), "?"))", arguments: [value]) ?? "", "\(value)"] {
                     var copy = text
                     let parsed = copy.withUTF8 { AnswerSheet.number($0) }
                     XCTAssertEqual(parsed?.bitPattern, value.bitPattern, "\(text) for \(value)")

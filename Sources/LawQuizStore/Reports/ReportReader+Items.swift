@@ -82,7 +82,7 @@ extension ReportReader {
             try sqlite.map { try SQLiteEngine(readOnlyPath: $0.path, busyTimeout: ResultsStore.busyTimeout) }
         }
         let sinks = UncheckedBox((0..<count).map(makeSink))
-        if sheets, readsSheets { return try scanSheets(of: attempts, engines: engines, sinks: sinks.value) }
+        if sheets, hasSheets { return try scanSheets(of: attempts, engines: engines, sinks: sinks.value) }
         let answers = AnswerTable(attempts: attempts.count, itemsPerPaper: itemsPerPaper)
         defer { answers.deallocate() }
         let responseRanges = try rowidRanges("response", count)

@@ -1,10 +1,6 @@
 import LawQuizCore
 
 extension ReportReader {
-    /// Whether the item scan reads answer sheets (`AnswerSheet`, v7): a
-    /// store that has them (every store this version has opened for writing).
-    var readsSheets: Bool { hasSheets }
-
     /// The item scan from the answer sheets: one row per attempt instead of
     /// two per item (at 150,000 attempts, 150,000 rows instead of 13.5
     /// million), split into attempt-id ranges read in parallel, one per

@@ -32,15 +32,12 @@ enum AnswerSheet {
 
     /// Writes (or rewrites) the sheets of the submitted attempts from their
     /// rows: all of them (the migration's backfill), or only the attempt
-    /// bound as the one argument (`oneAttempt`, at submission). Points are
-    /// written so they read back exactly: SQLite's `quote()` falls back to
-    /// 20 digits when 15 do not round-trip; PostgreSQL prints the shortest
-    /// exact form.
+    /// bound as the one argument (`oneAttempt`, at submission).
     static func insertSQL(_ dialect: any SQLDialect, oneAttempt: Bool) -> String {
         let postgres = dialect.name == PostgresDialect().name
         let char = postgres ? "chr" : "char"
         let record = "\(char)(30) || p.item_index || \(char)(31) || p.question_id || \(char)(31) || p.answer_key || \(char)(31) || "
-            + (postgres ? "p.points::text" : "quote(p.points)") + " || \(char)(31) || coalesce(r.answer, '')"
+            + pointsText(dialect, "p.points") + " || \(char)(31) || coalesce(r.answer, '')"
         let records = postgres ? "string_agg(\(record), '' ORDER BY p.item_index)" : "group_concat(\(record), '')"
         return """
             INSERT INTO answer_sheet (attempt_id, sheet)
@@ -51,6 +48,16 @@ enum AnswerSheet {
             FROM attempt a WHERE a.status = 'submitted'\(oneAttempt ? " AND a.id = ?" : "")
             ON CONFLICT (attempt_id) DO UPDATE SET sheet = excluded.sheet
             """
+    }
+
+    /// The SQL text of a points value that reads back to the same double.
+    /// PostgreSQL prints the shortest exact form. SQLite's `quote()` is not
+    /// enough: it keeps 15 digits whenever SQLite's own text-to-number
+    /// conversion (not correctly rounded) reads them back to the value, so a
+    /// correct parse can land one bit off (seen: −686203.6905568161 quoted as
+    /// −686203.690556816); 17 significant digits identify every double.
+    static func pointsText(_ dialect: any SQLDialect, _ column: String) -> String {
+        dialect.name == PostgresDialect().name ? "\(column)::text" : "printf('%!.17g', \(column))"
     }
 
     /// One paper item of a sheet; the byte ranges point into the sheet.
