@@ -135,7 +135,8 @@ public final class SQLiteEngine: StoreEngine {
     /// "locked", "table already exists", "duplicate column name" (an ALTER
     /// TABLE of v3-identity) or, for a migration that creates nothing new, the
     /// migration already recorded (GRDB reads the applied ones before its
-    /// transaction) or the `grdb_migrations` table not there yet when its
+    /// transaction), an index another process's migration already dropped
+    /// (v6 replaces `attempt_report`), or the `grdb_migrations` table not there yet when its
     /// rows are read, and simply tries again on a new connection, finding
     /// the work done.
     private static func openQueue(path: URL, auditKey: SymmetricKey, busyTimeout: TimeInterval) throws -> DatabaseQueue {
@@ -170,7 +171,7 @@ public final class SQLiteEngine: StoreEngine {
             } catch let error as DatabaseError {
                 tries += 1
                 let racing = [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode)
-                    || ["already exists", "duplicate column name", "grdb_migrations"].contains { (error.message ?? "").contains($0) }
+                    || ["already exists", "duplicate column name", "no such index", "grdb_migrations"].contains { (error.message ?? "").contains($0) }
                 guard racing, tries < 50 else { throw StoreError.from(error, path: path.path) }
                 usleep(useconds_t(20_000 + tries * 2_000))
             }
