@@ -44,6 +44,38 @@ final class ResultsStoreTests: StoreTestCase {
         XCTAssertEqual(try store.write { try $0.value(Int.self, "PRAGMA synchronous") }, 2)
     }
 
+    /// Connections opening one new store at the same moment, then one a
+    /// migration behind: each migrates under `MigrationLock` or finds the work
+    /// done, so none fails and each migration is recorded once. Before the lock
+    /// the losers saw "table already exists", a duplicate migration record or an
+    /// index already dropped, and relied on a list of such messages to retry.
+    func testConnectionsOpeningAStoreAtOnceMigrateItOnce() throws {
+        let folder = databaseURL.deletingLastPathComponent()
+        let all = StoreMigrations.migrator().migrations
+        for round in 0..<8 {
+            let path = folder.appendingPathComponent("race-\(round).sqlite")
+            let errors = ErrorBox()
+            let open = {
+                DispatchQueue.concurrentPerform(iterations: 6) { _ in
+                    do { _ = try ResultsStore(path: path) } catch { errors.add(error) }
+                }
+            }
+            open()
+            XCTAssertEqual(errors.all.map { "\($0)" }, [], "new store, round \(round)")
+            // One migration behind (v7 undone): every opener upgrades or finds it upgraded.
+            do {
+                let queue = try DatabaseQueue(path: path.path)
+                try queue.write { try $0.execute(sql: "DROP TABLE answer_sheet; DELETE FROM grdb_migrations WHERE identifier = 'v7-answer-sheet'") }
+                try queue.close()
+            }
+            open()
+            XCTAssertEqual(errors.all.map { "\($0)" }, [], "older store, round \(round)")
+            let queue = try DatabaseQueue(path: path.path)
+            XCTAssertEqual(try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }, all)
+            try queue.close()
+        }
+    }
+
     func testCorruptFileGivesAClearErrorAndIsLeftAlone() throws {
         try FileManager.default.createDirectory(at: databaseURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let garbage = Data(String(repeating: "这不是数据库", count: 400).utf8)

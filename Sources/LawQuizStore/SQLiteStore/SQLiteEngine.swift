@@ -130,15 +130,17 @@ public final class SQLiteEngine: StoreEngine {
     /// empty (the last process to close removes it), wrote a table and dropped
     /// it again to make one (GRDB's `setUpWALMode`): 2.3 of the 6.4 ms of CPU
     /// that GRDB and SQLite took in a warm start (README, "Launch"). Processes
-    /// still share the file through WAL. Several processes opening a new file at the same moment
-    /// race to switch it to WAL and to create the tables; the loser sees
-    /// "locked", "table already exists", "duplicate column name" (an ALTER
-    /// TABLE of v3-identity) or, for a migration that creates nothing new, the
-    /// migration already recorded (GRDB reads the applied ones before its
-    /// transaction), an index another process's migration already dropped
-    /// (v6 replaces `attempt_report`), or the `grdb_migrations` table not there yet when its
-    /// rows are read, and simply tries again on a new connection, finding
-    /// the work done.
+    /// still share the file through WAL.
+    ///
+    /// Several processes may open a new (or older) file at the same moment.
+    /// GRDB reads the applied migrations before each migration's own
+    /// transaction, so two migrators would both run the same migration; the
+    /// one that needs to migrate therefore holds `MigrationLock` (an exclusive
+    /// `flock` of the store's folder) and looks again under it, finding the
+    /// work done when another process did it first. An up-to-date store (every
+    /// start but the first) never takes the lock. What is left to retry is
+    /// SQLite's own "busy"/"locked" while two connections switch a new file to
+    /// WAL at once.
     private static func openQueue(path: URL, auditKey: SymmetricKey, busyTimeout: TimeInterval) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
@@ -162,16 +164,23 @@ public final class SQLiteEngine: StoreEngine {
                 let queue = try DatabaseQueue(path: path.path, configuration: configuration)
                 // One read answers both questions; an up-to-date store (every
                 // launch but the first) then opens without a write transaction.
-                let (superseded, complete) = try queue.read { db in
-                    (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+                func state() throws -> (superseded: Bool, complete: Bool) {
+                    try queue.read { db in (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db)) }
                 }
-                if superseded { throw StoreError.newerSchema(path: path.path) }
-                if !complete { try migrator.migrate(queue) }
+                // Read without the lock, a new file being migrated by another
+                // process may fail to read; it is read again under the lock.
+                var current = (try? state()) ?? (superseded: false, complete: false)
+                if !current.superseded, !current.complete {
+                    let lock = MigrationLock(folder: path.deletingLastPathComponent())
+                    defer { lock.release() }
+                    current = try state()
+                    if !current.superseded, !current.complete { try migrator.migrate(queue) }
+                }
+                if current.superseded { throw StoreError.newerSchema(path: path.path) }
                 return queue
             } catch let error as DatabaseError {
                 tries += 1
                 let racing = [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode)
-                    || ["already exists", "duplicate column name", "no such index", "grdb_migrations"].contains { (error.message ?? "").contains($0) }
                 guard racing, tries < 50 else { throw StoreError.from(error, path: path.path) }
                 usleep(useconds_t(20_000 + tries * 2_000))
             }
