@@ -101,6 +101,13 @@ final class ReportAggregationTests: StoreTestCase {
         var streamed: [PersonOutcome] = []
         let streamedCounts = try loader.forEachOutcome(overdue: overdue) { streamed.append($0) }
         XCTAssertEqual(Self.unkeyed(streamed), Self.unkeyed(expected.people), context)
+        // The export's CSV lines from the stream (department cells cached by the stream's keys) against the
+        // cells of the rows computed in Swift.
+        let format = ReportTimeFormat(timeZone: TimeZone(identifier: "Asia/Shanghai") ?? .current)
+        var line = CSVResultLine(timeFormat: format), csv: [UInt8] = []
+        for outcome in streamed where outcome.isRequired { line.append(outcome, to: &csv) }
+        let rows = ResultRow.rows(expected).map { CSVFormat.record($0.csvCells(format: format)) }.joined()
+        XCTAssertEqual(String(decoding: csv, as: UTF8.self), rows, context)
         XCTAssertEqual([streamedCounts.required, streamedCounts.sat], [expected.required.count, expected.required.filter { $0.counted != nil }.count], context)
         let counts = try loader.aggregate(overdue: overdue)
         let summary = counts.summary(fullMarks: 100)

@@ -27,11 +27,12 @@ public struct CSVExporter: Sendable {
         var written = 0
         var line: [UInt8] = []
         line.reserveCapacity(512)
+        var encoder = CSVResultLine(timeFormat: timeFormat)
         try withoutActuallyEscaping(progress) { progress in
             try outcomes { outcome in
                 guard outcome.isRequired else { return }
                 line.removeAll(keepingCapacity: true)
-                CSVFormat.append(ResultRow(outcome: outcome).csvCells(format: timeFormat), to: &line)
+                encoder.append(outcome, to: &line)
                 try writer.write(line)
                 written += 1
                 if written % 5000 == 0 { progress(written, expected) }

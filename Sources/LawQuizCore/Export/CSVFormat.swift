@@ -49,7 +49,7 @@ public enum CSVFormat {
     }
 
     /// `quoted(neutralised(text))`, byte by byte.
-    private static func appendText(_ text: String, to bytes: inout [UInt8]) {
+    static func appendText(_ text: String, to bytes: inout [UInt8]) {
         let utf8 = text.utf8
         // Only an ASCII starter can begin a formula; the Character test (a grapheme break, rarely
         // reached) keeps `neutralised`'s exact rule (`\r\n` or `=` with a combining mark is no starter).

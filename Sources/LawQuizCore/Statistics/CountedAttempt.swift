@@ -135,9 +135,23 @@ extension AttemptCounting {
 /// rounded half up (`DecimalRounding`).
 public enum ScoreFormat {
     public static func text(_ value: Double) -> String {
-        let text = DecimalRounding.text(DecimalRounding.scaled(value, places: 2), places: 2)
-        if text.hasSuffix(".00") { return String(text.dropLast(3)) }
-        return text.hasSuffix("0") ? String(text.dropLast()) : text
+        var bytes: [UInt8] = []
+        append(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text(value)`'s bytes from the hundredths, digit by digit (an
+    /// export prints one score per row): `92.5`, `60`, `-0.05`.
+    public static func append(_ value: Double, to bytes: inout [UInt8]) {
+        let scaled = DecimalRounding.scaled(value, places: 2)
+        if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = scaled.magnitude
+        JSONText.append(integer: Int64(magnitude / 100), to: &bytes)
+        let fraction = UInt8(magnitude % 100)
+        guard fraction != 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(ascii: "0") + fraction / 10)
+        if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") + fraction % 10) }
     }
 
     /// One decimal, rounded half up, for means and standard deviations.

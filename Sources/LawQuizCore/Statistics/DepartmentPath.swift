@@ -14,9 +14,22 @@ public struct DepartmentPath: Sendable, Hashable, Comparable, Codable {
     public init(parsing text: String) {
         let separators: Set<Character> = ["/", "／", "\\"]
         components = text.split(whereSeparator: { separators.contains($0) })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map(Self.trimmed)
             .filter { !$0.isEmpty }
     }
+
+    /// `trimmingCharacters(in: .whitespaces)` on the scalars: only the ends
+    /// are tested, without Foundation's bridging through NSString, which cost
+    /// a report more than parsing its few hundred paths should.
+    static func trimmed(_ part: Substring) -> String {
+        let scalars = part.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !whitespaces.contains($0) }),
+            let last = scalars.lastIndex(where: { !whitespaces.contains($0) })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+
+    private static let whitespaces = CharacterSet.whitespaces
 
     /// The whole organisation: the root every department rolls up into.
     public static let organisation = DepartmentPath(components: [])

@@ -9,39 +9,65 @@ public struct ReportTimeFormat: Sendable {
     public init(timeZone: TimeZone) { self.timeZone = timeZone }
 
     public func dateTime(_ date: Date) -> String {
-        let local = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
-        let days = Int((Double(local) / 86_400).rounded(.down))
-        let seconds = local - days * 86_400
-        let (year, month, day) = Self.civil(daysSinceEpoch: days)
-        guard (0...9999).contains(year) else {
-            return Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2) + " " + Self.pad(seconds / 3600, 2) + ":"
-                + Self.pad(seconds % 3600 / 60, 2) + ":" + Self.pad(seconds % 60, 2)
-        }
-        // `YYYY-MM-DD HH:MM:SS` digit by digit: exports print one per row, 100,000 rows at a time.
-        let fields = [(year, 4), (month, 2), (day, 2), (seconds / 3600, 2), (seconds % 3600 / 60, 2), (seconds % 60, 2)]
-        let separators: [UInt8] = [UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: ":")]
-        return String(unsafeUninitializedCapacity: 19) { buffer in
-            var position = 0
-            for (index, (value, width)) in fields.enumerated() {
-                var rest = value
-                for digit in (0..<width).reversed() {
-                    buffer[position + digit] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                }
-                position += width
-                if index < separators.count {
-                    buffer[position] = separators[index]
-                    position += 1
-                }
-            }
-            return position
-        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(19)
+        Self.appendDateTime(date, offset: timeZone.secondsFromGMT(for: date), to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `H:MM:SS`, rounded to the second.
     public static func duration(_ seconds: TimeInterval) -> String {
+        var bytes: [UInt8] = []
+        appendDuration(seconds, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `dateTime(date)`'s bytes, `offset` being the zone's seconds
+    /// from GMT at `date` (an export looks it up once per hour of dates, not per row):
+    /// `YYYY-MM-DD HH:MM:SS` digit by digit, 100,000 rows at a time.
+    public static func appendDateTime(_ date: Date, offset: Int, to bytes: inout [UInt8]) {
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+        let days = Int((Double(local) / 86_400).rounded(.down))
+        let seconds = local - days * 86_400
+        let (year, month, day) = civil(daysSinceEpoch: days)
+        appendPadded(year, 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendPadded(month, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendPadded(day, 2, to: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        appendClock(seconds, to: &bytes)
+    }
+
+    /// Appends `duration(seconds)`'s bytes.
+    public static func appendDuration(_ seconds: TimeInterval, to bytes: inout [UInt8]) {
         let total = Int(seconds.rounded())
-        return String(total / 3600) + ":" + pad(total % 3600 / 60, 2) + ":" + pad(total % 60, 2)
+        JSONText.append(integer: Int64(total / 3600), to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendPadded(total % 3600 / 60, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendPadded(total % 60, 2, to: &bytes)
+    }
+
+    /// `HH:MM:SS` of a second of the day.
+    private static func appendClock(_ seconds: Int, to bytes: inout [UInt8]) {
+        appendPadded(seconds / 3600, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendPadded(seconds % 3600 / 60, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendPadded(seconds % 60, 2, to: &bytes)
+    }
+
+    /// `pad(value, width)`'s bytes.
+    static func appendPadded(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
+        guard value >= 0 else { return bytes.append(contentsOf: pad(value, width).utf8) }
+        var digits = 1, rest = value / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        for _ in digits..<max(digits, width) { bytes.append(UInt8(ascii: "0")) }
+        JSONText.append(integer: Int64(value), to: &bytes)
     }
 
     /// Gregorian date of a day count since 1970-01-01 (proleptic, days-from-civil inverted).

@@ -42,7 +42,8 @@ struct ExportCommand: ParsableCommand {
         let target = OutputFile.target(output, force: force)
         let destination = target.destination
         try target.checkDestination()
-        let context = try ReportContext(paths: paths, options: report)
+        // The CSV names no law: it starts without parsing the statutes (as `stats` does).
+        let context = try ReportContext(paths: paths, options: report, laws: format != .csv)
         let timeFormat = ReportTimeFormat(timeZone: .current)
         let progress = ProgressLine("导出 \(format.rawValue)")
         defer { progress.finish() }
