@@ -36,7 +36,8 @@ struct ByteInterner {
     }
 
     /// Eight bytes at a time (question ids are 6–20 bytes): a multiply and a
-    /// rotate per word, where a byte-wise FNV-1a chained a multiply per byte.
+    /// rotate per word, where a byte-wise FNV-1a chained a multiply per byte,
+    /// then a final mix.
     @inline(__always) private static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(text.count)
         guard let base = text.baseAddress else { return hash }
@@ -54,10 +55,17 @@ struct ByteInterner {
             shift += 8
             offset += 1
         }
-        return (hash ^ tail) &* 0x0000_0100_0000_01b3
+        // A multiply carries differences only towards the high bits; the
+        // final mix (MurmurHash3's) spreads them over all 64 before `home`.
+        hash ^= tail
+        hash ^= hash >> 33
+        hash &*= 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        hash &*= 0xc4ce_b9fe_1a85_ec53
+        return hash ^ (hash >> 33)
     }
 
-    /// Spreads the weak low bits over the slot number (Fibonacci hashing).
+    /// The slot of a hash (Fibonacci hashing).
     @inline(__always) private static func home(_ hash: UInt64, mask: Int) -> Int {
         Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }

@@ -158,7 +158,10 @@ public struct ExamReportLoader: Sendable {
                 AnalysisSink(items: ItemAnalysisAccumulator(grid: grid), scores: scores, partialScoring: partialScoring)
             }
             try reader.scanItems(of: AttemptLookup(ids), itemsPerPaper: perPaper, partitions: sinks.count, sheets: sheets) { sinks[$0] }
-            for sink in sinks { items.merge(sink.items) }
+            for sink in sinks {
+                sink.flush()
+                items.merge(sink.items)
+            }
             done = sinks.reduce(0) { $0 + $1.count }
         }
         progress(done, done)
@@ -229,30 +232,5 @@ public struct ExamReportLoader: Sendable {
         }
         guard step > 0, let maximum = exams.map(\.fullMarks).max() else { return nil }
         return ItemAnalysisAccumulator.ScoreGrid(step: Double(step) / 100, maximum: maximum)
-    }
-}
-
-/// One partition's share of the item analysis (used by one thread only, so
-/// the per-item writes skip the runtime's exclusivity bookkeeping).
-final class AnalysisSink: ItemScanSink {
-    @exclusivity(unchecked) var items: ItemAnalysisAccumulator
-    let scores: [Double]
-    let partialScoring: [Bool]
-    @exclusivity(unchecked) var count = 0
-
-    init(items: ItemAnalysisAccumulator, scores: [Double], partialScoring: [Bool]) {
-        self.items = items
-        self.scores = scores
-        self.partialScoring = partialScoring
-    }
-
-    func question(_ question: ScannedQuestion) {
-        items.defineQuestion(index: question.index, id: question.id, lawID: question.lawID, type: question.type, key: question.key)
-    }
-
-    func item(_ item: ScannedItem) {
-        let mark = OptionBits.mark(given: item.given, key: item.key, type: item.type, points: item.points, partial: partialScoring[item.attempt])
-        items.addItem(question: item.question, position: item.itemIndex, given: item.given, mark: mark, maxMark: item.points, attemptTotal: scores[item.attempt])
-        count += 1
     }
 }
