@@ -123,12 +123,12 @@ public struct ExamReportLoader: Sendable {
     /// in parallel 工号 ranges. Throws as `outcomes` does when nobody is required.
     public func countedPapers(overdue: OverdueAttempts, partitions: Int = ExamReportLoader.partitions) throws -> CountedPapers {
         let roster = try reader.roster()
-        var counted = try reader.countedAttempts(scope(overdue: overdue), splits: Self.splits(roster, parts: partitions))
+        let counted = try reader.countedAttempts(scope(overdue: overdue), splits: Self.splits(roster, parts: partitions))
         let policy = policy
         var papers = countedPapers()
         var total = DepartmentCounts()
         for person in roster {
-            let outcome = PersonOutcome(person: person, status: policy.status(of: person), counted: counted.removeValue(forKey: person.staffID))
+            let outcome = PersonOutcome(person: person, status: policy.status(of: person), counted: counted[person.staffID])
             total.add(outcome)
             papers.add(outcome)
         }

@@ -144,13 +144,13 @@ extension ReportReader {
     }
 
     /// `countedAttempts`, with the ordered pass (`picksPerPerson`) cut at
-    /// `splits` (工号, ascending) into ranges read in parallel on SQLite, each
-    /// on a read-only connection of its own; a person's attempts never span
-    /// two ranges, wherever the cuts fall. One pass on a server store, or
-    /// when the window query is needed.
-    public func countedAttempts(_ scope: ReportScope, splits: [String]) throws -> [String: CountedAttempt] {
+    /// `splits` (工号, ascending in byte order) into ranges read in parallel
+    /// on SQLite, each on a read-only connection of its own; a person's
+    /// attempts never span two ranges, wherever the cuts fall. One table on a
+    /// server store, or when the window query is needed.
+    public func countedAttempts(_ scope: ReportScope, splits: [String]) throws -> CountedAttemptRanges {
         guard let sqlite = engine as? SQLiteEngine, !splits.isEmpty, ReportQueries(dialect: engine.dialect, scope: scope).picksPerPerson else {
-            return try countedAttempts(scope)
+            return CountedAttemptRanges(splits: [], parts: [try countedAttempts(scope)])
         }
         let bounds: [String?] = [nil] + splits.map { Optional($0) } + [nil]
         let engines: [any StoreEngine] = try [engine] + splits.map { _ in
@@ -164,9 +164,7 @@ extension ReportReader {
                 slots.value[part] = try countedSittings(scope, engine: engines[part], from: bounds[part], below: bounds[part + 1])
             }
         }
-        var counted = parts[0]
-        for part in parts.dropFirst() { counted.merge(part) { first, _ in first } }
-        return counted
+        return CountedAttemptRanges(splits: splits, parts: parts)
     }
 
     /// `countedAttempts` from `ReportQueries.sittings`: a person's attempts
