@@ -83,6 +83,16 @@ struct ReportContext {
         return try analysed(ExamReport(header: header, outcomes: outcomes, lawNames: lawNames), papers: papers, thresholds: thresholds)
     }
 
+    /// `items`: the heading and the item analysis only. The counted papers
+    /// come without the per-person outcome table
+    /// (`ExamReportLoader.countedPapers(overdue:)`), and the questions'
+    /// articles are looked up in the banks' catalog meanwhile, on a second thread.
+    func itemReport(thresholds: ItemFlagThresholds) throws -> ExamReport {
+        let (papers, articles) = try concurrently({ try loader.countedPapers(overdue: loader.overdue(now: now)) }, { try articleLookup() })
+        let report = ExamReport(header: loader.header(now: now), outcomes: ExamOutcomes(people: [], departments: []), lawNames: lawNames)
+        return try analysed(report, papers: papers, thresholds: thresholds, articles: articles)
+    }
+
     /// `export json`: the figures aggregated by the store and the item analysis
     /// over the counted papers gathered in one pass of the streamed outcomes;
     /// no outcome table (the exporter streams the people again).
@@ -98,8 +108,10 @@ struct ReportContext {
     }
 
     /// The report with the item analysis and accuracy by law and type of `papers`.
-    private func analysed(_ report: ExamReport, papers: CountedPapers, thresholds: ItemFlagThresholds = ItemFlagThresholds()) throws -> ExamReport {
-        let articles = try articleLookup()
+    private func analysed(
+        _ report: ExamReport, papers: CountedPapers, thresholds: ItemFlagThresholds = ItemFlagThresholds(), articles: [String: [Int]]? = nil
+    ) throws -> ExamReport {
+        let articles = try articles ?? articleLookup()
         let progress = ProgressLine("分析作答")
         progress.showElapsed()
         defer { progress.finish() }

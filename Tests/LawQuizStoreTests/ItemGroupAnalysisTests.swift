@@ -42,6 +42,12 @@ final class ItemGroupAnalysisTests: StoreTestCase {
                         let grouped = try loader.analyse(outcomes, grouped: true)
                         let sheets = try loader.analyse(outcomes, partitions: 2, grouped: false)
                         XCTAssertGreaterThan(scanned.items.test.attempts, 10, context)
+                        // `items` gathers the counted papers in roster order, without the outcome table.
+                        let papers = try loader.countedPapers(overdue: overdue)
+                        var expected = loader.countedPapers()
+                        for outcome in outcomes.people { expected.add(outcome) }
+                        XCTAssertEqual(Self.rows(papers), Self.rows(expected), context)
+                        assertSame(try loader.analyse(papers, partitions: 2, grouped: false).items, sheets.items, "\(context) roster order")
                         XCTAssertGreaterThanOrEqual(scanned.items.items.count, 8, context)
                         XCTAssertTrue(scanned.items.items.contains { $0.unanswered > 0 }, context)
                         assertSame(grouped.items, scanned.items, context)
@@ -61,6 +67,11 @@ final class ItemGroupAnalysisTests: StoreTestCase {
                 }
             }
         }
+    }
+
+    /// Counted papers as sorted lines (id, total, partial scoring).
+    static func rows(_ papers: CountedPapers) -> [String] {
+        papers.ids.indices.map { "\(papers.ids[$0]) \(papers.scores[$0]) \(papers.partialScoring[$0])" }.sorted()
     }
 
     /// Equal analyses, doubles within 1e-9 (sums are added in another order).

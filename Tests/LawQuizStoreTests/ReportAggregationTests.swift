@@ -96,6 +96,18 @@ final class ReportAggregationTests: StoreTestCase {
 
         let outcomes = try loader.outcomes(overdue: overdue)
         XCTAssertEqual(outcomes.people, expected.people, context)
+        // `items`: the ordered pass in 工号 ranges on parallel connections (SQLite only), wherever the cuts fall, and the papers in roster order.
+        let scope = loader.scope(overdue: overdue)
+        let staffIDs = outcomes.people.map(\.person.staffID).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for splits in reader.engine is SQLiteEngine ? [[staffIDs[staffIDs.count / 3]], [staffIDs[staffIDs.count / 4], staffIDs[staffIDs.count / 2], "~"], ["", "0"]] : [] {
+            let ranges = try reader.countedAttempts(scope, splits: splits)
+            let all = try reader.countedAttempts(scope)
+            XCTAssertEqual(ranges.parts.reduce(0) { $0 + $1.count }, all.count, "\(context) \(splits)")
+            for (staffID, counted) in all { XCTAssertEqual(ranges[staffID], counted, "\(context) \(splits)") }
+        }
+        var papers = loader.countedPapers()
+        for outcome in outcomes.people { papers.add(outcome) }
+        XCTAssertEqual(ItemGroupAnalysisTests.rows(try loader.countedPapers(overdue: overdue)), ItemGroupAnalysisTests.rows(papers), context)
         XCTAssertEqual(outcomes.unknownStaff, expected.unknownStaff, context)
         // The export's stream: everyone in the same order with the same counted attempt (department keys are the stream's own).
         var streamed: [PersonOutcome] = []

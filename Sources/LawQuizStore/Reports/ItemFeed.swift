@@ -7,8 +7,9 @@ import LawQuizCore
 /// the type then deciding the bits of every later key and answer of it.
 final class ItemFeed {
     let sink: any ItemScanSink
-    private var questions = ByteInterner()
-    private var types: [QuestionType] = []
+    /// One scan thread uses a feed: no runtime exclusivity checks per item.
+    @exclusivity(unchecked) private var questions = ByteInterner()
+    @exclusivity(unchecked) private var types: [QuestionType] = []
 
     init(sink: any ItemScanSink) {
         self.sink = sink

@@ -208,14 +208,17 @@ public struct ReportQueries: Sendable {
     /// paper. One pass of the `attempt_pick` index, already in 工号 order,
     /// where `picks` numbers every attempt in two more window sorts; the
     /// caller applies the counting rule per person as the rows arrive.
-    public mutating func sittings(hasSource: Bool = true) -> Query {
+    /// `from` and `below` limit it to a range of 工号 (the index seeks there).
+    public mutating func sittings(hasSource: Bool = true, from low: String? = nil, below high: String? = nil) -> Query {
         arguments = []
         let paper = hasSource ? "CASE WHEN source = 'paper' THEN 1 ELSE 0 END" : "0"
+        let exam = bind(.text(scope.mainExamID))
+        let range = (low.map { " AND staff_id >= \(bind(.text($0)))" } ?? "") + (high.map { " AND staff_id < \(bind(.text($0)))" } ?? "")
         let sql = """
             SELECT staff_id, id, exam_id, score, passed, excellent, \(dialect.unixSeconds("started_at")),
                 \(dialect.unixSeconds("submitted_at")), \(paper)
             FROM attempt
-            WHERE exam_id = \(bind(.text(scope.mainExamID))) AND status = 'submitted' AND is_formal = 1
+            WHERE exam_id = \(exam) AND status = 'submitted' AND is_formal = 1\(range)
             ORDER BY staff_id
             """
         return Query(sql: sql, arguments: arguments)

@@ -143,13 +143,39 @@ extension ReportReader {
         return sides.compactMapValues { scope.selector.merge(main: $0.main, makeup: $0.makeup) }
     }
 
+    /// `countedAttempts`, with the ordered pass (`picksPerPerson`) cut at
+    /// `splits` (工号, ascending in byte order) into ranges read in parallel
+    /// on SQLite, each on a read-only connection of its own; a person's
+    /// attempts never span two ranges, wherever the cuts fall. One table on a
+    /// server store, or when the window query is needed.
+    public func countedAttempts(_ scope: ReportScope, splits: [String]) throws -> CountedAttemptRanges {
+        guard let sqlite = engine as? SQLiteEngine, !splits.isEmpty, ReportQueries(dialect: engine.dialect, scope: scope).picksPerPerson else {
+            return CountedAttemptRanges(splits: [], parts: [try countedAttempts(scope)])
+        }
+        let bounds: [String?] = [nil] + splits.map { Optional($0) } + [nil]
+        let engines: [any StoreEngine] = try [engine] + splits.map { _ in
+            try SQLiteEngine(readOnlyPath: sqlite.path, busyTimeout: ResultsStore.busyTimeout)
+        }
+        var parts = [[String: CountedAttempt]](repeating: [:], count: engines.count)
+        try parts.withUnsafeMutableBufferPointer { buffer in
+            // Each thread writes only its own slot.
+            let slots = UncheckedBox(buffer)
+            try Self.parallel(engines.count) { part in
+                slots.value[part] = try countedSittings(scope, engine: engines[part], from: bounds[part], below: bounds[part + 1])
+            }
+        }
+        return CountedAttemptRanges(splits: splits, parts: parts)
+    }
+
     /// `countedAttempts` from `ReportQueries.sittings`: a person's attempts
     /// arrive adjacent and are handed to the counting rule once the next
     /// person's begin.
-    private func countedSittings(_ scope: ReportScope) throws -> [String: CountedAttempt] {
-        try read { db in
+    private func countedSittings(
+        _ scope: ReportScope, engine part: (any StoreEngine)? = nil, from low: String? = nil, below high: String? = nil
+    ) throws -> [String: CountedAttempt] {
+        try (part ?? engine).read { db in
             var queries = ReportQueries(dialect: engine.dialect, scope: scope)
-            let query = queries.sittings(hasSource: try Self.hasSittingMode(db))
+            let query = queries.sittings(hasSource: try Self.hasSittingMode(db), from: low, below: high)
             var counted: [String: CountedAttempt] = [:]
             var exams = ByteInterner()
             var attempts: [ReportAttempt] = []

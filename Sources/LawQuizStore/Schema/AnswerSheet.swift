@@ -76,23 +76,35 @@ enum AnswerSheet {
     static func parse(_ sheet: UnsafeBufferPointer<UInt8>, into records: inout [Record]) -> Bool {
         records.removeAll(keepingCapacity: true)
         guard let base = sheet.baseAddress, sheet.first == version else { return false }
-        var fields: [UnsafeBufferPointer<UInt8>] = []
+        let end = sheet.count
         var position = 1
-        while position < sheet.count {
-            guard sheet[position] == recordSeparator else { return false }
-            fields.removeAll(keepingCapacity: true)
-            var start = position + 1
-            var cursor = start
-            while cursor < sheet.count, sheet[cursor] != recordSeparator {
-                if sheet[cursor] == unitSeparator {
-                    fields.append(UnsafeBufferPointer(start: base + start, count: cursor - start))
-                    start = cursor + 1
+        while position < end {
+            guard base[position] == recordSeparator else { return false }
+            // The four unit separators of a record, found in one pass (no field array per record).
+            var cuts: (Int, Int, Int, Int) = (0, 0, 0, 0)
+            var separators = 0
+            var cursor = position + 1
+            while cursor < end {
+                let byte = base[cursor]
+                if byte == recordSeparator { break }
+                if byte == unitSeparator {
+                    switch separators {
+                    case 0: cuts.0 = cursor
+                    case 1: cuts.1 = cursor
+                    case 2: cuts.2 = cursor
+                    case 3: cuts.3 = cursor
+                    default: return false
+                    }
+                    separators += 1
                 }
                 cursor += 1
             }
-            fields.append(UnsafeBufferPointer(start: base + start, count: cursor - start))
-            guard fields.count == 5, let index = integer(fields[0]), let points = number(fields[3]) else { return false }
-            records.append(Record(index: index, question: fields[1], key: fields[2], points: points, answer: fields[4]))
+            func field(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base + from, count: to - from) }
+            guard separators == 4, let index = integer(field(position + 1, cuts.0)), let points = number(field(cuts.2 + 1, cuts.3)) else {
+                return false
+            }
+            records.append(Record(
+                index: index, question: field(cuts.0 + 1, cuts.1), key: field(cuts.1 + 1, cuts.2), points: points, answer: field(cuts.3 + 1, cursor)))
             position = cursor
         }
         return true

@@ -45,7 +45,7 @@ struct ItemsCommand: ParsableCommand {
     func run() throws {
         try Deployment.current.requireAdministrator("items")
         let context = try ReportContext(paths: paths, options: report)
-        let data = try context.report(analyse: true, thresholds: ItemFlagThresholds(easy: easy / 100, hard: hard / 100))
+        let data = try context.itemReport(thresholds: ItemFlagThresholds(easy: easy / 100, hard: hard / 100))
         guard let analysis = data.items else { return }
         if format == .json {
             print(try JSONOutput.string(analysis))
