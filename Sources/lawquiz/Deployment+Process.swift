@@ -40,7 +40,11 @@ enum ProcessFacts {
         // Found, absent, or refused: a refused file still makes the program installed (hardened, then failing).
         var config: ConfigFileFacts?
         var refused: DeploymentError?
-        do { config = try configFile(executable: executable, setGroupID: identity.setGroupID) } catch { refused = error }
+        do throws(DeploymentError) {
+            config = try configFile(executable: executable, setGroupID: identity.setGroupID)
+        } catch {
+            refused = error
+        }
         let installed = identity.setGroupID || config != nil || refused != nil
         if installed {
             harden()

@@ -112,7 +112,7 @@ final class XMLTree: XMLEventHandler {
     static func parse(_ data: Data, file: String) throws -> XMLTree {
         let document = XMLTree(name: "", attributes: [:], line: 0, parent: nil)
         document.current = document
-        do {
+        do throws(XMLSyntaxError) {
             try XMLEventReader.read(data, into: document)
         } catch {
             throw ImportError(file: file, reason: "XML 无法解析（第 \(error.line) 行）：\(error.reason)")
