@@ -105,13 +105,10 @@ public struct PaperDrawer: Sendable {
     /// measurable part of the start of `exam take`).
     private func candidates(for section: ExamSection, excluding used: Set<String>) -> [(bank: Int, question: Int)] {
         var admitted: [(id: String, bank: Int, question: Int)] = []
-        // Through the questions' buffer: the array's subscript copied each
-        // question (every text retained, then released) to test it, 1% of a warm start.
-        for bankIndex in catalog.banks.indices {
-            catalog.banks[bankIndex].questions.withUnsafeBufferPointer { questions in
-                for index in questions.indices where section.admits(questions[index]) && !used.contains(questions[index].id) {
-                    admitted.append((questions[index].id, bankIndex, index))
-                }
+        for (bankIndex, bank) in catalog.banks.enumerated() {
+            for index in bank.questions.indices
+            where section.admits(bank.questions[index]) && !used.contains(bank.questions[index].id) {
+                admitted.append((bank.questions[index].id, bankIndex, index))
             }
         }
         return admitted.sorted { $0.id < $1.id }.map { ($0.bank, $0.question) }
