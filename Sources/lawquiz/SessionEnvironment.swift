@@ -45,7 +45,8 @@ struct SessionEnvironment {
         service = AttemptService(store: store, catalog: catalog, clock: clock)
         reader = TerminalFacts.makeLineReader(clock: clock)
         output = StandardOutput()
-        style = TerminalStyle.forStandardOutput()
+        // The deployment's copy of the environment (NO_COLOR, TERM): building another costs a start.
+        style = TerminalStyle.forStandardOutput(environment: Deployment.current.environment)
         LaunchTrace.mark("session")
     }
 

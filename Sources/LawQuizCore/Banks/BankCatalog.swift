@@ -5,8 +5,10 @@ import Foundation
 public struct BankCatalog: Sendable {
     public let library: LawLibrary
     public let banks: [QuestionBank]
-    /// Questions that passed every lint check, keyed by id.
-    public let questionsByID: [String: Question]
+    /// Where each question that passed every lint check is in `banks`, by
+    /// id: positions, not copies of the questions (copying 607 questions,
+    /// every text and list of them retained, was 1% of a warm start).
+    private let positions: [String: QuestionPosition]
     /// Problems found while loading; the affected questions are left out.
     public let diagnostics: [BankDiagnostic]
 
@@ -34,7 +36,7 @@ public struct BankCatalog: Sendable {
             banks.append(bank)
         }
         self.banks = banks
-        self.questionsByID = byID
+        positions = Self.positions(of: banks)
         self.diagnostics = diagnostics
     }
 
@@ -43,14 +45,19 @@ public struct BankCatalog: Sendable {
     init(library: LawLibrary, linted banks: [QuestionBank], diagnostics: [BankDiagnostic]) {
         self.library = library
         self.banks = banks
-        var byID: [String: Question] = [:]
-        // Sized once: growing it rehashed every question about ten times at each start.
-        byID.reserveCapacity(banks.reduce(0) { $0 + $1.questions.count })
-        for bank in banks {
-            for question in bank.questions { byID[question.id] = question }
-        }
-        self.questionsByID = byID
+        positions = Self.positions(of: banks)
         self.diagnostics = diagnostics
+    }
+
+    /// Every question's place, the last of a repeated id winning (ids are unique once linted).
+    private static func positions(of banks: [QuestionBank]) -> [String: QuestionPosition] {
+        var positions: [String: QuestionPosition] = [:]
+        // Sized once: growing it rehashed every question about ten times at each start.
+        positions.reserveCapacity(banks.reduce(0) { $0 + $1.questions.count })
+        for (bank, questions) in banks.lazy.map(\.questions).enumerated() {
+            for index in questions.indices { positions[questions[index].id] = QuestionPosition(bank: bank, index: index) }
+        }
+        return positions
     }
 
     /// Loads statutes and banks from a `QuestionBanks` folder (statutes/ and banks/ inside).
@@ -63,5 +70,14 @@ public struct BankCatalog: Sendable {
     /// All usable questions in bank order.
     public var questions: [Question] { banks.flatMap(\.questions) }
 
-    public func question(_ id: String) -> Question? { questionsByID[id] }
+    public func question(_ id: String) -> Question? {
+        guard let position = positions[id] else { return nil }
+        return banks[position.bank].questions[position.index]
+    }
+}
+
+/// A question's bank and index in `BankCatalog.banks`.
+private struct QuestionPosition: Sendable {
+    let bank: Int
+    let index: Int
 }

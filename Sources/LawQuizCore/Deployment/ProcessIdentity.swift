@@ -7,7 +7,8 @@ public struct ProcessIdentity: Sendable, Hashable {
     public var uid: UInt32
     /// Login name of the real user (getpwuid), or the uid as text when unknown.
     public var login: String
-    /// Names of the real user's groups (primary and supplementary).
+    /// Names of the real user's groups (primary and supplementary); looked up
+    /// only for an installed program, the one place they decide anything.
     public var groups: Set<String>
     /// The program runs with an effective group other than the real one: it
     /// was installed set-group-id.

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads and writes the opening / closing times of exam files:
 /// `2023-12-01 09:00`, `2023-12-01 09:00:00` (in a given time zone) or ISO 8601
 /// with an offset (`2023-12-01T09:00:00+08:00`).
@@ -23,17 +29,21 @@ public enum ExamTimeFormat {
     }
 
     /// `2023-12-01 09:00` in the given time zone, for messages and listings.
-    /// From the Gregorian calendar's fields rather than a DateFormatter: the
-    /// rules screen shows a deadline before the first question, and building
-    /// a formatter (ICU locale and pattern data) cost about a millisecond of it.
+    /// From the zone's offset at that instant and the C library's Gregorian
+    /// fields (`gmtime_r`) rather than a DateFormatter or a `Calendar`: the
+    /// rules screen shows a deadline before the first question, and a
+    /// formatter cost about a millisecond of it, a `Calendar` (its cache, ICU
+    /// calendar and component set) still 1.5% of a warm start.
     public static func format(_ date: Date, timeZone: TimeZone = .current) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func padded(_ value: Int?, _ width: Int) -> String {
-            let digits = String(value ?? 0)
+        var fields = tm()
+        guard let seconds = Int64(exactly: date.timeIntervalSince1970.rounded(.down)), abs(seconds) < 1 << 50 else { return "—" }
+        var clock = time_t(seconds) + time_t(timeZone.secondsFromGMT(for: date))
+        guard gmtime_r(&clock, &fields) != nil else { return "—" }
+        func padded(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
-        return "\(padded(parts.year, 4))-\(padded(parts.month, 2))-\(padded(parts.day, 2)) \(padded(parts.hour, 2)):\(padded(parts.minute, 2))"
+        return "\(padded(fields.tm_year + 1900, 4))-\(padded(fields.tm_mon + 1, 2))-\(padded(fields.tm_mday, 2)) "
+            + "\(padded(fields.tm_hour, 2)):\(padded(fields.tm_min, 2))"
     }
 }

@@ -1,8 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 
 /// One worksheet row as text cells, with its row number for messages.
 public struct XLSXRow: Sendable, Hashable {
@@ -99,8 +96,8 @@ public struct XLSXReader {
 
     /// Inflates one part, counting bytes as they come: the stated size may
     /// lie, so inflation stops as soon as the part passes its cap. The part
-    /// must be UTF-8 (as Excel and WPS write it): FoundationXML is not given
-    /// bytes it could crash on.
+    /// must be UTF-8 (as Excel and WPS write it), which `XMLEventReader`
+    /// checks too; here the message names the part.
 
     static func data(_ archive: ZipPartReader, _ entry: ZipPartReader.Part, limits: XLSXLimits, url: URL) throws -> Data {
         let data: Data
@@ -132,7 +129,7 @@ public struct XLSXReader {
 }
 
 /// Collects start tags with their attributes (workbook and relationship parts).
-final class XLSXElements: NSObject, XMLParserDelegate {
+final class XLSXElements: XMLEventHandler {
     struct Element {
         var name: String
         var attributes: [String: String]
@@ -142,13 +139,15 @@ final class XLSXElements: NSObject, XMLParserDelegate {
 
     static func parse(_ data: Data, url: URL) throws -> [Element] {
         let collector = XLSXElements()
-        let parser = XMLParser(data: data)
-        parser.delegate = collector
-        guard parser.parse() else { throw ExportError.workbook(path: url.path, reason: "XML 无法解析：\(parser.parserError.map { "\($0)" } ?? "")") }
+        do {
+            try XMLEventReader.read(data, into: collector)
+        } catch {
+            throw ExportError.workbook(path: url.path, reason: "XML 无法解析：\(error)")
+        }
         return collector.elements
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func startElement(_ name: String, attributes: [String: String], line: Int) {
         elements.append(Element(name: Self.local(name), attributes: attributes))
     }
 
@@ -158,7 +157,7 @@ final class XLSXElements: NSObject, XMLParserDelegate {
 }
 
 /// The shared-string table: each `<si>`'s text runs joined, phonetic runs skipped.
-final class XLSXSharedStrings: NSObject, XMLParserDelegate {
+final class XLSXSharedStrings: XMLEventHandler {
     private var strings: [String] = []
     private var current = ""
     private var inText = false
@@ -166,13 +165,15 @@ final class XLSXSharedStrings: NSObject, XMLParserDelegate {
 
     static func parse(_ data: Data, url: URL) throws -> [String] {
         let collector = XLSXSharedStrings()
-        let parser = XMLParser(data: data)
-        parser.delegate = collector
-        guard parser.parse() else { throw ExportError.workbook(path: url.path, reason: "共享字符串表无法解析") }
+        do {
+            try XMLEventReader.read(data, into: collector)
+        } catch {
+            throw ExportError.workbook(path: url.path, reason: "共享字符串表无法解析：\(error)")
+        }
         return collector.strings
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func startElement(_ name: String, attributes: [String: String], line: Int) {
         switch XLSXElements.local(name) {
         case "si": current = ""
         case "t": inText = phoneticDepth == 0
@@ -181,7 +182,7 @@ final class XLSXSharedStrings: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    func endElement(_ name: String) {
         switch XLSXElements.local(name) {
         case "si": strings.append(current)
         case "t": inText = false
@@ -190,7 +191,7 @@ final class XLSXSharedStrings: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
+    func characters(_ text: String) {
+        if inText { current += text }
     }
 }

@@ -1,15 +1,11 @@
 import Foundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// Reads a worksheet part into rows of text, placing each cell by its
 /// reference (`C7`) so skipped empty cells keep the columns in place.
 /// References and row numbers are held to Excel's own bounds (XFD, 1,048,576),
 /// so a hostile file gets a `sheet!cell` error, never an overflow or a
 /// gigantic allocation.
-final class XLSXSheetParser: NSObject, XMLParserDelegate {
+final class XLSXSheetParser: XMLEventHandler {
     /// Excel's last row.
     static let maxRows = 1_048_576
     /// Excel's last column, XFD.
@@ -42,19 +38,21 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
     static func parse(
         _ data: Data, sharedStrings: [String], sheet: String = "Sheet1", fillerLimit: Int = maxFillerCells, url: URL
     ) throws -> [XLSXRow] {
-        let parser = XMLParser(data: data)
         let collector = XLSXSheetParser(sharedStrings: sharedStrings, sheet: sheet, fillerLimit: fillerLimit)
-        parser.delegate = collector
-        let parsed = parser.parse()
+        do {
+            try XMLEventReader.read(data, into: collector)
+        } catch {
+            throw ExportError.workbook(path: url.path, reason: "工作表无法解析：\(error)")
+        }
         if let problem = collector.problem { throw ExportError.workbook(path: url.path, reason: problem) }
-        guard parsed else { throw ExportError.workbook(path: url.path, reason: "工作表无法解析：\(parser.parserError.map { "\($0)" } ?? "")") }
         return collector.rows
     }
 
-    /// Stops parsing with a `sheet!cell` message.
-    private func stop(_ parser: XMLParser, _ message: String) {
+    var stopsReading: Bool { problem != nil }
+
+    /// Stops reading with a `sheet!cell` message.
+    private func stop(_ message: String) {
         if problem == nil { problem = message }
-        parser.abortParsing()
     }
 
     /// `Sheet1!C7`, or the sheet and row when no cell is known.
@@ -62,17 +60,17 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
         "\(sheet)!\(reference ?? "第 \(rowNumber) 行")"
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func startElement(_ name: String, attributes: [String: String], line: Int) {
         guard problem == nil else { return }
         switch XLSXElements.local(name) {
         case "row":
             if let text = attributes["r"] {
                 guard let number = Int(text), (1...Self.maxRows).contains(number) else {
-                    return stop(parser, "\(sheet)：行号 “\(text.prefix(20))” 无效（应为 1 到 \(Self.maxRows)）")
+                    return stop("\(sheet)：行号 “\(text.prefix(20))” 无效（应为 1 到 \(Self.maxRows)）")
                 }
                 rowNumber = number
             } else {
-                guard rowNumber < Self.maxRows else { return stop(parser, "\(sheet)：行数超过 \(Self.maxRows)") }
+                guard rowNumber < Self.maxRows else { return stop("\(sheet)：行数超过 \(Self.maxRows)") }
                 rowNumber += 1
             }
             row = [:]
@@ -80,11 +78,11 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
         case "c":
             if let reference = attributes["r"] {
                 guard let parsed = Self.columnIndex(reference) else {
-                    return stop(parser, "\(place())：单元格引用 “\(reference.prefix(20))” 无效（列应为 A 到 XFD）")
+                    return stop("\(place())：单元格引用 “\(reference.prefix(20))” 无效（列应为 A 到 XFD）")
                 }
                 column = parsed
             }
-            guard column < Self.maxColumns else { return stop(parser, "\(place())：列数超过 \(Self.maxColumns)（XFD）") }
+            guard column < Self.maxColumns else { return stop("\(place())：列数超过 \(Self.maxColumns)（XFD）") }
             cellType = attributes["t"] ?? "n"
             value = ""
         case "v": capturing = true
@@ -94,7 +92,7 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    func endElement(_ name: String) {
         guard problem == nil else { return }
         switch XLSXElements.local(name) {
         case "v", "t": capturing = false
@@ -107,7 +105,7 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
             let width = (row.filter { !$0.value.isEmpty }.keys.max() ?? -1) + 1
             fillerCells += width - row.keys.filter { $0 < width }.count
             guard fillerCells <= fillerLimit else {
-                return stop(parser, "\(place())：空单元格过多（单元格散布在过宽的列上），工作表可能已损坏")
+                return stop("\(place())：空单元格过多（单元格散布在过宽的列上），工作表可能已损坏")
             }
             let cells = (0..<width).map { row[$0] ?? "" }
             if cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
@@ -117,8 +115,8 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if capturing { value += string }
+    func characters(_ text: String) {
+        if capturing { value += text }
     }
 
     private func cellText() -> String {

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// Reads Moodle XML question exports: `multichoice` (single and multiple by
 /// fractions), `truefalse` and `category`. HTML is reduced to text; embedded
 /// files are left out with a notice; other types are listed and skipped.
@@ -97,7 +93,7 @@ public struct MoodleXMLReader {
 }
 
 /// A small element tree with line numbers, enough for Moodle question files.
-final class XMLTree: NSObject, XMLParserDelegate {
+final class XMLTree: XMLEventHandler {
     let name: String
     let attributes: [String: String]
     let line: Int
@@ -116,12 +112,12 @@ final class XMLTree: NSObject, XMLParserDelegate {
     static func parse(_ data: Data, file: String) throws -> XMLTree {
         let document = XMLTree(name: "", attributes: [:], line: 0, parent: nil)
         document.current = document
-        let parser = XMLParser(data: data)
-        parser.delegate = document
-        // An unclosed element at the end of the file is a truncated export, not a quiz.
-        guard parser.parse(), document.current === document, let root = document.children.first else {
-            throw ImportError(file: file, reason: "XML 无法解析（第 \(parser.lineNumber) 行）：\(parser.parserError.map { $0.localizedDescription } ?? "")")
+        do throws(XMLSyntaxError) {
+            try XMLEventReader.read(data, into: document)
+        } catch {
+            throw ImportError(file: file, reason: "XML 无法解析（第 \(error.line) 行）：\(error.reason)")
         }
+        guard let root = document.children.first else { throw ImportError(file: file, reason: "XML 无法解析：没有根元素") }
         return root
     }
 
@@ -130,17 +126,15 @@ final class XMLTree: NSObject, XMLParserDelegate {
     /// Whether an element of this name occurs anywhere below.
     func contains(_ name: String) -> Bool { children.contains { $0.name == name || $0.contains(name) } }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        let node = XMLTree(name: name, attributes: attributes, line: parser.lineNumber, parent: current)
+    func startElement(_ name: String, attributes: [String: String], line: Int) {
+        let node = XMLTree(name: name, attributes: attributes, line: line, parent: current)
         current?.children.append(node)
         current = node
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    func endElement(_ name: String) {
         current = current?.parent ?? self
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { current?.text += string }
-
-    func parser(_ parser: XMLParser, foundCDATA data: Data) { current?.text += String(decoding: data, as: UTF8.self) }
+    func characters(_ text: String) { current?.text += text }
 }

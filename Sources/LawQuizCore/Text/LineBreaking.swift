@@ -5,13 +5,27 @@
 /// unit after it, as Chinese typesetting rules (禁则) require; a space right
 /// after opening or before closing punctuation is part of the blank `（ ）`.
 enum LineBreaking {
-    /// Punctuation that must not begin a line.
-    static let closing: Set<Character> = [
-        "，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", "》", "〉", "】", "…", "—",
-        ",", ".", ";", ":", "?", "!", ")", "]", "}",
-    ]
+    /// Punctuation that must not begin a line. A `switch`, not a
+    /// `Set<Character>`: the wrapped rules screen comes before the first
+    /// question, and the first `Character` set of a run costs a start-up a
+    /// protocol-conformance scan of the program (README, "Launch").
+    static func isClosing(_ character: Character) -> Bool {
+        switch character {
+        case "，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", "》", "〉", "】", "…", "—",
+            ",", ".", ";", ":", "?", "!", ")", "]", "}":
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Punctuation that must not end a line.
-    static let opening: Set<Character> = ["（", "「", "『", "“", "‘", "《", "〈", "【", "(", "[", "{"]
+    static func isOpening(_ character: Character) -> Bool {
+        switch character {
+        case "（", "「", "『", "“", "‘", "《", "〈", "【", "(", "[", "{": return true
+        default: return false
+        }
+    }
 
     static func units(of text: String) -> [String] {
         var units: [String] = []
@@ -28,10 +42,10 @@ enum LineBreaking {
             let joinsPrevious: Bool
             if units.isEmpty {
                 joinsPrevious = false
-            } else if glueNext || closing.contains(character) {
+            } else if glueNext || isClosing(character) {
                 joinsPrevious = true
             } else if character == " " {
-                joinsPrevious = next.map(closing.contains) ?? false
+                joinsPrevious = next.map(isClosing) ?? false
             } else if let last = units[units.count - 1].last(where: { DisplayWidth.of($0) > 0 }) {
                 joinsPrevious = isNarrowWordCharacter(character) && isNarrowWordCharacter(last)
             } else {
@@ -42,7 +56,7 @@ enum LineBreaking {
             } else {
                 units.append(String(character))
             }
-            glueNext = opening.contains(character) || (glueNext && character == " ")
+            glueNext = isOpening(character) || (glueNext && character == " ")
         }
         return units
     }

@@ -124,6 +124,25 @@ public final class SQLiteEngine: StoreEngine {
         }
     }
 
+    /// Whether the store holds exactly the migrations this program knows,
+    /// read by one statement outside any transaction (a single statement is
+    /// consistent by itself): every launch but the first opens that way,
+    /// without GRDB's read transaction and its two reads of the migrations
+    /// table (five statements, each compiled through GRDB's authoriser;
+    /// README, "Launch"). Anything else — no migrations table yet, one
+    /// missing, an unknown one, a busy file — says no, and the store is
+    /// checked and migrated exactly as before.
+    private static func isUpToDate(_ queue: DatabaseQueue, migrator: DatabaseMigrator) -> Bool {
+        // Rows, not `String.fetchSet`: its generic cursor costs two runtime conformance checks.
+        guard let rows = try? queue.inDatabase({ db in try Row.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") })
+        else { return false }
+        let applied = rows.compactMap { row -> String? in
+            if case .string(let identifier) = (row[0] as DatabaseValue).storage { return identifier }
+            return nil
+        }
+        return applied.count == rows.count && Set(applied) == Set(migrator.migrations)
+    }
+
     /// Opens the one connection of the store and migrates. One connection, not
     /// a pool: a process of lawquiz does one thing at a time, and a pool opened
     /// a second connection for reads and, at every start whose WAL file was
@@ -162,21 +181,16 @@ public final class SQLiteEngine: StoreEngine {
         while true {
             do {
                 let queue = try DatabaseQueue(path: path.path, configuration: configuration)
-                // One read answers both questions; an up-to-date store (every
-                // launch but the first) then opens without a write transaction.
-                func state() throws -> (superseded: Bool, complete: Bool) {
-                    try queue.read { db in (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db)) }
+                if isUpToDate(queue, migrator: migrator) { return queue }
+                // Otherwise one read, under the lock, answers both questions,
+                // and only a store behind this program's migrations is migrated.
+                let lock = MigrationLock(folder: path.deletingLastPathComponent())
+                defer { lock.release() }
+                let (superseded, complete) = try queue.read { db in
+                    (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
                 }
-                // Read without the lock, a new file being migrated by another
-                // process may fail to read; it is read again under the lock.
-                var current = (try? state()) ?? (superseded: false, complete: false)
-                if !current.superseded, !current.complete {
-                    let lock = MigrationLock(folder: path.deletingLastPathComponent())
-                    defer { lock.release() }
-                    current = try state()
-                    if !current.superseded, !current.complete { try migrator.migrate(queue) }
-                }
-                if current.superseded { throw StoreError.newerSchema(path: path.path) }
+                if superseded { throw StoreError.newerSchema(path: path.path) }
+                if !complete { try migrator.migrate(queue) }
                 return queue
             } catch let error as DatabaseError {
                 tries += 1

@@ -33,7 +33,7 @@ public struct AttemptService: Sendable {
     /// Checks a 工号 against the roster. Returns the member, or nil when no
     /// roster has been imported (any 工号 is then accepted; show a notice).
     public func identify(staffID: String) throws -> StaffMember? {
-        let trimmed = staffID.trimmingCharacters(in: .whitespaces)
+        let trimmed = staffID.trimmingBlanks()
         if let member = try store.staffMember(trimmed) {
             guard member.isActive else { throw AttemptError.inactiveStaff(staffID: trimmed, name: member.name) }
             return member

@@ -42,7 +42,7 @@ public struct StaffIdentification {
     /// stored) and `SessionStartError` when input ends or the person declines.
     public func identify(given: String?) throws -> String {
         let typed = given == nil
-        let staffID = try given?.trimmingCharacters(in: .whitespaces) ?? askStaffID()
+        let staffID = try given?.trimmingBlanks() ?? askStaffID()
         guard !staffID.isEmpty else { throw SessionStartError.noStaffID }
         try StaffIDCheck.validate(staffID)
         let member = try service.identify(staffID: staffID)
@@ -75,7 +75,7 @@ public struct StaffIdentification {
         while true {
             switch reader.readLine(.fixed(style.prompt("请输入工号："))) {
             case .line(let text):
-                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                let trimmed = text.trimmingBlanks()
                 if !trimmed.isEmpty { return trimmed }
             case .interrupted, .endOfInput, .hangUp, .deadlineReached:
                 throw SessionStartError.noStaffID
