@@ -22,6 +22,8 @@ final class ReportArgumentsTests: AdminSampleTestCase {
             (["absent", "annual", "--format", "csv", "--width", "60", "--makeup-rule", "replace"],
              ["absent", "annual", "--format=csv", "--width=60", "--makeup-rule=replace"]),
             (["stats", "nosuch"], ["stats", "--", "nosuch"]),
+            // A repeated option is left to the parser (the last one counts).
+            (["stats", "annual", "--format", "json", "--format", "csv"], ["stats", "annual", "--format=csv"]),
         ] {
             let fast = try run(plain), slow = try run(parsed)
             XCTAssertEqual(fast.status, slow.status, "\(plain): " + fast.stderr + slow.stderr)
@@ -32,7 +34,7 @@ final class ReportArgumentsTests: AdminSampleTestCase {
         for arguments in [
             ["stats", "annual", "--by", "school"], ["stats", "annual", "--width", "5"], ["stats", "annual", "--width", "x"],
             ["absent", "annual", "--by", "department"], ["absent", "annual", "--format", "json"], ["stats", "annual", "annual"],
-            ["absent"], ["stats", "annual", "--format", "csv", "--format", "csv"], ["stats", "annual", "--width"],
+            ["absent"], ["stats", "annual", "--width"],
         ] {
             let refused = try run(arguments)
             XCTAssertEqual(refused.status, 64, "\(arguments): " + refused.stdout + refused.stderr)
@@ -46,8 +48,8 @@ final class ReportArgumentsTests: AdminSampleTestCase {
             let help = try run([command, "--help"])
             XCTAssertEqual(help.status, 0, help.stderr)
             let shown = help.stdout.split(separator: "\n").compactMap { line -> String? in
-                line.split(separator: " ").map(String.init).first(where: { $0.hasPrefix("--") })
-                    .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
+                line.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
+                    .first(where: { $0.hasPrefix("--") && $0.dropFirst(2).allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-") } })
             }
             XCTAssertEqual(Set(shown), options, "\(command)'s options changed: update ReportArguments to set every one\n" + help.stdout)
         }
