@@ -42,7 +42,8 @@ struct LawQuiz: ParsableCommand {
         Console.prepareLocale()
         var command: ParsableCommand
         do {
-            command = try ExamTakeArguments.command(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            command = try ExamTakeArguments.command(arguments) ?? ReportArguments.command(arguments) ?? parseAsRoot()
             LaunchTrace.mark("arguments")
         } catch {
             // The parser quotes what was typed (an unknown option, a bad

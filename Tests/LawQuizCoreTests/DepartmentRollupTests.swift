@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import LawQuizCore
 
@@ -37,5 +38,27 @@ final class DepartmentRollupTests: XCTestCase {
         XCTAssertTrue(DepartmentPath(parsing: "综合办公室/秘书科").isWithin(DepartmentPath(parsing: "综合办公室")))
         XCTAssertFalse(DepartmentPath(parsing: "综合办公室二部").isWithin(DepartmentPath(parsing: "综合办公室")))
         XCTAssertTrue(DepartmentPath(parsing: "任何部门").isWithin(.organisation))
+    }
+
+    /// `DepartmentPath(parsing:)` trims without Foundation: the same result as
+    /// Foundation's split-and-trim on random texts of separators, every
+    /// whitespace scalar Foundation knows, near misses and combining marks.
+    func testParsingMatchesFoundationTrimming() {
+        let spaces = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter { CharacterSet.whitespaces.contains($0) }
+        XCTAssertEqual(spaces.filter { !DepartmentPath.isSpace($0) }, [], "a whitespace scalar Foundation trims is not trimmed")
+        XCTAssertEqual(
+            (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter { DepartmentPath.isSpace($0) }.count, spaces.count,
+            "a scalar trimmed that Foundation keeps")
+        let pieces: [String] = spaces.map { String($0) } + [
+            "/", "／", "\\", "甲", "一科", "a", " ", "\n", "\u{301}", "e\u{301}", "/\u{301}", "\u{FEFF}", "\r\n", "综合办公室",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let separators: Set<Character> = ["/", "／", "\\"]
+            let expected = text.split(whereSeparator: { separators.contains($0) })
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            XCTAssertEqual(DepartmentPath(parsing: text).components, expected, "\(Array(text.unicodeScalars))")
+        }
     }
 }

@@ -95,6 +95,20 @@ final class ExamDefinitionTests: XCTestCase {
         XCTAssertFalse(exam.requires(department: "综合办公室二"))
     }
 
+    /// Exam files are read with Yams' basic resolver (no regex tag
+    /// resolution): numbers and flags come from plain scalars, as before.
+    func testFlagsAndNumbersFromPlainScalarsOnly() throws {
+        for (text, value) in [("true", true), ("True", true), ("yes", true), ("on", true), ("false", false), ("NO", false), ("off", false)] {
+            XCTAssertEqual(try parseExam(minimal + "\nformal: \(text)").formal, value, text)
+        }
+        for text in ["'true'", "\"false\"", "1", "y", "~", "[true]"] {
+            assertExamError(minimal + "\nformal: \(text)", line: 7, contains: "formal 应为 true 或 false")
+        }
+        XCTAssertEqual(try parseExam(minimal + "\npass_mark: 1_5").passMark, 15)
+        assertExamError(minimal + "\npass_mark: '35'", line: 7, contains: "pass_mark")
+        assertExamError(minimal.replacingOccurrences(of: "time_limit_minutes: 30", with: "time_limit_minutes: \"30\""), line: 3, contains: "time_limit_minutes")
+    }
+
     func testLawNamesAreNormalisedThroughTheLibrary() throws {
         let yaml = minimal.replacingOccurrences(of: "law: work-safety", with: "law: 安全生产法")
         let exam = try parseExam(yaml, library: try SharedCatalog.get().library)

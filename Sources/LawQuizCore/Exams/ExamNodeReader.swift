@@ -175,7 +175,7 @@ struct ExamNodeReader {
 
     private func flag(_ key: String, default value: Bool) throws -> Bool {
         guard let node = mapping[key] else { return value }
-        guard let bool = node.bool else { throw fail("\(key) 应为 true 或 false", at: node) }
+        guard let bool = node.plainBoolean else { throw fail("\(key) 应为 true 或 false", at: node) }
         return bool
     }
 

@@ -11,25 +11,28 @@ public struct DepartmentPath: Sendable, Hashable, Comparable, Codable {
     }
 
     /// Splits on `/` (also full-width `／` and `\`), trimming spaces and dropping empty parts.
+    /// (Reports parse every department text they meet: the characters are
+    /// compared, not hashed into a set, and the parts trimmed without Foundation.)
     public init(parsing text: String) {
-        let separators: Set<Character> = ["/", "／", "\\"]
-        components = text.split(whereSeparator: { separators.contains($0) })
+        components = text.split(whereSeparator: { $0 == "/" || $0 == "／" || $0 == "\\" })
             .map(Self.trimmed)
             .filter { !$0.isEmpty }
     }
 
-    /// `trimmingCharacters(in: .whitespaces)` on the scalars: only the ends
-    /// are tested, without Foundation's bridging through NSString, which cost
-    /// a report more than parsing its few hundred paths should.
+    /// `part.trimmingCharacters(in: .whitespaces)`: the same scalars (Unicode
+    /// spaces, category Zs, tab and U+200B) trimmed at both ends.
     static func trimmed(_ part: Substring) -> String {
         let scalars = part.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !whitespaces.contains($0) }),
-            let last = scalars.lastIndex(where: { !whitespaces.contains($0) })
-        else { return "" }
-        return String(scalars[first...last])
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        var end = scalars.endIndex
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(Substring(scalars[start..<end]))
     }
 
-    private static let whitespaces = CharacterSet.whitespaces
+    /// A member of `CharacterSet.whitespaces`.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
+    }
 
     /// The whole organisation: the root every department rolls up into.
     public static let organisation = DepartmentPath(components: [])
