@@ -28,6 +28,7 @@ final class FuzzRegressionTests: XCTestCase {
         }
         XCTAssertGreaterThan(replayed[.rosterXLSX] ?? 0, 0)
         XCTAssertGreaterThan(replayed[.answerInput] ?? 0, 0)
+        XCTAssertGreaterThan(replayed[.moodleXML] ?? 0, 0)
         print("fuzz regression inputs replayed: \(replayed.map { "\($0.key.rawValue)=\($0.value)" }.sorted().joined(separator: " "))")
     }
 

@@ -31,6 +31,11 @@ final class AnswerSheetFormatTests: XCTestCase {
                     "1" + rs + "0" + us + "q" + us + "A" + us + "zwei" + us, "1" + rs + "0" + us + "q" + us + "A" + us + "1" + us + us] {
             XCTAssertNil(parse(bad), bad.debugDescription)
         }
+        // A position named twice (an edited sheet), in order or not, is refused; distinct ones in any order are read.
+        let item = { (position: Int) in rs + "\(position)" + us + "q" + us + "A" + us + "1" + us + "A" }
+        XCTAssertNil(parse("1" + item(0) + item(1) + item(1)))
+        XCTAssertNil(parse("1" + item(3) + item(0) + item(3)))
+        XCTAssertEqual(parse("1" + item(3) + item(0) + item(2))?.map(\.0), [3, 0, 2])
     }
 
     func testPointsReadBackExactlyAsSQLiteWritesThem() throws {

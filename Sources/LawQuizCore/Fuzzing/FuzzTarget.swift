@@ -11,6 +11,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case statute
     case rosterCSV = "roster-csv"
     case rosterXLSX = "roster-xlsx"
+    case moodleXML = "moodle-xml"
     case answerInput = "answer-input"
 
     /// Feeds `data` through this target's path. `library` (the shipped
@@ -22,6 +23,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .statute: Self.statute(data)
         case .rosterCSV: _ = try? RosterFile.entries(csv: data, file: "fuzz.csv")
         case .rosterXLSX: Self.workbook(data)
+        case .moodleXML: _ = try? MoodleXMLReader(library: library ?? LawLibrary(laws: []), file: "fuzz.xml").read(data)
         case .answerInput: Self.answer(data)
         }
     }

@@ -71,7 +71,7 @@ enum AnswerSheet {
 
     /// Parses a whole sheet into `records` (emptied first); false, with
     /// `records` unspecified, when the sheet is not a well-formed version-1
-    /// sheet. Nothing is handed on before the whole sheet parsed, so a bad
+    /// sheet or names a position twice. Nothing is handed on before the whole sheet parsed, so a bad
     /// sheet can fall back to the rows without counting an item twice.
     static func parse(_ sheet: UnsafeBufferPointer<UInt8>, into records: inout [Record]) -> Bool {
         records.removeAll(keepingCapacity: true)
@@ -107,7 +107,22 @@ enum AnswerSheet {
                 index: index, question: field(cuts.0 + 1, cuts.1), key: field(cuts.1 + 1, cuts.2), points: points, answer: field(cuts.3 + 1, cursor)))
             position = cursor
         }
-        return true
+        return hasDistinctPositions(records)
+    }
+
+    /// Whether no position appears twice: the engine writes each paper item
+    /// once, so a repeated position is an edited sheet, which must not count
+    /// an item twice (the attempt's rows are read instead, and `verify`
+    /// reports the sheet). Sheets come in position order, checked in one pass.
+    private static func hasDistinctPositions(_ records: [Record]) -> Bool {
+        var increasing = true
+        for next in records.indices.dropFirst() where records[next].index <= records[next - 1].index {
+            increasing = false
+            break
+        }
+        if increasing { return true }
+        let positions = records.map(\.index).sorted()
+        return !positions.indices.dropFirst().contains { positions[$0] == positions[$0 - 1] }
     }
 
     /// A non-negative decimal integer of at most 6 digits (a paper position).
