@@ -8,10 +8,12 @@ import ArgumentParser
 /// here; anything else (another option, `--staff=…`, `-h`, `--`, an empty
 /// argument or one starting with `-` where a value belongs, a repeated option)
 /// returns nil and goes through the parser, which gives the same command or its
-/// usual message. The options are validated as the parser would.
+/// usual message. The options are validated as the parser would. Not even
+/// the parser's `ExamTake` is made: its property wrappers (and those of
+/// `PathOptions`) cost three more conformance scans at their first creation.
 enum ExamTakeArguments {
-    /// The command for `arguments` (without the program name), nil when the parser must read them.
-    static func command(_ arguments: [String]) throws -> ExamTake? {
+    /// What `arguments` (without the program name) ask, nil when the parser must read them.
+    static func request(_ arguments: [String]) throws -> ExamTakeRequest? {
         guard arguments.count >= 3, arguments[0] == "exam", arguments[1] == "take" else { return nil }
         var exam: String?, staff: String?, takeOver = false, wait = false
         var rest = arguments.dropFirst(2).makeIterator()
@@ -32,19 +34,9 @@ enum ExamTakeArguments {
             }
         }
         guard let exam else { return nil }
-        // Every property is set: a property wrapper read before it holds a value stops the program.
-        var paths = PathOptions()
-        paths.banksRoot = nil
-        paths.results = nil
-        try paths.validate()
-        var command = ExamTake()
-        command.exam = exam
-        command.staff = staff
-        command.takeOver = takeOver
-        command.wait = wait
-        command.paths = paths
-        try command.validate()
-        return command
+        let request = ExamTakeRequest(exam: exam, staff: staff, takeOver: takeOver, wait: wait)
+        try request.paths.checkOverrides()
+        return request
     }
 
     private static func isValue(_ argument: String) -> Bool {

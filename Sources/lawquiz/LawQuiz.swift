@@ -40,10 +40,15 @@ struct LawQuiz: ParsableCommand {
         }
         LaunchTrace.mark("deployment")
         Console.prepareLocale()
-        var command: ParsableCommand
+        let run: () throws -> Void
         do {
             let arguments = Array(CommandLine.arguments.dropFirst())
-            command = try ExamTakeArguments.command(arguments) ?? ReportArguments.command(arguments) ?? parseAsRoot()
+            if let request = try ExamTakeArguments.request(arguments) {
+                run = request.run
+            } else {
+                var command = try ReportArguments.command(arguments) ?? parseAsRoot()
+                run = { try command.run() }
+            }
             LaunchTrace.mark("arguments")
         } catch {
             // The parser quotes what was typed (an unknown option, a bad
@@ -54,7 +59,7 @@ struct LawQuiz: ParsableCommand {
             Foundation.exit(status.rawValue)
         }
         do {
-            try command.run()
+            try run()
         } catch let error as ExitCode {
             // No message to print: the parser's exit(withError:) would first reflect the command
             // tree for its help text (about 1.5 ms after `:q`).

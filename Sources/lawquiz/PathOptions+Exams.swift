@@ -3,8 +3,8 @@ import LawQuizCore
 import LawQuizStore
 
 /// Loading exams and opening the results store for the exam, roster and
-/// history commands (kept apart from PathOptions so each concern has a file).
-extension PathOptions {
+/// history commands (kept apart from PathChoosing so each concern has a file).
+extension PathChoosing {
     /// Exam definitions, with law names checked against the statutes. Times
     /// without a zone are read in the deployment's zone (installed: the
     /// config's or /etc/localtime, never `TZ`); all comparisons are instants.

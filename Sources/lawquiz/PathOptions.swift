@@ -1,9 +1,7 @@
 import ArgumentParser
-import Foundation
-import LawQuizCore
 
 /// Where the banks and the results store live; shared by every subcommand.
-struct PathOptions: ParsableArguments {
+struct PathOptions: ParsableArguments, PathChoosing {
     @Option(name: .customLong("banks"), help: ArgumentHelp("题库根目录（含 statutes/、banks/、exams/）；也可用环境变量 LAWQUIZ_BANKS。", valueName: "DIR"))
     var banksRoot: String?
 
@@ -13,38 +11,8 @@ struct PathOptions: ParsableArguments {
     var results: String?
 
     /// Installed: only administrators may point lawquiz at other banks or
-    /// another store. Refused here, while the arguments are checked, with
-    /// status 77 before the command runs.
+    /// another store: refused while the arguments are checked (`checkOverrides`).
     func validate() throws {
-        do {
-            try Deployment.current.checkOverrides(banks: banksRoot, results: results)
-        } catch let error as DeploymentError {
-            Console.error("错误：" + (error.errorDescription ?? "\(error)"))
-            throw ExitCode(ExitStatus.notPermitted.rawValue)
-        }
-    }
-
-    var resolved: ProjectPaths {
-        Deployment.current.paths(
-            banks: banksRoot, results: results, workingDirectory: FileManager.default.currentDirectoryPath,
-            executablePath: CommandLine.arguments.first.map(ExecutablePath.absolute) ?? "")
-    }
-
-    func loadLibrary() throws -> LawLibrary {
-        try LawLibrary.load(from: resolved.statutes)
-    }
-
-    /// The checked catalog, through the cache so commands start fast.
-    func loadCatalog() throws -> BankCatalog {
-        try loadCatalogAndExams().catalog
-    }
-
-    /// The catalog and, when the cache holds them, the parsed exam
-    /// definitions (read in the deployment's zone); pass `exams` to `loadExams`.
-    func loadCatalogAndExams() throws -> (catalog: BankCatalog, exams: ExamCatalog?) {
-        let banks = resolved.questionBanks
-        return try CatalogCache.load(
-            root: banks, folder: Deployment.current.cacheFolder, salt: CatalogCacheLocation.salt(banks: banks),
-            timeZone: Deployment.current.timeZone)
+        try checkOverrides()
     }
 }

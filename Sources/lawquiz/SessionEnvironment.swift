@@ -7,7 +7,7 @@ import LawQuizTerminal
 /// attempt service, a line reader suited to the terminal (or pipe), output
 /// and colour.
 struct SessionEnvironment {
-    let paths: PathOptions
+    let paths: PathChoice
     let catalog: BankCatalog
     /// Exam definitions from the catalog cache (nil: parse the files when asked).
     let cachedExams: ExamCatalog?
@@ -23,7 +23,7 @@ struct SessionEnvironment {
     /// `startWait`: how long a session keeps trying to open a store that is
     /// busy or a server that cannot be reached (restarting, overloaded)
     /// before it gives up; nil gives up at once, as administration commands do.
-    init(paths: PathOptions, busyTimeout: TimeInterval = ResultsStore.busyTimeout, startWait: TimeInterval? = nil) throws {
+    init(paths: PathChoice, busyTimeout: TimeInterval = ResultsStore.busyTimeout, startWait: TimeInterval? = nil) throws {
         self.paths = paths
         (catalog, cachedExams) = try paths.loadCatalogAndExams()
         LaunchTrace.mark("catalog")

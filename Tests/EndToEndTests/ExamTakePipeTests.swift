@@ -105,9 +105,9 @@ final class ExamTakePipeTests: XCTestCase {
         let help = try runner.run(["exam", "take", "demo", "--help"])
         XCTAssertEqual(help.status, 0, help.stderr)
         XCTAssertTrue(help.stdout.contains("--take-over"), help.stdout)
-        // ExamTakeArguments sets every property of ExamTake by hand: an option
-        // added to `exam take` must be added there too (or the command stops
-        // when the unset property is read), so the options are pinned here.
+        // ExamTakeArguments reads exam take's options by hand into an
+        // ExamTakeRequest: an option added to `exam take` must be added there
+        // too (or its plain form would run without it), so the options are pinned here.
         let options = help.stdout.split(separator: "\n").compactMap { line -> String? in
             let words = line.split(separator: " ").map(String.init)
             return words.first(where: { $0.hasPrefix("--") }).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) }

@@ -49,6 +49,23 @@ final class AuditChainTests: StoreTestCase {
         XCTAssertEqual(report.head?.count, 64)
     }
 
+    /// The hashed text of every entry already stored was escaped by
+    /// Foundation's `replacingOccurrences`: the byte-wise escape must give the
+    /// same text, or old chains would stop verifying; and it reads back.
+    func testEscapingMatchesFoundationsAndReadsBack() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["\\", "\n", "\r", "\r\n", "\\n", "n", "r", "工号", "é", "e\u{301}", "=", " ", "👩‍👩‍👧", "a"]
+        for _ in 0..<500 {
+            let value = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let foundation = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+                .replacingOccurrences(of: "\r", with: "\\r")
+            XCTAssertEqual(Array(AuditPayload.escape(value).utf8), Array(foundation.utf8), value.debugDescription)
+            var payload = AuditPayload(text: "")
+            payload.add("value", value)
+            XCTAssertEqual(Array((AuditPayload(text: payload.text)["value"] ?? "").utf8), Array(value.utf8), value.debugDescription)
+        }
+    }
+
     func testKeyFileIsCreatedGroupReadableOnlyAndReused() throws {
         forceSQLite = true
         let store = try openStore()

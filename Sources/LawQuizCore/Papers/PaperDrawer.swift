@@ -105,10 +105,13 @@ public struct PaperDrawer: Sendable {
     /// measurable part of the start of `exam take`).
     private func candidates(for section: ExamSection, excluding used: Set<String>) -> [(bank: Int, question: Int)] {
         var admitted: [(id: String, bank: Int, question: Int)] = []
-        for (bankIndex, bank) in catalog.banks.enumerated() {
-            for index in bank.questions.indices
-            where section.admits(bank.questions[index]) && !used.contains(bank.questions[index].id) {
-                admitted.append((bank.questions[index].id, bankIndex, index))
+        for bankIndex in catalog.banks.indices {
+            let questions = catalog.banks[bankIndex].questions
+            // Fields read in place: `section.admits(questions[index])` copied each question.
+            for index in questions.indices
+            where section.admits(type: questions[index].type, lawID: questions[index].lawID, tags: questions[index].tags) {
+                let id = questions[index].id
+                if !used.contains(id) { admitted.append((id, bankIndex, index)) }
             }
         }
         return admitted.sorted { $0.id < $1.id }.map { ($0.bank, $0.question) }

@@ -39,9 +39,24 @@ public struct AuditPayload: Sendable, Hashable {
 
     static func text(_ date: Date) -> String { SQLTimestamp.text(date) }
 
-    private static func escape(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
-            .replacingOccurrences(of: "\r", with: "\\r")
+    /// `\` → `\\`, line feed → `\n`, carriage return → `\r`, byte by byte (as
+    /// Foundation's `replacingOccurrences` did, one UTF-16 unit at a time, so a
+    /// `\r\n` pair is two escapes): the same text, without bridging each value
+    /// through NSString, about 0.15 ms of a new attempt's start (README, "Launch").
+    static func escape(_ value: String) -> String {
+        let backslash = UInt8(ascii: "\\"), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        guard value.utf8.contains(where: { $0 == backslash || $0 == lineFeed || $0 == carriageReturn }) else { return value }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            switch byte {
+            case backslash: bytes += [backslash, backslash]
+            case lineFeed: bytes += [backslash, UInt8(ascii: "n")]
+            case carriageReturn: bytes += [backslash, UInt8(ascii: "r")]
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func unescape(_ value: String) -> String {

@@ -32,7 +32,7 @@ struct ExamEnter: ParsableCommand {
 
     func run() throws {
         try Deployment.current.requireAdministrator("exam enter")
-        let session = try SessionEnvironment(paths: paths)
+        let session = try SessionEnvironment(paths: paths.choice)
         let definition = try session.exams().definition(exam)
         let login = Deployment.current.identity.login
         guard let importFile else {

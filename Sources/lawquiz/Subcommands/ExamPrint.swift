@@ -52,7 +52,7 @@ struct ExamPrint: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else { throw InputFileError(path: file) }
             return try RosterFile.entries(csv: data, file: file).entries
         }
-        let session = try SessionEnvironment(paths: paths)
+        let session = try SessionEnvironment(paths: paths.choice)
         let definition = try session.exams().definition(exam)
         let printed = try session.service.printPapers(
             exam: definition, count: count ?? 0, staff: staff, by: Deployment.current.identity.login)

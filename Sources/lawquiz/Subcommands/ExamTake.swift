@@ -1,8 +1,4 @@
 import ArgumentParser
-import Foundation
-import LawQuizCore
-import LawQuizStore
-import LawQuizTerminal
 
 /// `lawquiz exam take <exam> [--staff 工号]`: sit an exam, or resume it.
 struct ExamTake: ParsableCommand {
@@ -35,24 +31,6 @@ struct ExamTake: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
-        let session = try SessionEnvironment(paths: paths, busyTimeout: ResultsStore.sessionBusyTimeout, startWait: 30)
-        let definition = try session.exams().definition(exam)
-        let deployment = Deployment.current
-        let choice = try deployment.staffChoice(requested: staff, command: "exam take", store: session.store)
-        LaunchTrace.mark("exam")
-        var flow = ExamTakeFlow(
-            exam: definition, service: session.service, reader: session.reader, output: session.output,
-            clock: session.clock, style: session.style)
-        flow.hintStaffOption = !deployment.installed
-        let outcome: ExamSessionOutcome
-        switch choice {
-        case .fixed(let staffID, let proctor):
-            outcome = try flow.run(staffID: staffID, proctor: proctor, takeOver: takeOver, wait: wait)
-        case .asked, .askedWithPIN:
-            outcome = try flow.run(
-                staffID: nil, pin: deployment.pinPrompt(choice: choice, store: session.store, reader: session.reader),
-                takeOver: takeOver, wait: wait)
-        }
-        if case .left = outcome { throw ExitCode(ExitStatus.leftInProgress.rawValue) }
+        try ExamTakeRequest(exam: exam, staff: staff, takeOver: takeOver, wait: wait, paths: paths.choice).run()
     }
 }

@@ -52,7 +52,7 @@ struct PracticeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try SessionEnvironment(paths: paths, startWait: 30)
+        let session = try SessionEnvironment(paths: paths.choice, startWait: 30)
         let practice = PracticeService(store: session.store, catalog: session.catalog, clock: session.clock)
         let filter = PracticeFilter(
             law: law, type: type.flatMap(QuestionType.init(name:)), tag: tag, count: count)
