@@ -85,7 +85,7 @@ final class CSVResultLineTests: XCTestCase {
         for _ in 0..<5000 {
             let text = (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
             let part = Substring(text)
-            XCTAssertEqual(DepartmentPath.trimmed(part), text.trimmingCharacters(in: .whitespaces), text.debugDescription)
+            XCTAssertEqual(part.trimmingBlanks(), text.trimmingCharacters(in: .whitespaces), text.debugDescription)
         }
     }
 }

@@ -45,9 +45,9 @@ final class DepartmentRollupTests: XCTestCase {
     /// whitespace scalar Foundation knows, near misses and combining marks.
     func testParsingMatchesFoundationTrimming() {
         let spaces = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter { CharacterSet.whitespaces.contains($0) }
-        XCTAssertEqual(spaces.filter { !DepartmentPath.isSpace($0) }, [], "a whitespace scalar Foundation trims is not trimmed")
+        XCTAssertEqual(spaces.filter { !String.isBlank($0) }, [], "a whitespace scalar Foundation trims is not trimmed")
         XCTAssertEqual(
-            (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter { DepartmentPath.isSpace($0) }.count, spaces.count,
+            (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter { String.isBlank($0) }.count, spaces.count,
             "a scalar trimmed that Foundation keeps")
         let pieces: [String] = spaces.map { String($0) } + [
             "/", "／", "\\", "甲", "一科", "a", " ", "\n", "\u{301}", "e\u{301}", "/\u{301}", "\u{FEFF}", "\r\n", "综合办公室",

@@ -12,26 +12,12 @@ public struct DepartmentPath: Sendable, Hashable, Comparable, Codable {
 
     /// Splits on `/` (also full-width `／` and `\`), trimming spaces and dropping empty parts.
     /// (Reports parse every department text they meet: the characters are
-    /// compared, not hashed into a set, and the parts trimmed without Foundation.)
+    /// compared, not hashed into a set, and the parts trimmed without
+    /// Foundation, by `trimmingBlanks`.)
     public init(parsing text: String) {
         components = text.split(whereSeparator: { $0 == "/" || $0 == "／" || $0 == "\\" })
-            .map(Self.trimmed)
+            .map { $0.trimmingBlanks() }
             .filter { !$0.isEmpty }
-    }
-
-    /// `part.trimmingCharacters(in: .whitespaces)`: the same scalars (Unicode
-    /// spaces, category Zs, tab and U+200B) trimmed at both ends.
-    static func trimmed(_ part: Substring) -> String {
-        let scalars = part.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        var end = scalars.endIndex
-        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        return String(Substring(scalars[start..<end]))
-    }
-
-    /// A member of `CharacterSet.whitespaces`.
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\t" || scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
     }
 
     /// The whole organisation: the root every department rolls up into.

@@ -15,7 +15,7 @@ extension StringProtocol {
 
     /// Foundation's `CharacterSet.whitespaces`, scalar by scalar: tab, the
     /// space separators (Zs) and U+200B ZERO WIDTH SPACE.
-    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+    static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
         default: return false
