@@ -25,8 +25,9 @@ public struct ReportTimeFormat: Sendable {
     /// Appends `dateTime(date)`'s bytes, `offset` being the zone's seconds
     /// from GMT at `date` (an export looks it up once per hour of dates, not per row):
     /// `YYYY-MM-DD HH:MM:SS` digit by digit, 100,000 rows at a time.
+    /// A time beyond ±1e15 s (31 million years; only an edited store holds one) shows as that bound.
     public static func appendDateTime(_ date: Date, offset: Int, to bytes: inout [UInt8]) {
-        let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+        let local = Int(clamped(date.timeIntervalSince1970).rounded(.down)) + offset
         let days = Int((Double(local) / 86_400).rounded(.down))
         let seconds = local - days * 86_400
         let (year, month, day) = civil(daysSinceEpoch: days)
@@ -39,14 +40,23 @@ public struct ReportTimeFormat: Sendable {
         appendClock(seconds, to: &bytes)
     }
 
-    /// Appends `duration(seconds)`'s bytes.
+    /// Appends `duration(seconds)`'s bytes; a duration beyond ±1e15 s shows as that bound.
     public static func appendDuration(_ seconds: TimeInterval, to bytes: inout [UInt8]) {
-        let total = Int(seconds.rounded())
+        let total = Int(clamped(seconds).rounded())
         JSONText.append(integer: Int64(total / 3600), to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         appendPadded(total % 3600 / 60, 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         appendPadded(total % 60, 2, to: &bytes)
+    }
+
+    /// The largest number of seconds shown: far inside `Int`, so converting
+    /// a stored time or duration, however absurd, never traps.
+    static let largestShown: TimeInterval = 1e15
+
+    /// `value` within ±`largestShown`; NaN gives the lower bound.
+    private static func clamped(_ value: TimeInterval) -> TimeInterval {
+        value.isNaN ? -largestShown : min(max(value, -largestShown), largestShown)
     }
 
     /// `HH:MM:SS` of a second of the day.
