@@ -121,6 +121,21 @@ final class ReportAggregationTests: StoreTestCase {
         let rows = ResultRow.rows(expected).map { CSVFormat.record($0.csvCells(format: format)) }.joined()
         XCTAssertEqual(String(decoding: csv, as: UTF8.self), rows, context)
         XCTAssertEqual([streamedCounts.required, streamedCounts.sat], [expected.required.count, expected.required.filter { $0.counted != nil }.count], context)
+        // The CSV export's stream: 工号 order alone, the departments grouped by the exporter: the same file.
+        var byStaffID: [PersonOutcome] = []
+        let byStaffIDCounts = try loader.forEachOutcome(overdue: overdue, byDepartment: false) { byStaffID.append($0) }
+        XCTAssertEqual(
+            byStaffID.map(\.person.staffID), streamed.map(\.person.staffID).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, context)
+        XCTAssertEqual([byStaffIDCounts.required, byStaffIDCounts.sat], [streamedCounts.required, streamedCounts.sat], context)
+        let files = try [(streamed, true), (byStaffID, false)].map { people, byDepartment in
+            let url = folder.appendingPathComponent("export-\(byDepartment).csv")
+            try AtomicOutput(destination: url, overwrite: true).write { writer in
+                try CSVExporter(timeFormat: format).write(
+                    outcomes: { body in for outcome in people { try body(outcome) } }, expected: 0, byDepartment: byDepartment, to: writer)
+            }
+            return try Data(contentsOf: url)
+        }
+        XCTAssertEqual(files[0], files[1], context)
         let counts = try loader.aggregate(overdue: overdue)
         let summary = counts.summary(fullMarks: 100)
         XCTAssertEqual(summary, ParticipationSummary(outcomes: expected, fullMarks: 100), context)

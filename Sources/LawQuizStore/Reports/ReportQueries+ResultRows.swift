@@ -15,23 +15,29 @@ extension ReportQueries {
     /// Order: department, then 工号 in byte order. `ranks` (department text
     /// → tree position) is given when the texts' byte order is not the tree
     /// order (`甲 / 一科` spells `甲/一科`); nil orders by the text itself.
+    /// `byDepartment` false: 工号 order alone, the roster read through its
+    /// primary-key index with no sort (the CSV export orders departments
+    /// itself, `DepartmentLines`); `ranks` is then unused.
     ///
     /// Columns: 工号, name, department, active, attempt id, exam id, score,
     /// 合格, 优秀, start and submission (seconds since 1970), paper (1 for an
     /// attempt entered from a paper sheet; `hasSource`: the store has
     /// `attempt.source`), status.
-    public mutating func resultRows(ranks: [String: Int]?, hasSource: Bool = true) -> Query {
+    public mutating func resultRows(ranks: [String: Int]?, hasSource: Bool = true, byDepartment: Bool = true) -> Query {
         arguments = []
         let unix = dialect.unixSeconds
         let paper = hasSource ? "CASE WHEN a.source = 'paper' THEN 1 ELSE 0 END" : "0"
         let status = scope.overdue.attempts.isEmpty ? "a.status = 'submitted'" : "a.status IN ('submitted', 'in_progress')"
-        var ctes = "", rankJoin = "", department = dialect.byteOrder("s.department")
-        if let ranks {
+        var ctes = "", rankJoin = "", rankFilter = "", order = dialect.byteOrder("s.department") + ", "
+        if !byDepartment {
+            order = ""
+        } else if let ranks {
             let rows = ranks.sorted { $0.value < $1.value }.map { "(" + bind(.text($0.key)) + ", " + bind(.integer(Int64($0.value))) + ")" }
             ctes = "WITH ranks (department, position) AS (VALUES " + rows.joined(separator: ", ") + ")\n"
             // The roster drives the join (the small ranks table is looked up per person).
             rankJoin = "CROSS JOIN ranks r"
-            department = "r.position"
+            rankFilter = "WHERE r.department = s.department"
+            order = "r.position, "
         }
         let exams = list([scope.mainExamID] + scope.makeupExamIDs)
         let sql = """
@@ -39,8 +45,8 @@ extension ReportQueries {
                 \(unix("a.started_at")), \(unix("a.submitted_at")), \(paper), a.status
             FROM staff s \(rankJoin)
             LEFT JOIN attempt a ON a.exam_id IN (\(exams)) AND \(status) AND a.is_formal = 1 AND a.staff_id = s.staff_id
-            \(ranks == nil ? "" : "WHERE r.department = s.department")
-            ORDER BY \(department), \(dialect.byteOrder("s.staff_id"))
+            \(rankFilter)
+            ORDER BY \(order)\(dialect.byteOrder("s.staff_id"))
             """
         return Query(sql: sql, arguments: arguments)
     }

@@ -8,10 +8,13 @@ extension ReportReader {
     /// time, so an export's memory does not grow with the roster. Each
     /// person's counted attempt is chosen by `AttemptSelector.select` as their
     /// rows arrive; overdue attempts count as `scope.overdue` grades them.
-    public func forEachOutcome(_ scope: ReportScope, _ body: (PersonOutcome) throws -> Void) throws {
+    /// `byDepartment` false: in 工号 order alone, without ordering the
+    /// departments (for a caller that groups them itself).
+    public func forEachOutcome(_ scope: ReportScope, byDepartment: Bool = true, _ body: (PersonOutcome) throws -> Void) throws {
         try read { db in
             var queries = ReportQueries(dialect: engine.dialect, scope: scope)
-            let query = queries.resultRows(ranks: try Self.departmentRanks(db), hasSource: try Self.hasSittingMode(db))
+            let query = queries.resultRows(
+                ranks: byDepartment ? try Self.departmentRanks(db) : nil, hasSource: try Self.hasSittingMode(db), byDepartment: byDepartment)
             var departments = DepartmentInterner()
             var exams = ByteInterner()
             var person: ReportPerson?
