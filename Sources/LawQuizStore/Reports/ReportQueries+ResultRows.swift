@@ -55,12 +55,14 @@ extension ReportQueries {
     }
 
     /// The attempts of `resultRows` alone, in 工号 byte order: 工号, then
-    /// the attempt columns of `resultRows`. For the exam alone with no
-    /// overdue attempt, one range of the `attempt_pick` index in its order.
+    /// the attempt columns of `resultRows`, except that start and submission
+    /// are the stored values (on SQLite the text `StoredTimestamp` reads). For
+    /// the exam alone with no overdue attempt, one range of the
+    /// `attempt_pick` index in its order.
     public mutating func attemptRows(hasSource: Bool = true) -> Query {
         arguments = []
         let sql = """
-            SELECT a.staff_id, \(attemptColumns(hasSource: hasSource))
+            SELECT a.staff_id, \(attemptColumns(hasSource: hasSource, storedTimes: true))
             FROM attempt a WHERE \(attemptFilter())
             ORDER BY \(dialect.byteOrder("a.staff_id"))
             """
@@ -68,9 +70,9 @@ extension ReportQueries {
     }
 
     /// Attempt id, exam id, score, 合格, 优秀, start and submission (seconds
-    /// since 1970), paper, status of attempt `a`.
-    private func attemptColumns(hasSource: Bool) -> String {
-        let unix = dialect.unixSeconds
+    /// since 1970, or as stored), paper, status of attempt `a`.
+    private func attemptColumns(hasSource: Bool, storedTimes: Bool = false) -> String {
+        func unix(_ column: String) -> String { storedTimes ? column : dialect.unixSeconds(column) }
         let paper = hasSource ? "CASE WHEN a.source = 'paper' THEN 1 ELSE 0 END" : "0"
         return "a.id, a.exam_id, a.score, a.passed, a.excellent, \(unix("a.started_at")), \(unix("a.submitted_at")), \(paper), a.status"
     }

@@ -22,6 +22,9 @@ extension ReportReader {
             if !byDepartment, engine.dialect.hasRowIDs {
                 // Two statements stepped together on one connection (SQLite allows it; a PostgreSQL connection runs one at a time).
                 let roster = queries.rosterRows(), attempts = queries.attemptRows(hasSource: hasSource)
+                // Times come as stored; a value `StoredTimestamp` cannot read is converted by SQLite.
+                let unixSeconds = "SELECT " + engine.dialect.unixSeconds("?")
+                stream.storedTime = { value in try db.value(Double.self, unixSeconds, [value]) }
                 try db.scan(attempts.sql, attempts.arguments) { attemptRows in
                     try db.scan(roster.sql, roster.arguments) { try stream.merge(roster: $0, attempts: attemptRows, body) }
                 }
@@ -61,6 +64,10 @@ private struct OutcomeStream {
     /// The current person's 工号 as bytes, compared with the rows'.
     private var staffID: [UInt8] = []
     private var main: [ReportAttempt] = [], makeup: [ReportAttempt] = []
+    /// Set when the rows carry start and submission as stored (SQLite's
+    /// text): converts a value `StoredTimestamp` does not read (another
+    /// shape, or not text), as it is stored.
+    var storedTime: ((SQLValue) throws -> Double?)?
 
     init(scope: ReportScope) { self.scope = scope }
 
@@ -70,7 +77,7 @@ private struct OutcomeStream {
     mutating func read(joined rows: any SQLRowCursor, _ body: (PersonOutcome) throws -> Void) throws {
         while try rows.step() {
             if compare(rows) != 0 { try start(rows, body) }
-            if !rows.isNull(4) { add(rows, from: 4) }
+            if !rows.isNull(4) { try add(rows, from: 4) }
         }
     }
 
@@ -82,7 +89,7 @@ private struct OutcomeStream {
             try start(rows, body)
             while more, compare(attempts) < 0 { more = try attempts.step() }
             while more, compare(attempts) == 0 {
-                add(attempts, from: 1)
+                try add(attempts, from: 1)
                 more = try attempts.step()
             }
         }
@@ -118,7 +125,7 @@ private struct OutcomeStream {
     /// Adds the current person's attempt in columns `base`… of the row (id,
     /// exam id, score, 合格, 优秀, start, submission, paper, status), unless
     /// it is still open and not overdue.
-    mutating func add(_ rows: any SQLRowCursor, from base: Int32) {
+    mutating func add(_ rows: any SQLRowCursor, from base: Int32) throws {
         guard let staffID = person?.staffID else { return }
         let id = rows.int(base)
         let attempt: ReportAttempt
@@ -127,8 +134,8 @@ private struct OutcomeStream {
             if isNew { examIsMain.append(exams.values[exam] == scope.mainExamID) }
             attempt = ReportAttempt(
                 id: id, examID: exams.values[exam], staffID: staffID, score: rows.double(base + 2), passed: rows.int(base + 3) != 0,
-                excellent: rows.int(base + 4) != 0, startedAt: ReportReader.date(rows.double(base + 5)),
-                submittedAt: rows.isNull(base + 6) ? nil : ReportReader.date(rows.double(base + 6)),
+                excellent: rows.int(base + 4) != 0, startedAt: try seconds(rows, base + 5).map(ReportReader.date) ?? ReportReader.date(0),
+                submittedAt: try seconds(rows, base + 6).map(ReportReader.date),
                 source: examIsMain[exam] ? .main : .makeup, onPaper: rows.int(base + 7) != 0)
         } else if let overdue = scope.overdue.attempts[id] {
             attempt = overdue
@@ -136,6 +143,15 @@ private struct OutcomeStream {
             return  // still open, deadline not passed
         }
         if attempt.source == .main { main.append(attempt) } else { makeup.append(attempt) }
+    }
+
+    /// Seconds since 1970 in `column`, nil when NULL (or, stored, when SQLite
+    /// cannot read the value either: NULL for `julianday()` as well).
+    private func seconds(_ rows: any SQLRowCursor, _ column: Int32) throws -> Double? {
+        if rows.isNull(column) { return nil }
+        guard let storedTime else { return rows.double(column) }
+        if let milliseconds = rows.withBytes(column, StoredTimestamp.milliseconds) { return Double(milliseconds) / 1000 }
+        return try storedTime(rows.value(column))
     }
 
     /// Hands on the current person's outcome, if any.
