@@ -111,7 +111,6 @@ private struct OutcomeStream {
         return order != 0 ? order : lhs.count - rhs.count
     }
 
-
     /// Hands on the current person's outcome and starts the person of the
     /// row: 工号, name, department, active in columns 0–3.
     mutating func start(_ rows: any SQLRowCursor, _ body: (PersonOutcome) throws -> Void) throws {
