@@ -35,6 +35,45 @@ final class CSVResultLineTests: XCTestCase {
         }
     }
 
+    /// Rows handed over in 工号 order and grouped by department by the
+    /// exporter (`DepartmentLines`) against the same rows in department
+    /// order: the same file, with the departments keyed as a store stream
+    /// keys them (respelled texts sharing a path) and unkeyed.
+    func testRowsInStaffOrderGroupedByDepartmentGiveTheSameFile() throws {
+        var random = SeededGenerator(seed: 22)
+        let format = ReportTimeFormat(timeZone: try XCTUnwrap(TimeZone(identifier: "Asia/Shanghai")))
+        let departments = Self.departments + ["甲/一科", "甲", "（全单位）/甲", "财务处/一科"]
+        let roster = (0..<600).map { index in
+            ReportPerson(
+                staffID: String(format: "S%05d", Int.random(in: 0..<100_000, using: &random)) + "-\(index)", name: Self.texts.randomElement(using: &random)!,
+                department: DepartmentPath(parsing: departments.randomElement(using: &random)!), active: Int.random(in: 0..<10, using: &random) > 0)
+        }
+        var counted: [String: CountedAttempt] = [:]
+        for person in roster { counted[person.staffID] = Self.counted(&random) }
+        let outcomes = ExamOutcomes.build(roster: roster, counted: counted, policy: RequirementPolicy(departments: [], exemptions: [:]))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func file(_ people: [PersonOutcome], byDepartment: Bool) throws -> Data {
+            let url = folder.appendingPathComponent("\(byDepartment).csv")
+            try AtomicOutput(destination: url, overwrite: true).write { writer in
+                try CSVExporter(timeFormat: format).write(
+                    outcomes: { body in for outcome in people { try body(outcome) } }, expected: 0, byDepartment: byDepartment, to: writer)
+            }
+            return try Data(contentsOf: url)
+        }
+        let expected = try file(outcomes.people, byDepartment: true)
+        let byStaffID = outcomes.people.sorted { $0.person.staffID.utf8.lexicographicallyPrecedes($1.person.staffID.utf8) }
+        XCTAssertEqual(try file(byStaffID, byDepartment: false), expected)
+        let unkeyed = byStaffID.map { outcome in
+            var outcome = outcome
+            outcome.person.departmentKey = -1
+            return outcome
+        }
+        XCTAssertEqual(try file(unkeyed, byDepartment: false), expected)
+        XCTAssertNotEqual(try file(byStaffID, byDepartment: true), expected, "the fixture's 工号 order is not its department order")
+    }
+
     /// A counted attempt (nil: absent) from the main exam, a make-up or both.
     private static func counted(_ random: inout SeededGenerator) -> CountedAttempt? {
         let selector = AttemptSelector(

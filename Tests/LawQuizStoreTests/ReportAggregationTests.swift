@@ -67,6 +67,30 @@ final class ReportAggregationTests: StoreTestCase {
         }
     }
 
+    /// Start and submission times stored in shapes `StoredTimestamp` does not
+    /// read (no milliseconds, a zone, a Julian day number): the SQLite merge
+    /// of the CSV export converts them through SQLite as the joined statement does.
+    func testStoredTimesInOtherShapesAreConvertedBySQLite() throws {
+        forceSQLite = true  // SQLite's stored text (the PostgreSQL store keeps timestamps)
+        var random = SeededGenerator(seed: 12)
+        _ = try populate(&random)
+        try openStore().write { db in
+            _ = try db.execute("UPDATE attempt SET started_at = substr(started_at, 1, 19) WHERE id % 3 = 0")
+            _ = try db.execute("UPDATE attempt SET submitted_at = replace(submitted_at, ' ', 'T') || '+08:00' WHERE id % 3 = 1")
+            _ = try db.execute("UPDATE attempt SET submitted_at = julianday(submitted_at) WHERE id % 5 = 2")
+        }
+        let main = ExamDefinition(
+            id: "main", title: "正考", sections: [ExamSection(lawID: nil, type: .single, count: 5, points: 20)], timeLimitMinutes: 30,
+            attemptsAllowed: 5)
+        let loader = try ExamReportLoader(reader: try openReports(), exam: main, catalog: ExamCatalog(definitions: [main]))
+        var joined: [PersonOutcome] = [], merged: [PersonOutcome] = []
+        try loader.forEachOutcome(overdue: OverdueAttempts()) { joined.append($0) }
+        try loader.forEachOutcome(overdue: OverdueAttempts(), byDepartment: false) { merged.append($0) }
+        XCTAssertEqual(
+            Self.unkeyed(merged), Self.unkeyed(joined).sorted { $0.person.staffID.utf8.lexicographicallyPrecedes($1.person.staffID.utf8) })
+        XCTAssertGreaterThan(joined.compactMap(\.counted).count, 10)
+    }
+
     private static func unkeyed(_ people: [PersonOutcome]) -> [PersonOutcome] {
         people.map { outcome in
             var outcome = outcome
@@ -121,6 +145,21 @@ final class ReportAggregationTests: StoreTestCase {
         let rows = ResultRow.rows(expected).map { CSVFormat.record($0.csvCells(format: format)) }.joined()
         XCTAssertEqual(String(decoding: csv, as: UTF8.self), rows, context)
         XCTAssertEqual([streamedCounts.required, streamedCounts.sat], [expected.required.count, expected.required.filter { $0.counted != nil }.count], context)
+        // The CSV export's stream: 工号 order alone, the departments grouped by the exporter: the same file.
+        var byStaffID: [PersonOutcome] = []
+        let byStaffIDCounts = try loader.forEachOutcome(overdue: overdue, byDepartment: false) { byStaffID.append($0) }
+        XCTAssertEqual(
+            byStaffID.map(\.person.staffID), streamed.map(\.person.staffID).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, context)
+        XCTAssertEqual([byStaffIDCounts.required, byStaffIDCounts.sat], [streamedCounts.required, streamedCounts.sat], context)
+        let files = try [(streamed, true), (byStaffID, false)].map { people, byDepartment in
+            let url = folder.appendingPathComponent("export-\(byDepartment).csv")
+            try AtomicOutput(destination: url, overwrite: true).write { writer in
+                try CSVExporter(timeFormat: format).write(
+                    outcomes: { body in for outcome in people { try body(outcome) } }, expected: 0, byDepartment: byDepartment, to: writer)
+            }
+            return try Data(contentsOf: url)
+        }
+        XCTAssertEqual(files[0], files[1], context)
         let counts = try loader.aggregate(overdue: overdue)
         let summary = counts.summary(fullMarks: 100)
         XCTAssertEqual(summary, ParticipationSummary(outcomes: expected, fullMarks: 100), context)

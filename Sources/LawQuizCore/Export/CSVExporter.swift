@@ -14,12 +14,16 @@ public struct CSVExporter: Sendable {
             progress: progress)
     }
 
-    /// Writes the rows of required people as `outcomes` hands them over, in
-    /// its order: the store streams them (`ExamReportLoader.forEachOutcome`),
-    /// so the export holds one row at a time whatever the roster's size.
+    /// Writes the rows of required people as `outcomes` hands them over.
+    /// `byDepartment`: they come in department tree order, then 工号 (as
+    /// `ExamOutcomes.people`), and each row is written as it arrives; when
+    /// false they come in 工号 order (the store streams them so,
+    /// `ExamReportLoader.forEachOutcome(overdue:byDepartment:)`, without
+    /// sorting the roster) and are held per department (`DepartmentLines`)
+    /// until the end, then written in tree order: the same file either way.
     /// `expected`: the number of rows announced to `progress`.
     public func write(
-        outcomes: ((PersonOutcome) throws -> Void) throws -> Void, expected: Int, to writer: ByteWriter,
+        outcomes: ((PersonOutcome) throws -> Void) throws -> Void, expected: Int, byDepartment: Bool = true, to writer: ByteWriter,
         progress: (Int, Int) -> Void = { _, _ in }
     ) throws {
         try writer.write(CSVFormat.byteOrderMark)
@@ -27,17 +31,23 @@ public struct CSVExporter: Sendable {
         var written = 0
         var line: [UInt8] = []
         line.reserveCapacity(512)
+        var groups = DepartmentLines()
         var encoder = CSVResultLine(timeFormat: timeFormat)
         try withoutActuallyEscaping(progress) { progress in
             try outcomes { outcome in
                 guard outcome.isRequired else { return }
-                line.removeAll(keepingCapacity: true)
-                encoder.append(outcome, to: &line)
-                try writer.write(line)
+                if byDepartment {
+                    line.removeAll(keepingCapacity: true)
+                    encoder.append(outcome, to: &line)
+                    try writer.write(line)
+                } else {
+                    encoder.append(outcome, to: &groups.lines[groups.group(of: outcome.person)])
+                }
                 written += 1
                 if written % 5000 == 0 { progress(written, expected) }
             }
         }
+        try groups.write(to: writer)
         progress(written, expected)
     }
 }

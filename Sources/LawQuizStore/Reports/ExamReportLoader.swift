@@ -58,11 +58,15 @@ public struct ExamReportLoader: Sendable {
     /// holding them (`ReportReader.forEachOutcome`), for exports that print a
     /// row per person. Returns the whole organisation's counts; throws as
     /// `outcomes` does when nobody is required, after the rows.
+    /// `byDepartment` false: in 工号 order alone (the CSV export groups the
+    /// departments itself, `CSVExporter.write(outcomes:expected:byDepartment:to:progress:)`).
     @discardableResult
-    public func forEachOutcome(overdue: OverdueAttempts, _ body: (PersonOutcome) throws -> Void) throws -> DepartmentCounts {
+    public func forEachOutcome(
+        overdue: OverdueAttempts, byDepartment: Bool = true, _ body: (PersonOutcome) throws -> Void
+    ) throws -> DepartmentCounts {
         var total = DepartmentCounts()
         var anyone = false
-        try reader.forEachOutcome(scope(overdue: overdue)) { outcome in
+        try reader.forEachOutcome(scope(overdue: overdue), byDepartment: byDepartment) { outcome in
             anyone = true
             total.add(outcome)
             try body(outcome)

@@ -49,12 +49,13 @@ struct ExportCommand: ParsableCommand {
         defer { progress.finish() }
         let people: (required: Int, sat: Int)
         if format == .csv {
-            // Rows streamed from the store in output order: no outcome table is built.
+            // Rows streamed from the store in 工号 order, grouped by department as they are written: no outcome table is built.
             let overdue = try context.loader.overdue(now: context.now)
             var counts = DepartmentCounts()
             try target.write { writer in
                 try CSVExporter(timeFormat: timeFormat).write(
-                    outcomes: { counts = try context.loader.forEachOutcome(overdue: overdue, $0) }, expected: 0, to: writer,
+                    outcomes: { counts = try context.loader.forEachOutcome(overdue: overdue, byDepartment: false, $0) }, expected: 0,
+                    byDepartment: false, to: writer,
                     progress: { done, _ in progress.draw(item: "\(done) 人") })
             }
             people = (counts.required, counts.sat)
