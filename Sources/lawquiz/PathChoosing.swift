@@ -35,7 +35,7 @@ extension PathChoosing {
 
     var resolved: ProjectPaths {
         Deployment.current.paths(
-            banks: banksRoot, results: results, workingDirectory: FileManager.default.currentDirectoryPath,
+            banks: banksRoot, results: results, workingDirectory: ProcessFacts.workingDirectory(),
             executablePath: CommandLine.arguments.first.map(ExecutablePath.absolute) ?? "")
     }
 

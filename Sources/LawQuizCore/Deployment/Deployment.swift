@@ -20,6 +20,16 @@ public struct Deployment: Sendable {
     public var timeZone: TimeZone
     /// The environment that remains (the `LAWQUIZ_*` overrides an administrator may use).
     public var environment: [String: String]
+    /// A clone's working directory and executable `paths` were resolved
+    /// from, so a command run from there without `--banks` / `--results`
+    /// reuses them (see `paths(banks:results:workingDirectory:executablePath:)`).
+    private var resolvedFrom: ResolutionPlace? = nil
+
+    /// Where a clone's paths were resolved from.
+    private struct ResolutionPlace: Equatable, Sendable {
+        var workingDirectory: String
+        var executablePath: String
+    }
 
     /// Variables kept in installed mode; everything else (HOME, XDG_*, TZ,
     /// INPUTRC, TERMINFO, …) is dropped before anything reads it.
@@ -48,7 +58,8 @@ public struct Deployment: Sendable {
                 banks: nil, results: nil, environment: environment, workingDirectory: workingDirectory, executablePath: executablePath)
             return Deployment(
                 installed: false, identity: identity, isAdministrator: true, config: nil, paths: paths,
-                cacheFolder: cacheFolder(environment: environment), timeZone: .current, environment: environment)
+                cacheFolder: cacheFolder(environment: environment), timeZone: .current, environment: environment,
+                resolvedFrom: ResolutionPlace(workingDirectory: workingDirectory, executablePath: executablePath))
         }
         guard let file else { throw DeploymentError.missingConfig(path: "/etc/lawquiz/lawquiz.yaml") }
         try file.checkTrusted()
@@ -100,6 +111,13 @@ public struct Deployment: Sendable {
     /// (or a clone user's) `--banks` / `--results` / `LAWQUIZ_*` applied.
     public func paths(banks: String?, results: String?, workingDirectory: String, executablePath: String) -> ProjectPaths {
         guard installed else {
+            // The same inputs as at start give the same paths: resolving them
+            // again (URL standardising) cost every start twice more (README, "Launch").
+            if banks == nil, results == nil,
+                resolvedFrom == ResolutionPlace(workingDirectory: workingDirectory, executablePath: executablePath)
+            {
+                return paths
+            }
             return ProjectPaths.resolve(
                 banks: banks, results: results, environment: environment, workingDirectory: workingDirectory,
                 executablePath: executablePath)
