@@ -54,6 +54,6 @@ extension PathChoosing {
         let banks = resolved.questionBanks
         return try CatalogCache.load(
             root: banks, folder: Deployment.current.cacheFolder, salt: CatalogCacheLocation.salt(banks: banks),
-            timeZone: Deployment.current.timeZone)
+            zone: Deployment.current.examZone)
     }
 }

@@ -58,6 +58,20 @@ final class DeploymentTests: XCTestCase {
         XCTAssertNotEqual(given.resultsDatabase, same.resultsDatabase)
     }
 
+    func testAClonesZoneIsTheProcesssKeyedByTZAndTheLocaltimeLink() throws {
+        let unset = ExamZone.process(environment: [:])
+        let shanghai = ExamZone.process(environment: ["TZ": "Asia/Shanghai"])
+        XCTAssertEqual(unset.key, ExamZone.process(environment: [:]).key)
+        XCTAssertNotEqual(unset.key, shanghai.key)
+        XCTAssertNotEqual(shanghai.key, ExamZone.process(environment: ["TZ": "Asia/Tokyo"]).key)
+        XCTAssertNotEqual(unset.key, ExamZone.process(environment: ["TZ": ""]).key)
+        XCTAssertEqual(unset.timeZone, TimeZone.current)
+        let clone = try resolve(staff(setGroupID: false), nil, environment: ["TZ": "Asia/Shanghai"])
+        XCTAssertEqual(clone.examZone.key, shanghai.key)
+        XCTAssertEqual(clone.timeZone, TimeZone.current)
+        XCTAssertEqual(ExamZone(utc).key, utc.identifier)
+    }
+
     func testInstalledPathsZoneAndPolicyComeFromTheConfigOnly() throws {
         let deployment = try resolve(
             staff(), file(), environment: ["HOME": "/home/alice", "XDG_CACHE_HOME": "/tmp/x", "TZ": "Etc/GMT+12", "INPUTRC": "/x", "TERM": "xterm"])

@@ -17,7 +17,9 @@ public struct Deployment: Sendable {
     /// Parsed-bank cache folder, nil when disabled.
     public var cacheFolder: URL?
     /// Zone for exam times written without one (never `TZ` when installed).
-    public var timeZone: TimeZone
+    public var timeZone: TimeZone { examZone.timeZone }
+    /// That zone and its key in the catalog cache; a clone's zone is made only when used.
+    public var examZone: ExamZone
     /// The environment that remains (the `LAWQUIZ_*` overrides an administrator may use).
     public var environment: [String: String]
     /// A clone's working directory and executable `paths` were resolved
@@ -47,8 +49,8 @@ public struct Deployment: Sendable {
 
     /// Resolves the deployment. `config` is the installation's file when the
     /// program runs from an installed prefix; `systemTimeZone` is the zone of
-    /// /etc/localtime, read only when installed (a clone uses `.current`, and
-    /// loading a zone by name costs a start-up an ICU look-up).
+    /// /etc/localtime, read only when installed (a clone uses the process's
+    /// zone, made when used: loading a zone costs a start-up an ICU look-up).
     public static func resolve(
         identity: ProcessIdentity, config file: ConfigFileFacts?, environment: [String: String], workingDirectory: String,
         executablePath: String, systemTimeZone: @autoclosure () -> TimeZone
@@ -58,7 +60,8 @@ public struct Deployment: Sendable {
                 banks: nil, results: nil, environment: environment, workingDirectory: workingDirectory, executablePath: executablePath)
             return Deployment(
                 installed: false, identity: identity, isAdministrator: true, config: nil, paths: paths,
-                cacheFolder: cacheFolder(environment: environment), timeZone: .current, environment: environment,
+                cacheFolder: cacheFolder(environment: environment), examZone: .process(environment: environment),
+                environment: environment,
                 resolvedFrom: ResolutionPlace(workingDirectory: workingDirectory, executablePath: executablePath))
         }
         guard let file else { throw DeploymentError.missingConfig(path: "/etc/lawquiz/lawquiz.yaml") }
@@ -73,7 +76,7 @@ public struct Deployment: Sendable {
         }
         return Deployment(
             installed: true, identity: identity, isAdministrator: identity.uid == 0 || identity.groups.contains(config.adminGroup),
-            config: config, paths: paths, cacheFolder: config.cache, timeZone: config.timeZone ?? systemTimeZone(),
+            config: config, paths: paths, cacheFolder: config.cache, examZone: ExamZone(config.timeZone ?? systemTimeZone()),
             environment: kept)
     }
 
