@@ -32,11 +32,9 @@ public struct ExamZone: Sendable {
     /// The process's zone; `environment` is the process's. A copied (not
     /// linked) /etc/localtime is named by the zone itself.
     public static func process(environment: [String: String]) -> ExamZone {
-        var target = [CChar](repeating: 0, count: 4096)
-        let count = readlink("/etc/localtime", &target, target.count - 1)
         let link: String
-        if count > 0 {
-            link = String(decoding: target.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if let target = LocalZoneFile.localtimeLink() {
+            link = String(decoding: target, as: UTF8.self)
         } else if access("/etc/localtime", F_OK) == 0 {
             return ExamZone(TimeZone.current)
         } else {

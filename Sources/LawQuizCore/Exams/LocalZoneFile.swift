@@ -15,16 +15,21 @@ enum LocalZoneFile {
     static var isReadable: Bool {
         guard getenv("TZDIR") == nil else { return false }
         guard let value = getenv("TZ") else {
-            var target = [CChar](repeating: 0, count: 4096)
-            let count = readlink("/etc/localtime", &target, target.count - 1)
-            guard count > 0 else { return false }
-            let bytes = target.prefix(count).map { UInt8(bitPattern: $0) }
-            return contains(bytes[...], Array("zoneinfo/".utf8)) && access("/etc/localtime", R_OK) == 0
+            guard let link = localtimeLink() else { return false }
+            return contains(link[...], Array("zoneinfo/".utf8)) && access("/etc/localtime", R_OK) == 0
         }
         var name = Array(String(cString: value).utf8)
         if name.first == UInt8(ascii: ":") { name.removeFirst() }
         guard let first = name.first, first != UInt8(ascii: "/"), !contains(name[...], Array("..".utf8)) else { return false }
         return access("/usr/share/zoneinfo/" + String(decoding: name, as: UTF8.self), R_OK) == 0
+    }
+
+    /// Where /etc/localtime links to; nil when it is no link (missing, or a copied file).
+    static func localtimeLink() -> [UInt8]? {
+        var target = [CChar](repeating: 0, count: 4096)
+        let count = readlink("/etc/localtime", &target, target.count - 1)
+        guard count > 0 else { return nil }
+        return target.prefix(count).map { UInt8(bitPattern: $0) }
     }
 
     private static func contains(_ bytes: ArraySlice<UInt8>, _ part: [UInt8]) -> Bool {
