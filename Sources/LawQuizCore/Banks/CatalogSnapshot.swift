@@ -41,7 +41,7 @@ enum CatalogSnapshot {
         try data.withUnsafeBytes { try decodeWithExams(bytes: $0, snapshot: nil) }
     }
 
-    /// The questions' stems, options, evidence and 解析 stay in `snapshot` until read (see `DeferredText`).
+    /// The questions' stems, options, evidence and 解析 and the statutes' paragraphs stay in `snapshot` until read (see `DeferredText`).
     static func decodeWithExams(_ snapshot: SnapshotBytes) throws -> (catalog: BankCatalog, exams: ExamCatalog?) {
         try decodeWithExams(bytes: snapshot.bytes, snapshot: snapshot)
     }
@@ -207,7 +207,7 @@ enum CatalogSnapshot {
             let articles = try list { reader in
                 Article(
                     number: try reader.int(), chapterNumber: try reader.int(), sectionNumber: try reader.optionalInt(),
-                    paragraphs: try reader.list { try $0.string() })
+                    paragraphs: try reader.list { try $0.deferredString() })
             }
             return Law(
                 id: id, shortName: shortName, title: title, version: version, date: date, history: history,
