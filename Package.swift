@@ -68,9 +68,14 @@ let package = Package(
             // Start-up (README, "Launch"): lld packs the program's 129,000 relative relocations into
             // 25 kB the loader walks quickly (DT_RELR, glibc 2.36+), and the program exports no symbols
             // (a dladdr at start, most likely the Swift runtime's, scanned all 43,700 that were exported).
+            // Installed set-group-id, it binds every symbol at start (`-z now`), so the whole GOT is
+            // read-only before any code of its own runs (full RELRO; checked by BinaryHardeningTests).
             linkerSettings: [
                 .unsafeFlags(
-                    ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic"],
+                    [
+                        "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic",
+                        "-Xlinker", "-z", "-Xlinker", "now",
+                    ],
                     .when(platforms: [.linux])),
             ]
         ),

@@ -35,7 +35,7 @@ extension PathChoosing {
 
     var resolved: ProjectPaths {
         Deployment.current.paths(
-            banks: banksRoot, results: results, workingDirectory: FileManager.default.currentDirectoryPath,
+            banks: banksRoot, results: results, workingDirectory: ProcessFacts.workingDirectory(),
             executablePath: CommandLine.arguments.first.map(ExecutablePath.absolute) ?? "")
     }
 
@@ -54,6 +54,6 @@ extension PathChoosing {
         let banks = resolved.questionBanks
         return try CatalogCache.load(
             root: banks, folder: Deployment.current.cacheFolder, salt: CatalogCacheLocation.salt(banks: banks),
-            timeZone: Deployment.current.timeZone)
+            zone: Deployment.current.examZone)
     }
 }

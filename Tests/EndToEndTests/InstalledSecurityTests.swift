@@ -110,6 +110,17 @@ final class InstalledSecurityTests: XCTestCase {
             let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: state.appendingPathComponent(name).path)[.posixPermissions] as? Int)
             XCTAssertEqual(mode & 0o007, 0, "\(name) mode \(String(mode, radix: 8))")
         }
+        // The log files an examinee's sitting leaves behind (persistent WAL) carry the store's mode and group.
+        _ = try lawquiz(as: staff2, ["exam", "take", "demo"], input: ":q\n")
+        var storeInfo = stat()
+        XCTAssertEqual(stat(state.appendingPathComponent("lawquiz.sqlite").path, &storeInfo), 0)
+        for suffix in ["-wal", "-shm"] {
+            var info = stat()
+            let path = state.appendingPathComponent("lawquiz.sqlite" + suffix).path
+            XCTAssertEqual(stat(path, &info), 0, "\(path) 未保留")
+            XCTAssertEqual(info.st_mode & 0o7777, storeInfo.st_mode & 0o7777, path)
+            XCTAssertEqual(info.st_gid, storeInfo.st_gid, path)
+        }
     }
 
     /// `verify` is the administrators'; it passes on the untouched store and

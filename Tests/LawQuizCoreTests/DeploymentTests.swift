@@ -38,6 +38,40 @@ final class DeploymentTests: XCTestCase {
         XCTAssertEqual(deployment.cacheFolder?.path, "/home/alice/.cache/lawquiz")
     }
 
+    func testAClonesCommandPathsAreTheStartsUnlessSomethingDiffers() throws {
+        let environment = ["LAWQUIZ_BANKS": "/b/./QuestionBanks", "LAWQUIZ_RESULTS": "r.sqlite"]
+        let deployment = try resolve(staff(setGroupID: false), nil, environment: environment)
+        let fresh = { (banks: String?, results: String?, workingDirectory: String) in
+            ProjectPaths.resolve(
+                banks: banks, results: results, environment: environment, workingDirectory: workingDirectory, executablePath: "/x/lawquiz")
+        }
+        let same = deployment.paths(banks: nil, results: nil, workingDirectory: "/home/alice", executablePath: "/x/lawquiz")
+        XCTAssertEqual(same.questionBanks, fresh(nil, nil, "/home/alice").questionBanks)
+        XCTAssertEqual(same.resultsDatabase, fresh(nil, nil, "/home/alice").resultsDatabase)
+        XCTAssertEqual(same.questionBanks.path, "/b/QuestionBanks")
+        let elsewhere = deployment.paths(banks: nil, results: nil, workingDirectory: "/tmp", executablePath: "/x/lawquiz")
+        XCTAssertEqual(elsewhere.resultsDatabase.path, "/tmp/r.sqlite")
+        XCTAssertNotEqual(elsewhere.resultsDatabase, same.resultsDatabase)
+        let given = deployment.paths(banks: "../B", results: "s.sqlite", workingDirectory: "/home/alice", executablePath: "/x/lawquiz")
+        XCTAssertEqual(given.questionBanks, fresh("../B", "s.sqlite", "/home/alice").questionBanks)
+        XCTAssertEqual(given.resultsDatabase, fresh("../B", "s.sqlite", "/home/alice").resultsDatabase)
+        XCTAssertNotEqual(given.resultsDatabase, same.resultsDatabase)
+    }
+
+    func testAClonesZoneIsTheProcesssKeyedByTZAndTheLocaltimeLink() throws {
+        let unset = ExamZone.process(environment: [:])
+        let shanghai = ExamZone.process(environment: ["TZ": "Asia/Shanghai"])
+        XCTAssertEqual(unset.key, ExamZone.process(environment: [:]).key)
+        XCTAssertNotEqual(unset.key, shanghai.key)
+        XCTAssertNotEqual(shanghai.key, ExamZone.process(environment: ["TZ": "Asia/Tokyo"]).key)
+        XCTAssertNotEqual(unset.key, ExamZone.process(environment: ["TZ": ""]).key)
+        XCTAssertEqual(unset.timeZone, TimeZone.current)
+        let clone = try resolve(staff(setGroupID: false), nil, environment: ["TZ": "Asia/Shanghai"])
+        XCTAssertEqual(clone.examZone.key, shanghai.key)
+        XCTAssertEqual(clone.timeZone, TimeZone.current)
+        XCTAssertEqual(ExamZone(utc).key, utc.identifier)
+    }
+
     func testInstalledPathsZoneAndPolicyComeFromTheConfigOnly() throws {
         let deployment = try resolve(
             staff(), file(), environment: ["HOME": "/home/alice", "XDG_CACHE_HOME": "/tmp/x", "TZ": "Etc/GMT+12", "INPUTRC": "/x", "TERM": "xterm"])

@@ -33,4 +33,21 @@ final class ExamTimeFormatTests: XCTestCase {
             }
         }
     }
+
+    /// Without a zone the C library's zone is used: the same text as the named zone `TZ` gives.
+    func testFormatWithoutAZoneFollowsTZ() throws {
+        let saved = getenv("TZ").map { String(cString: $0) }
+        defer {
+            if let saved { setenv("TZ", saved, 1) } else { unsetenv("TZ") }
+            tzset()
+        }
+        let dates = [0, 946_684_800, 1_704_067_199, 1_710_054_000, 2_362_021_740, 2_362_025_340].map { Date(timeIntervalSince1970: $0) }
+        for name in ["UTC", "Asia/Shanghai", "America/New_York", "Pacific/Chatham"] {
+            setenv("TZ", name, 1)
+            let zone = try XCTUnwrap(TimeZone(identifier: name))
+            for date in dates {
+                XCTAssertEqual(ExamTimeFormat.format(date), ExamTimeFormat.format(date, timeZone: zone), "\(date) in \(name)")
+            }
+        }
+    }
 }

@@ -27,7 +27,7 @@ final class ResultsStoreTests: StoreTestCase {
     /// start whose WAL file was empty, wrote a table and dropped it again to make
     /// one (README, "Launch").
     func testOpeningAnUpToDateStoreWritesNothing() throws {
-        do { _ = try openSQLiteStore() }  // creates and migrates; the last connection to close removes the WAL
+        do { _ = try openSQLiteStore() }  // creates and migrates; the last connection to close empties the WAL
         let wal = databaseURL.path + "-wal"
         func walSize() -> Int { (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0 }
         let sizeBefore = walSize()

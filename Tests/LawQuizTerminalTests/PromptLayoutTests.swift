@@ -27,4 +27,12 @@ final class PromptLayoutTests: XCTestCase {
         XCTAssertFalse(split.lead.contains("\u{01}"), "markers mean nothing outside readline's prompt")
         XCTAssertTrue(split.lead.hasPrefix("\u{1B}[1;33m"))
     }
+
+    func testVisiblePromptDropsOnlyReadlineMarkers() {
+        let styled = TerminalStyle(color: true).prompt("答案> ", "1;33")
+        XCTAssertEqual(PromptText.visible(styled), "\u{1B}[1;33m答案> \u{1B}[0m")
+        XCTAssertEqual(PromptText.visible("第\u{01}1\u{02}题 é̃ 👍🏽> "), "第1题 é̃ 👍🏽> ")
+        XCTAssertEqual(PromptText.visible("答案> "), "答案> ")
+        XCTAssertEqual(PromptText.visible("\u{01}\u{02}"), "")
+    }
 }

@@ -25,21 +25,26 @@ public enum CatalogCache {
     /// nil when there is no cache or the exams folder could not be loaded:
     /// the caller then loads it itself and reports why.
     public static func load(root: URL, folder: URL?, salt: String, timeZone: TimeZone) throws -> (catalog: BankCatalog, exams: ExamCatalog?) {
-        try load(root: root, folder: folder, salt: salt, timeZone: timeZone, now: Date.init)
+        try load(root: root, folder: folder, salt: salt, zone: ExamZone(timeZone), now: Date.init)
+    }
+
+    /// As `load(root:folder:salt:timeZone:)`, the zone made only when exam files are parsed.
+    public static func load(root: URL, folder: URL?, salt: String, zone: ExamZone) throws -> (catalog: BankCatalog, exams: ExamCatalog?) {
+        try load(root: root, folder: folder, salt: salt, zone: zone, now: Date.init)
     }
 
     /// `now` is the clock that decides which file stamps are too recent to record (tests move it).
     static func load(
-        root: URL, folder: URL?, salt: String, timeZone: TimeZone = .current, now: () -> Date
+        root: URL, folder: URL?, salt: String, zone: ExamZone = ExamZone(.current), now: () -> Date
     ) throws -> (catalog: BankCatalog, exams: ExamCatalog?) {
-        let salt = saltWithZone(salt, timeZone)
+        let salt = saltWithZone(salt, zone)
         guard let folder, let fingerprint = fingerprint(root: root, salt: salt, folder: folder, now: now) else {
             return (try BankCatalog.load(root: root), nil)
         }
         let name = "catalog-\(fingerprint).bin"
         if let cached = read(folder.appendingPathComponent(name)) { return cached }
         if let shipped = read(root.appendingPathComponent(shippedFolderName).appendingPathComponent(name)) { return shipped }
-        let (catalog, exams) = try loadFully(root: root, timeZone: timeZone)
+        let (catalog, exams) = try loadFully(root: root, timeZone: zone.timeZone)
         save(CatalogSnapshot.encode(catalog, exams: exams), to: folder.appendingPathComponent(name))
         return (catalog, exams)
     }
@@ -57,9 +62,14 @@ public enum CatalogCache {
     /// `root/.catalog` for the program `salt` names (see `shippedFolderName`),
     /// removing older ones there. Returns the file and the catalog.
     public static func writeShipped(root: URL, salt: String, timeZone: TimeZone) throws -> (file: URL, catalog: BankCatalog) {
-        let (catalog, exams) = try loadFully(root: root, timeZone: timeZone)
+        try writeShipped(root: root, salt: salt, zone: ExamZone(timeZone))
+    }
+
+    /// As `writeShipped(root:salt:timeZone:)`, keyed as `load(root:folder:salt:zone:)` reads it.
+    public static func writeShipped(root: URL, salt: String, zone: ExamZone) throws -> (file: URL, catalog: BankCatalog) {
+        let (catalog, exams) = try loadFully(root: root, timeZone: zone.timeZone)
         let shipped = root.appendingPathComponent(shippedFolderName)
-        guard let fingerprint = fingerprint(root: root, salt: saltWithZone(salt, timeZone)) else {
+        guard let fingerprint = fingerprint(root: root, salt: saltWithZone(salt, zone)) else {
             throw CatalogSnapshotError.unwritable(path: shipped.path, reason: "题库目录无法读取")
         }
         let file = shipped.appendingPathComponent("catalog-\(fingerprint).bin")
@@ -95,9 +105,9 @@ public enum CatalogCache {
         }
     }
 
-    /// Exam times without a zone are read in `timeZone`: part of the key.
-    private static func saltWithZone(_ salt: String, _ timeZone: TimeZone) -> String {
-        salt + "\u{1F}" + timeZone.identifier
+    /// Exam times without a zone are read in `zone`: part of the key.
+    private static func saltWithZone(_ salt: String, _ zone: ExamZone) -> String {
+        salt + "\u{1F}" + zone.key
     }
 
     /// A snapshot file, nil when missing or damaged.

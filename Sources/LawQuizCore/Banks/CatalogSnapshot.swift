@@ -41,7 +41,7 @@ enum CatalogSnapshot {
         try data.withUnsafeBytes { try decodeWithExams(bytes: $0, snapshot: nil) }
     }
 
-    /// The questions' evidence and 解析 stay in `snapshot` until read (see `DeferredText`).
+    /// The questions' stems, options, evidence and 解析 and the statutes' paragraphs stay in `snapshot` until read (see `DeferredText`).
     static func decodeWithExams(_ snapshot: SnapshotBytes) throws -> (catalog: BankCatalog, exams: ExamCatalog?) {
         try decodeWithExams(bytes: snapshot.bytes, snapshot: snapshot)
     }
@@ -207,7 +207,7 @@ enum CatalogSnapshot {
             let articles = try list { reader in
                 Article(
                     number: try reader.int(), chapterNumber: try reader.int(), sectionNumber: try reader.optionalInt(),
-                    paragraphs: try reader.list { try $0.string() })
+                    paragraphs: try reader.list { try $0.deferredString() })
             }
             return Law(
                 id: id, shortName: shortName, title: title, version: version, date: date, history: history,
@@ -217,8 +217,8 @@ enum CatalogSnapshot {
         mutating func question() throws -> Question {
             let id = try string()
             guard let type = QuestionType(rawValue: try string()) else { throw Malformed() }
-            let lawID = try string(), article = try int(), stem = try string()
-            let options = try list { QuestionOption(letter: try $0.string(), text: try $0.string()) }
+            let lawID = try string(), article = try int(), stem = try deferredString()
+            let options = try list { QuestionOption(letter: try $0.string(), text: try $0.deferredString()) }
             guard let answer = AnswerKey(code: try string(), type: type) else { throw Malformed() }
             let evidence = try deferredString(), explanation = try deferredString(), difficulty = try optionalInt()
             let tags = try list { try $0.string() }

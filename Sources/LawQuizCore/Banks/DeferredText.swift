@@ -1,8 +1,10 @@
-/// Text that most starts never show — a question's evidence and 解析 (60% of
-/// the questions' text) — kept as its UTF-8 bytes in the catalog snapshot and
-/// made a `String` each time it is read, so a start does not check, copy and
-/// allocate it (README, "Launch"). Read rarely (after answering, in reviews
-/// and bank tools), so nothing is cached. Equal and hashed by its text.
+/// Text that most starts never show — a question's stem and options (a start
+/// shows one question of the 607), evidence and 解析, the statutes'
+/// paragraphs — kept as its UTF-8
+/// bytes in the catalog snapshot and made a `String` each time it is read,
+/// so a start does not check, copy and allocate it (README, "Launch"). Read
+/// for the questions shown (a few times each) and by bank tools, so nothing
+/// is cached. Equal and hashed by its text.
 struct DeferredText: Sendable, Hashable {
     private enum Storage: Sendable {
         case text(String)

@@ -40,11 +40,37 @@ public enum GroundingStatus: String, Sendable, Hashable, CaseIterable {
 public struct QuestionOption: Sendable, Hashable, Codable {
     /// A–F as written in the bank.
     public var letter: String
-    public var text: String
+    public var text: String {
+        get { body.string }
+        set { body = DeferredText(newValue) }
+    }
+    /// Read from the catalog snapshot only when asked (see `DeferredText`):
+    /// a start shows the options of one question.
+    private var body: DeferredText
 
     public init(letter: String, text: String) {
+        self.init(letter: letter, text: DeferredText(text))
+    }
+
+    /// With the text as read from a catalog snapshot.
+    init(letter: String, text: DeferredText) {
         self.letter = letter
-        self.text = text
+        body = text
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case letter, text
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(letter: try container.decode(String.self, forKey: .letter), text: try container.decode(String.self, forKey: .text))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(letter, forKey: .letter)
+        try container.encode(text, forKey: .text)
     }
 }
 
@@ -111,7 +137,10 @@ public struct Question: Sendable, Hashable {
     /// Law id, e.g. `work-safety`.
     public var lawID: String
     public var article: Int
-    public var stem: String
+    public var stem: String {
+        get { stemText.string }
+        set { stemText = DeferredText(newValue) }
+    }
     /// Options in bank order; empty for judge questions.
     public var options: [QuestionOption]
     public var answer: AnswerKey
@@ -129,7 +158,9 @@ public struct Question: Sendable, Hashable {
         get { explanationText.string }
         set { explanationText = DeferredText(newValue) }
     }
-    /// Read from the catalog snapshot only when asked (see `DeferredText`).
+    /// Read from the catalog snapshot only when asked (see `DeferredText`):
+    /// a start shows the stem of one question of the 607.
+    private var stemText: DeferredText
     private var evidenceText: DeferredText
     private var explanationText: DeferredText
     public var difficulty: Int?
@@ -145,14 +176,14 @@ public struct Question: Sendable, Hashable {
         difficulty: Int? = nil, tags: [String] = [], furtherCitations: [Citation] = [], source: SourceLocation
     ) {
         self.init(
-            id: id, type: type, lawID: lawID, article: article, stem: stem, options: options, answer: answer,
+            id: id, type: type, lawID: lawID, article: article, stem: DeferredText(stem), options: options, answer: answer,
             evidence: DeferredText(evidence), explanation: DeferredText(explanation), difficulty: difficulty, tags: tags,
             furtherCitations: furtherCitations, source: source)
     }
 
-    /// With the evidence and 解析 as read from a catalog snapshot.
+    /// With the stem, evidence and 解析 as read from a catalog snapshot.
     init(
-        id: String, type: QuestionType, lawID: String, article: Int, stem: String,
+        id: String, type: QuestionType, lawID: String, article: Int, stem: DeferredText,
         options: [QuestionOption], answer: AnswerKey, evidence: DeferredText, explanation: DeferredText,
         difficulty: Int?, tags: [String], furtherCitations: [Citation], source: SourceLocation
     ) {
@@ -160,7 +191,7 @@ public struct Question: Sendable, Hashable {
         self.type = type
         self.lawID = lawID
         self.article = article
-        self.stem = stem
+        stemText = stem
         self.options = options
         self.answer = answer
         self.evidenceText = evidence

@@ -17,9 +17,21 @@ public struct Deployment: Sendable {
     /// Parsed-bank cache folder, nil when disabled.
     public var cacheFolder: URL?
     /// Zone for exam times written without one (never `TZ` when installed).
-    public var timeZone: TimeZone
+    public var timeZone: TimeZone { examZone.timeZone }
+    /// That zone and its key in the catalog cache; a clone's zone is made only when used.
+    public var examZone: ExamZone
     /// The environment that remains (the `LAWQUIZ_*` overrides an administrator may use).
     public var environment: [String: String]
+    /// A clone's working directory and executable `paths` were resolved
+    /// from, so a command run from there without `--banks` / `--results`
+    /// reuses them (see `paths(banks:results:workingDirectory:executablePath:)`).
+    private var resolvedFrom: ResolutionPlace? = nil
+
+    /// Where a clone's paths were resolved from.
+    private struct ResolutionPlace: Equatable, Sendable {
+        var workingDirectory: String
+        var executablePath: String
+    }
 
     /// Variables kept in installed mode; everything else (HOME, XDG_*, TZ,
     /// INPUTRC, TERMINFO, …) is dropped before anything reads it.
@@ -37,8 +49,8 @@ public struct Deployment: Sendable {
 
     /// Resolves the deployment. `config` is the installation's file when the
     /// program runs from an installed prefix; `systemTimeZone` is the zone of
-    /// /etc/localtime, read only when installed (a clone uses `.current`, and
-    /// loading a zone by name costs a start-up an ICU look-up).
+    /// /etc/localtime, read only when installed (a clone uses the process's
+    /// zone, made when used: loading a zone costs a start-up an ICU look-up).
     public static func resolve(
         identity: ProcessIdentity, config file: ConfigFileFacts?, environment: [String: String], workingDirectory: String,
         executablePath: String, systemTimeZone: @autoclosure () -> TimeZone
@@ -48,7 +60,9 @@ public struct Deployment: Sendable {
                 banks: nil, results: nil, environment: environment, workingDirectory: workingDirectory, executablePath: executablePath)
             return Deployment(
                 installed: false, identity: identity, isAdministrator: true, config: nil, paths: paths,
-                cacheFolder: cacheFolder(environment: environment), timeZone: .current, environment: environment)
+                cacheFolder: cacheFolder(environment: environment), examZone: .process(environment: environment),
+                environment: environment,
+                resolvedFrom: ResolutionPlace(workingDirectory: workingDirectory, executablePath: executablePath))
         }
         guard let file else { throw DeploymentError.missingConfig(path: "/etc/lawquiz/lawquiz.yaml") }
         try file.checkTrusted()
@@ -62,7 +76,7 @@ public struct Deployment: Sendable {
         }
         return Deployment(
             installed: true, identity: identity, isAdministrator: identity.uid == 0 || identity.groups.contains(config.adminGroup),
-            config: config, paths: paths, cacheFolder: config.cache, timeZone: config.timeZone ?? systemTimeZone(),
+            config: config, paths: paths, cacheFolder: config.cache, examZone: ExamZone(config.timeZone ?? systemTimeZone()),
             environment: kept)
     }
 
@@ -100,6 +114,13 @@ public struct Deployment: Sendable {
     /// (or a clone user's) `--banks` / `--results` / `LAWQUIZ_*` applied.
     public func paths(banks: String?, results: String?, workingDirectory: String, executablePath: String) -> ProjectPaths {
         guard installed else {
+            // The same inputs as at start give the same paths: resolving them
+            // again (URL standardising) cost every start twice more (README, "Launch").
+            if banks == nil, results == nil,
+                resolvedFrom == ResolutionPlace(workingDirectory: workingDirectory, executablePath: executablePath)
+            {
+                return paths
+            }
             return ProjectPaths.resolve(
                 banks: banks, results: results, environment: environment, workingDirectory: workingDirectory,
                 executablePath: executablePath)

@@ -80,13 +80,30 @@ public struct Article: Sendable, Hashable {
     public var chapterNumber: Int
     public var sectionNumber: Int?
     /// Paragraphs in order; an item line such as （一）… is a paragraph of its own.
-    public var paragraphs: [String]
+    public var paragraphs: [String] {
+        get { paragraphTexts.map(\.string) }
+        set { paragraphTexts = newValue.map(DeferredText.init) }
+    }
+    /// Read from the catalog snapshot only when asked (see `DeferredText`):
+    /// a start shows no statute text, and the paragraphs are most of the
+    /// snapshot's statutes.
+    private var paragraphTexts: [DeferredText]
 
     public init(number: Int, chapterNumber: Int, sectionNumber: Int?, paragraphs: [String]) {
+        self.init(number: number, chapterNumber: chapterNumber, sectionNumber: sectionNumber, paragraphs: paragraphs.map(DeferredText.init))
+    }
+
+    /// With the paragraphs as read from a catalog snapshot.
+    init(number: Int, chapterNumber: Int, sectionNumber: Int?, paragraphs: [DeferredText]) {
         self.number = number
         self.chapterNumber = chapterNumber
         self.sectionNumber = sectionNumber
-        self.paragraphs = paragraphs
+        paragraphTexts = paragraphs
+    }
+
+    /// Adds a paragraph while a statute file is parsed.
+    mutating func append(paragraph: String) {
+        paragraphTexts.append(DeferredText(paragraph))
     }
 
     /// The heading as cited: 第二十一条.

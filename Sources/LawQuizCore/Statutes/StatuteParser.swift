@@ -89,7 +89,7 @@ public enum StatuteParser {
                         sectionNumber: chapters.last?.sections.last?.number, paragraphs: [body]))
             } else {
                 guard !articles.isEmpty else { throw StatuteError.textOutsideArticle(file: fileName, line: lineNumber) }
-                articles[articles.count - 1].paragraphs.append(line)
+                articles[articles.count - 1].append(paragraph: line)
             }
         }
         guard !articles.isEmpty else { throw StatuteError.noArticles(file: fileName) }

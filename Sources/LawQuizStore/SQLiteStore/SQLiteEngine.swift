@@ -2,6 +2,12 @@ import Crypto
 import Foundation
 import GRDB
 
+#if canImport(GRDBSQLite)
+    import GRDBSQLite
+#else
+    import SQLite3
+#endif
+
 #if canImport(Glibc)
     import Glibc
     private let openFile: @Sendable (UnsafePointer<CChar>, Int32, mode_t) -> Int32 = Glibc.open
@@ -143,6 +149,21 @@ public final class SQLiteEngine: StoreEngine {
         return applied.count == rows.count && Set(applied) == Set(migrator.migrations)
     }
 
+    /// Leaves the -wal and -shm files in place when the last connection
+    /// closes (SQLite's persistent WAL) instead of deleting them: otherwise
+    /// every start made both again, and syncing a new file costs the kernel
+    /// more (README, "Launch"). What is committed and synced is the same;
+    /// SQLite still checkpoints at that close. A size limit makes that close
+    /// truncate the log to nothing (without one the next start would read
+    /// the old log back and append to it); 4 MB is about the log at SQLite's
+    /// automatic checkpoint, so a long run keeps its log as before. The files
+    /// keep the mode and group SQLite gave them from the store's own.
+    private static func keepWALFile(_ db: Database) throws {
+        var persist: Int32 = 1
+        _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+        try db.execute(sql: "PRAGMA journal_size_limit = 4194304")
+    }
+
     /// Opens the one connection of the store and migrates. One connection, not
     /// a pool: a process of lawquiz does one thing at a time, and a pool opened
     /// a second connection for reads and, at every start whose WAL file was
@@ -175,6 +196,7 @@ public final class SQLiteEngine: StoreEngine {
                 }
             }
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            try keepWALFile(db)
         }
         let migrator = StoreMigrations.migrator(auditKey: auditKey)
         var tries = 0

@@ -123,11 +123,15 @@ public struct AttemptService: Sendable {
         return .expired(try result(attemptID: last.id, exam: exam))
     }
 
-    /// Loads an attempt with its paper, questions and saved answers.
+    /// Loads an attempt with its paper, questions and saved answers
+    /// (`resumed` false: one this process just created, which has none).
     public func session(attemptID: Int64, exam: ExamDefinition, resumed: Bool = true) throws -> ExamSession {
         guard let attempt = try store.attempt(attemptID) else { throw AttemptError.attemptNotFound(attemptID: attemptID) }
         guard attempt.examID == exam.id else { throw AttemptError.examMismatch(attemptExam: attempt.examID, given: exam.id) }
-        let responses = try store.responses(attemptID: attemptID)
+        // A new attempt has no answers yet (its lease is this process's): not
+        // read, so a start makes no `[Int: SavedResponse]` (the runtime's first
+        // use of that type scans the program's conformances, README "Launch").
+        let responses = resumed ? try store.responses(attemptID: attemptID) : [:]
         let items = try store.paperItems(attemptID: attemptID).map { stored in
             guard let question = catalog.question(stored.item.questionID) else {
                 throw AttemptError.questionMissing(questionID: stored.item.questionID)

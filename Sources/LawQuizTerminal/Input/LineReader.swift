@@ -83,9 +83,14 @@ extension TextOutput {
 }
 
 /// Prompt text with readline's ignore markers removed, for readers that print
-/// the prompt themselves.
+/// the prompt themselves. Byte by byte (0x01 and 0x02 never occur inside a
+/// longer UTF-8 sequence): Foundation's `replacingOccurrences` bridged
+/// through `NSString` and made the runtime scan the program's conformances
+/// before the first prompt (README, "Launch").
 enum PromptText {
     static func visible(_ prompt: String) -> String {
-        prompt.replacingOccurrences(of: "\u{01}", with: "").replacingOccurrences(of: "\u{02}", with: "")
+        let isMarker = { (byte: UInt8) in byte == 0x01 || byte == 0x02 }
+        guard prompt.utf8.contains(where: isMarker) else { return prompt }
+        return String(decoding: prompt.utf8.filter { !isMarker($0) }, as: UTF8.self)
     }
 }

@@ -18,7 +18,7 @@ struct BankSnapshot: ParsableCommand {
         try Deployment.current.requireAdministrator("bank snapshot")
         let banks = paths.resolved.questionBanks
         let (file, catalog) = try CatalogCache.writeShipped(
-            root: banks, salt: CatalogCacheLocation.salt(banks: banks), timeZone: Deployment.current.timeZone)
+            root: banks, salt: CatalogCacheLocation.salt(banks: banks), zone: Deployment.current.examZone)
         print("已写入 \(file.path)（\(catalog.questions.count) 题）")
         if !catalog.diagnostics.isEmpty {
             Console.error("注意：有 \(catalog.diagnostics.count) 个题库问题，相关题目未计入。运行 lawquiz bank lint 查看。")
