@@ -96,7 +96,6 @@ extension ReportReader {
             try db.scan(sitters.sql, sitters.arguments) { rows in
                 while try rows.step() { rows.withBytes(0) { staffIDs.append($0) } }
             }
-            var position = 0
             var people: [ReportPerson] = []
             var tallies = DepartmentTallies(policy: scope.policy)
             try db.scan(query.sql, query.arguments) { rows in
@@ -104,7 +103,7 @@ extension ReportReader {
                     let (key, status) = tallies.standing(rows)
                     tallies.counts[key].add(status: status, score: nil, passed: false, excellent: false, makeup: false)
                     guard status == .required else { continue }
-                    if rows.withBytes(3, { staffIDs.contains($0, from: &position) }) {
+                    if rows.withBytes(3, { staffIDs.contains($0) }) {
                         tallies.counts[key].sat += 1
                     } else {
                         people.append(ReportPerson(

@@ -5,13 +5,15 @@ import Foundation
 /// second sequence up in them: `absent` checks each roster 工号 against the
 /// sitters' 工号. A hash table of the sitters (`ByteInterner`) missed the
 /// cache at nearly every insert and look-up: 39% of `absent`'s samples at
-/// 150,000 attempts (93,000 sitters). The walk costs one comparison per
-/// value when the looked-up texts ascend too (a roster imported in 工号
-/// order, read in its stored order); otherwise each look-up searches from
-/// where the last one ended, galloping forward or bisecting back, so no
-/// order of the roster costs more than a binary search per person (ordering
-/// the roster by 工号 in SQL was 16 ms of SQLite at 100,000 people).
-/// Equal means equal bytes, as SQL's `=` compares text.
+/// 150,000 attempts (93,000 sitters) under load. The walk costs one
+/// comparison per value when the looked-up texts ascend too (a roster stored
+/// in 工号 order, read in its stored order); a look-up below the last one
+/// bisects back, one above gallops forward. A roster in no such order
+/// (more than one look-up in eight going back) would pay a binary search
+/// per person, slower than hashing (150k, shuffled roster: 116–123 ms CPU
+/// against the hash table's 98–115), so from then on the values are looked
+/// up in a `ByteInterner` built from them. Equal means equal bytes, as
+/// SQL's `=` compares text.
 struct SortedBytes {
     /// The values' bytes end to end; value `i` is `bytes[ends[i - 1]..<ends[i]]`.
     private var bytes: [UInt8] = []
@@ -25,10 +27,47 @@ struct SortedBytes {
         ends.append(bytes.count)
     }
 
-    /// Whether `text` is one of the values. `position` (start at 0) is left
-    /// at the first value not below `text`, where the next look-up starts.
-    func contains(_ text: UnsafeBufferPointer<UInt8>, from position: inout Int) -> Bool {
+    /// Where the next look-up starts: the first value not below the last text looked up.
+    private var position = 0
+    private var lookUps = 0
+    private var backwards = 0
+    /// The values hashed, once the look-ups prove unordered; the first `count` indices are the values.
+    private var hashed: ByteInterner?
+
+    /// Whether `text` is one of the values.
+    mutating func contains(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if hashed == nil, backwards > 64, backwards * 8 > lookUps { hashed = interned() }
+        if var table = hashed {
+            // Texts that are not values are interned too, after them (as `absent` always did).
+            hashed = nil
+            defer { hashed = table }
+            return table.index(of: text).0 < count
+        }
+        lookUps += 1
+        let start = position
+        let found = walk(to: text)
+        if position < start { backwards += 1 }
+        return found
+    }
+
+    /// The values in a hash table, each at its index.
+    private func interned() -> ByteInterner {
+        var table = ByteInterner()
         bytes.withUnsafeBufferPointer { stored in
+            var start = 0
+            for end in ends {
+                _ = table.index(of: UnsafeBufferPointer(rebasing: stored[start..<end]))
+                start = end
+            }
+        }
+        return table
+    }
+
+    /// Whether `text` is one of the values, `position` moved to the first value not below it.
+    private mutating func walk(to text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = self.position
+        defer { self.position = position }
+        return bytes.withUnsafeBufferPointer { stored in
             let count = ends.count
             /// The order of value `index` against `text`.
             func order(_ index: Int) -> Int {
