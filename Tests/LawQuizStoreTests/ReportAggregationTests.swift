@@ -184,13 +184,16 @@ final class ReportAggregationTests: StoreTestCase {
     }
 
     /// 40 people in 7 department texts (two spell one department), about
-    /// 15% no longer on the roster; returns three exempted 工号.
+    /// 15% no longer on the roster; returns three exempted 工号. Some 工号 are
+    /// lower case, shorter or Chinese, and the roster is inserted shuffled:
+    /// `absent` merges roster and sitters in byte order, which is neither the
+    /// insertion order nor a case-blind or locale collation.
     private func populate(_ random: inout SeededGenerator) throws -> [String] {
         let store = try openStore()
         let start = Date(timeIntervalSince1970: 1_700_000_000)
-        let staff = (1...40).map { String(format: "S%03d", $0) }
+        let staff = (1...40).map { $0 % 7 == 0 ? "s\($0)" : $0 % 11 == 0 ? "工\($0)" : String(format: "S%03d", $0) }
         try store.write { db in
-            for id in staff {
+            for id in staff.shuffled(using: &random) {
                 try db.execute("INSERT INTO staff (staff_id, name, department, active, updated_at) VALUES (?, ?, ?, ?, ?)",
                     id, "人" + id, Self.departments.randomElement(using: &random)!, Int.random(in: 0..<100, using: &random) < 85, start)
             }

@@ -158,4 +158,27 @@ final class ReportReaderTests: StoreTestCase {
         }
         XCTAssertEqual(interner.values, texts)
     }
+
+    /// The walk over values in byte order finds exactly the values among
+    /// texts looked up in ascending byte order or shuffled (prefixes, empty,
+    /// multi-byte, case), wherever the walk starts and ends, and after it
+    /// turns to hashing (a shuffled order, several hundred look-ups).
+    func testSortedBytesFindsValuesInAnyOrderOfLookUps() {
+        var random = SeededGenerator(seed: 3)
+        let alphabet = ["", "a", "A", "b", "工", "S0", "S00", "S1", "S10", "z", "~"]
+        let pool = (0..<400).map { _ in (0..<Int.random(in: 0...3, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined() }
+        let byBytes: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for _ in 0..<20 {
+            let values = Array(Set(pool.filter { _ in Bool.random(using: &random) })).sorted(by: byBytes)
+            var list = SortedBytes()
+            for var value in values { value.withUTF8 { list.append($0) } }
+            XCTAssertEqual(list.count, values.count)
+            let ascending = Array(Set(pool.filter { _ in Bool.random(using: &random) })).sorted(by: byBytes)
+            let queries = Bool.random(using: &random) ? ascending : ascending.shuffled(using: &random) + ascending.reversed()
+            for var query in queries {
+                let found = query.withUTF8 { list.contains($0) }
+                XCTAssertEqual(found, values.contains(query), query)
+            }
+        }
+    }
 }

@@ -238,23 +238,27 @@ public struct ReportQueries: Sendable {
 
     /// One row per roster person: department text, active, exempt, 工号 and
     /// name — the 应考 counts and the 未参考 list of `absent` in one pass of
-    /// the roster, whether each person sat coming from `sitters`.
+    /// the roster in its stored order, each 工号 looked up in the ordered
+    /// `sitters` (`SortedBytes`).
     public mutating func attendance() -> Query {
         arguments = []
         return Query(sql: "SELECT s.department, s.active, \(exemptFlag()) AS exempt, s.staff_id, s.name FROM staff s", arguments: arguments)
     }
 
     /// Each 工号 (once) with a submitted or overdue formal attempt at the
-    /// exam or a make-up: one pass of the `attempt_pick` index range, where
-    /// an `EXISTS` per roster person was one index seek each (most of
-    /// `absent`'s time at 150,000 attempts, as in the sqlite3 shell's anti-join).
+    /// exam or a make-up, in byte order: one pass of the `attempt_pick` index
+    /// range, already in that order for one exam, where an `EXISTS` per
+    /// roster person was one index seek each (most of `absent`'s time at
+    /// 150,000 attempts, as in the sqlite3 shell's anti-join).
     public mutating func sitters() -> Query {
         arguments = []
         let exams = list([scope.mainExamID] + scope.makeupExamIDs)
         let overdue = scope.overdue.list.map(\.id)
         let open = overdue.isEmpty
             ? "a.status = 'submitted'" : "(a.status = 'submitted' OR a.id IN (\(overdue.map { bind(.integer($0)) }.joined(separator: ", "))))"
-        let sql = "SELECT DISTINCT a.staff_id FROM attempt a WHERE a.exam_id IN (\(exams)) AND \(open) AND a.is_formal = 1"
+        // PostgreSQL orders a DISTINCT query only by a selected expression: the column is selected in byte order.
+        let sql = "SELECT DISTINCT \(dialect.byteOrder("a.staff_id")) AS staff_id FROM attempt a "
+            + "WHERE a.exam_id IN (\(exams)) AND \(open) AND a.is_formal = 1 ORDER BY 1"
         return Query(sql: sql, arguments: arguments)
     }
 

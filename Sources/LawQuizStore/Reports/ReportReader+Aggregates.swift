@@ -83,22 +83,19 @@ extension ReportReader {
     }
 
     /// `absent` from one pass of the roster (`ReportQueries.attendance`)
-    /// after one of the sitters' 工号 (`ReportQueries.sitters`): required
-    /// people with no submitted or overdue attempt (未参考), by department
-    /// tree then 工号, and the 应考 and 未参考 counts per department (scores
-    /// and 合格/优秀 are not filled in).
+    /// after one of the sitters' 工号 in byte order (`ReportQueries.sitters`),
+    /// each required 工号 looked up there: required people with no submitted or overdue
+    /// attempt (未参考), by department tree then 工号, and the 应考 and 未参考
+    /// counts per department (scores and 合格/优秀 are not filled in).
     public func absentees(_ scope: ReportScope) throws -> (people: ExamOutcomes, counts: AggregatedCounts) {
         var queries = ReportQueries(dialect: engine.dialect, scope: scope)
         let sitters = queries.sitters()
         let query = queries.attendance()
         let (people, tallies) = try read { db -> ([ReportPerson], DepartmentTallies) in
-            // The sitters are interned first: a roster 工号 whose index is
-            // below their number sat (compared by bytes, as SQL's `=` does).
-            var staffIDs = ByteInterner()
+            var staffIDs = SortedBytes()
             try db.scan(sitters.sql, sitters.arguments) { rows in
-                while try rows.step() { _ = rows.withBytes(0) { staffIDs.index(of: $0) } }
+                while try rows.step() { rows.withBytes(0) { staffIDs.append($0) } }
             }
-            let satCount = staffIDs.values.count
             var people: [ReportPerson] = []
             var tallies = DepartmentTallies(policy: scope.policy)
             try db.scan(query.sql, query.arguments) { rows in
@@ -106,7 +103,7 @@ extension ReportReader {
                     let (key, status) = tallies.standing(rows)
                     tallies.counts[key].add(status: status, score: nil, passed: false, excellent: false, makeup: false)
                     guard status == .required else { continue }
-                    if rows.withBytes(3, { staffIDs.index(of: $0).0 }) < satCount {
+                    if rows.withBytes(3, { staffIDs.contains($0) }) {
                         tallies.counts[key].sat += 1
                     } else {
                         people.append(ReportPerson(
