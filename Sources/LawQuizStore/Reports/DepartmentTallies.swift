@@ -1,7 +1,7 @@
 import LawQuizCore
 
 /// Per-department counts built from a row per person (`department`,
-/// `active`, `exempt` in the first three columns): departments are interned
+/// `active`, `exempt` in three columns from `base`): departments are interned
 /// once and tallied by integer key, each department's scope decided once, so
 /// a roster of 100,000 costs no dictionary look-up by path per row.
 struct DepartmentTallies {
@@ -17,14 +17,14 @@ struct DepartmentTallies {
     }
 
     /// The current row's department key (its tally created when new) and the person's standing.
-    mutating func standing(_ rows: any SQLRowCursor) -> (key: Int, status: RequirementPolicy.Status) {
-        let key = departments.key(rows, 0)
+    mutating func standing(_ rows: any SQLRowCursor, from base: Int32 = 0) -> (key: Int, status: RequirementPolicy.Status) {
+        let key = departments.key(rows, base)
         while covered.count <= key {
             covered.append(policy.covers(departments.paths[covered.count]))
             counts.append(DepartmentCounts())
         }
         let status: RequirementPolicy.Status =
-            rows.int(1) == 0 ? .inactive : !covered[key] ? .outsideScope : rows.int(2) != 0 ? .exempt("") : .required
+            rows.int(base + 1) == 0 ? .inactive : !covered[key] ? .outsideScope : rows.int(base + 2) != 0 ? .exempt("") : .required
         return (key, status)
     }
 

@@ -190,14 +190,45 @@ public struct ReportQueries: Sendable {
     public mutating func personPicks(hasSource: Bool = true) -> Query {
         arguments = []
         let exam = bind(.text(scope.mainExamID))
-        let paper = hasSource ? "CASE WHEN source = 'paper' THEN 1 ELSE 0 END" : "0"
         let sql = """
             SELECT s.department, s.active, \(exemptFlag()) AS exempt, (
-                SELECT CAST(ROUND(score * 100) AS INTEGER) * 8 + passed * 4 + excellent * 2 + \(paper)
+                SELECT \(Self.packedPick(hasSource: hasSource))
                 FROM attempt
                 WHERE exam_id = \(exam) AND status = 'submitted' AND is_formal = 1 AND staff_id = s.staff_id
                 ORDER BY \(Self.order(scope.selector.counting)) LIMIT 1) AS counted
             FROM staff s
+            """
+        return Query(sql: sql, arguments: arguments)
+    }
+
+    /// The roster in 工号 byte order (its primary-key index, no sort): 工号,
+    /// department text, active, exempt — merged with `attemptPicks` by
+    /// `StaffIDMerge`.
+    public mutating func rosterStandings() -> Query {
+        arguments = []
+        let sql = "SELECT s.staff_id, s.department, s.active, \(exemptFlag()) AS exempt FROM staff s ORDER BY \(dialect.byteOrder("s.staff_id"))"
+        return Query(sql: sql, arguments: arguments)
+    }
+
+    /// An attempt's score in hundredths × 8 + 合格 × 4 + 优秀 × 2 + 线下, one
+    /// integer per person for the caller to unpack.
+    static func packedPick(hasSource: Bool) -> String {
+        let paper = hasSource ? "CASE WHEN source = 'paper' THEN 1 ELSE 0 END" : "0"
+        return "CAST(ROUND(score * 100) AS INTEGER) * 8 + passed * 4 + excellent * 2 + \(paper)"
+    }
+
+    /// Every submitted formal attempt at the exam (only when
+    /// `picksPerPerson`) in 工号 byte order, each person's counted attempt
+    /// first (the counting rule's order): 工号 and the attempt packed as
+    /// `personPicks` packs it. For the highest rule, one range of the
+    /// `attempt_pick` index in its order, with no sort and no seek per person.
+    public mutating func attemptPicks(hasSource: Bool = true) -> Query {
+        arguments = []
+        let sql = """
+            SELECT staff_id, \(Self.packedPick(hasSource: hasSource))
+            FROM attempt
+            WHERE exam_id = \(bind(.text(scope.mainExamID))) AND status = 'submitted' AND is_formal = 1
+            ORDER BY \(dialect.byteOrder("staff_id")), \(Self.order(scope.selector.counting))
             """
         return Query(sql: sql, arguments: arguments)
     }

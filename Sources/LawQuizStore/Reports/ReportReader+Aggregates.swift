@@ -17,9 +17,9 @@ public struct AggregatedCounts: Sendable {
 
 extension ReportReader {
     /// Counts, sums and the counted attempt per person. With one side and no
-    /// overdue attempt (`ReportQueries.picksPerPerson`) the store picks each
-    /// roster person's counted attempt by one index seek and the rows are
-    /// counted here in one pass; otherwise the store's window query and GROUP
+    /// overdue attempt (`ReportQueries.picksPerPerson`) the roster and each
+    /// person's counted attempt come in 工号 order and are counted here in
+    /// one pass (`countPicks`); otherwise the store's window query and GROUP
     /// BY (`ReportQueries.departmentCounts`) return a few hundred grouped rows.
     public func aggregate(_ scope: ReportScope) throws -> AggregatedCounts {
         try read { db in
@@ -50,29 +50,63 @@ extension ReportReader {
         }
     }
 
-    /// `aggregate` from `ReportQueries.personPicks`: a row per roster person
-    /// counted into per-department tallies, then the 工号 not on the roster.
+    /// `aggregate` with one side and no overdue attempt. On SQLite the
+    /// roster (`rosterStandings`) and the attempts (`attemptPicks`), each in
+    /// 工号 order from an index, are merged (`StaffIDMerge`): a person's first
+    /// attempt is the counted one, and 工号 not on the roster are counted in
+    /// the same pass. A server store reads `personPicks` (a row per roster
+    /// person) and then counts the 工号 not on the roster (`unknownSitters`).
     private static func countPicks(_ db: any StoreConnection, _ queries: inout ReportQueries, hasSource: Bool) throws -> AggregatedCounts {
-        let query = queries.personPicks(hasSource: hasSource)
         var tallies = DepartmentTallies(policy: queries.scope.policy)
         var result = AggregatedCounts()
-        try db.scan(query.sql, query.arguments) { rows in
-            while try rows.step() {
-                let (key, status) = tallies.standing(rows)
-                guard !rows.isNull(3) else {
-                    tallies.counts[key].add(status: status, score: nil, passed: false, excellent: false, makeup: false)
-                    continue
-                }
-                let packed = rows.int(3)
-                let hundredths = Int(packed >> 3)
-                tallies.counts[key].add(
-                    status: status, score: DecimalRounding.value(hundredths, places: 2), passed: packed & 4 != 0, excellent: packed & 2 != 0,
-                    makeup: false, paper: packed & 1 != 0)
-                if status == .required { result.distribution.add(hundredths: hundredths) }
+        func add(_ person: (key: Int, status: RequirementPolicy.Status), _ packed: Int64?) {
+            guard let packed else {
+                tallies.counts[person.key].add(status: person.status, score: nil, passed: false, excellent: false, makeup: false)
+                return
             }
+            let hundredths = Int(packed >> 3)
+            tallies.counts[person.key].add(
+                status: person.status, score: DecimalRounding.value(hundredths, places: 2), passed: packed & 4 != 0,
+                excellent: packed & 2 != 0, makeup: false, paper: packed & 1 != 0)
+            if person.status == .required { result.distribution.add(hundredths: hundredths) }
         }
-        let unknown = queries.unknownSitters()
-        result.unknownSitters = Int(try db.values(Int64.self, unknown.sql, unknown.arguments).first ?? 0)
+        if db.dialect.hasRowIDs {
+            // Two statements stepped together on one connection (SQLite allows it).
+            let roster = queries.rosterStandings(), attempts = queries.attemptPicks(hasSource: hasSource)
+            var person: (key: Int, status: RequirementPolicy.Status)?
+            var pick: Int64?
+            var stray: [UInt8]?
+            var walk = StaffIDMerge()
+            try db.scan(attempts.sql, attempts.arguments) { attemptRows in
+                try db.scan(roster.sql, roster.arguments) { rosterRows in
+                    try walk.run(roster: rosterRows, attempts: attemptRows) { row, rows in
+                        switch row {
+                        case .person:
+                            if let person { add(person, pick) }
+                            person = tallies.standing(rows, from: 1)
+                            pick = nil
+                        case .attempt:
+                            if pick == nil { pick = rows.int(1) }
+                        case .stray:
+                            // Attempts arrive in 工号 order: a new 工号 differs from the previous stray's.
+                            let same = rows.withBytes(0) { bytes in stray.map { bytes.elementsEqual($0) } ?? false }
+                            if !same {
+                                result.unknownSitters += 1
+                                stray = rows.withBytes(0) { Array($0) }
+                            }
+                        }
+                    }
+                }
+            }
+            if let person { add(person, pick) }
+        } else {
+            let query = queries.personPicks(hasSource: hasSource)
+            try db.scan(query.sql, query.arguments) { rows in
+                while try rows.step() { add(tallies.standing(rows), rows.isNull(3) ? nil : rows.int(3)) }
+            }
+            let unknown = queries.unknownSitters()
+            result.unknownSitters = Int(try db.values(Int64.self, unknown.sql, unknown.arguments).first ?? 0)
+        }
         result.counts = tallies.byDepartment
         return result
     }

@@ -61,8 +61,8 @@ private struct OutcomeStream {
     /// Per interned exam id: whether it is the main exam's.
     private var examIsMain: [Bool] = []
     private var person: ReportPerson?
-    /// The current person's 工号 as bytes, compared with the rows'.
-    private var staffID: [UInt8] = []
+    /// The current person's 工号, compared with the joined rows'.
+    private var staffIDs = StaffIDMerge()
     private var main: [ReportAttempt] = [], makeup: [ReportAttempt] = []
     /// Set when the rows carry start and submission as stored (SQLite's
     /// text): converts a value `StoredTimestamp` does not read (another
@@ -76,7 +76,10 @@ private struct OutcomeStream {
     /// is updated in place, not copied into the scan's closures.)
     mutating func read(joined rows: any SQLRowCursor, _ body: (PersonOutcome) throws -> Void) throws {
         while try rows.step() {
-            if compare(rows) != 0 { try start(rows, body) }
+            if staffIDs.compare(rows) != 0 {
+                staffIDs.begin(rows)
+                try start(rows, body)
+            }
             if !rows.isNull(4) { try add(rows, from: 4) }
         }
     }
@@ -84,31 +87,14 @@ private struct OutcomeStream {
     /// Merges the roster (`rosterRows`) with the attempts (`attemptRows`),
     /// both in 工号 order; attempts of 工号 not on the roster are passed over.
     mutating func merge(roster rows: any SQLRowCursor, attempts: any SQLRowCursor, _ body: (PersonOutcome) throws -> Void) throws {
-        var more = try attempts.step()
-        while try rows.step() {
-            try start(rows, body)
-            while more, compare(attempts) < 0 { more = try attempts.step() }
-            while more, compare(attempts) == 0 {
-                try add(attempts, from: 1)
-                more = try attempts.step()
+        var walk = StaffIDMerge()
+        try walk.run(roster: rows, attempts: attempts) { row, cursor in
+            switch row {
+            case .person: try start(cursor, body)
+            case .attempt: try add(cursor, from: 1)
+            case .stray: break
             }
         }
-    }
-
-    /// The 工号 in column 0 of `rows` against the current person's, in byte
-    /// order as the store sorts them: negative when it comes first, 0 when
-    /// it is theirs, positive after (or when nobody has started yet).
-    func compare(_ rows: any SQLRowCursor) -> Int {
-        guard person != nil else { return 1 }
-        return rows.withBytes(0) { row in staffID.withUnsafeBufferPointer { Self.order(row, $0) } }
-    }
-
-    /// `memcmp` order of two byte strings (a prefix first).
-    static func order(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Int {
-        let common = min(lhs.count, rhs.count)
-        guard common > 0, let left = lhs.baseAddress, let right = rhs.baseAddress else { return lhs.count - rhs.count }
-        let order = Int(memcmp(left, right, common))
-        return order != 0 ? order : lhs.count - rhs.count
     }
 
     /// Hands on the current person's outcome and starts the person of the
@@ -116,7 +102,6 @@ private struct OutcomeStream {
     mutating func start(_ rows: any SQLRowCursor, _ body: (PersonOutcome) throws -> Void) throws {
         try finish(body)
         let key = departments.key(rows, 2)
-        rows.withBytes(0) { staffID.replaceSubrange(staffID.indices, with: $0) }
         person = ReportPerson(
             staffID: rows.string(0), name: rows.string(1), department: departments.paths[key], active: rows.int(3) != 0, departmentKey: key)
     }
