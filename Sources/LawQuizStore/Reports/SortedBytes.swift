@@ -72,7 +72,7 @@ struct SortedBytes {
             /// The order of value `index` against `text`.
             func order(_ index: Int) -> Int {
                 let start = index == 0 ? 0 : ends[index - 1]
-                return Self.compare(UnsafeBufferPointer(rebasing: stored[start..<ends[index]]), text)
+                return StaffIDMerge.order(UnsafeBufferPointer(rebasing: stored[start..<ends[index]]), text)
             }
             /// The first index in `range` whose value is not below `text` (`range.upperBound` if none).
             func lowerBound(_ range: Range<Int>) -> Int {
@@ -97,16 +97,5 @@ struct SortedBytes {
             }
             return position < count && order(position) == 0
         }
-    }
-
-    /// Byte order, a shorter value first when it is a prefix of the other
-    /// (SQLite's BINARY collation, PostgreSQL's "C").
-    private static func compare(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
-        let common = min(left.count, right.count)
-        if common > 0, let a = left.baseAddress, let b = right.baseAddress {
-            let order = memcmp(a, b, common)
-            if order != 0 { return Int(order) }
-        }
-        return left.count - right.count
     }
 }

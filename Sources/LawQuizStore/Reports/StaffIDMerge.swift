@@ -56,7 +56,8 @@ struct StaffIDMerge {
         return rows.withBytes(0) { row in staffID.withUnsafeBufferPointer { Self.order(row, $0) } }
     }
 
-    /// `memcmp` order of two byte strings (a prefix first).
+    /// `memcmp` order of two byte strings, a prefix first: SQLite's BINARY
+    /// collation and PostgreSQL's "C" (`SortedBytes` walks in it too).
     static func order(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Int {
         let common = min(lhs.count, rhs.count)
         guard common > 0, let left = lhs.baseAddress, let right = rhs.baseAddress else { return lhs.count - rhs.count }
