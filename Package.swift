@@ -86,7 +86,7 @@ let package = Package(
         .executableTarget(name: "srs-sim", dependencies: ["LawQuizCore"]),
         .testTarget(
             name: "LawQuizCoreTests",
-            dependencies: ["LawQuizCore"],
+            dependencies: ["LawQuizCore", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LawQuizStoreTests", dependencies: ["LawQuizStore", "LawQuizCore"]),

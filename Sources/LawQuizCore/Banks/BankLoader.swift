@@ -10,6 +10,10 @@ public enum BankLoader {
         "citations",
     ]
 
+    /// One constructor for every file: `Constructor.default` builds its tables
+    /// anew at each use. Never changed after it is made, so shared by the threads.
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     /// Expands folders to their `*.yaml` / `*.yml` files (sorted); missing paths become diagnostics.
     public static func bankFiles(in paths: [String]) -> (files: [String], diagnostics: [BankDiagnostic]) {
         var files: [String] = []
@@ -72,8 +76,9 @@ public enum BankLoader {
         do {
             // The basic resolver keeps every scalar a string: no regex-based tag
             // resolution (a large part of load time); numbers and booleans are
-            // read explicitly where a field expects them.
-            root = try Yams.compose(yaml: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, .basic)
+            // read explicitly where a field expects them. The text is a Swift
+            // string, so UTF-8 (Yams would look its encoding up in the environment).
+            root = try Yams.compose(yaml: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, .basic, constructor, .utf8)
         } catch let error as YamlError {
             return (nil, [syntaxDiagnostic(error, file: file)])
         } catch {

@@ -7,7 +7,7 @@ extension QuestionNodeReader {
     static let citationKeys: Set<String> = ["law", "article", "evidence"]
 
     /// The cited articles, first one leading; `nil` when any is malformed (already reported).
-    mutating func readCitations(_ mapping: Node.Mapping, law: String?) -> [Citation]? {
+    mutating func readCitations(_ mapping: MappingFields, law: String?) -> [Citation]? {
         guard let list = mapping["citations"] else {
             let article = readArticle(mapping)
             let evidence = string("evidence", in: mapping, label: "条文依据原文")
@@ -33,11 +33,11 @@ extension QuestionNodeReader {
     }
 
     private mutating func readCitation(_ item: Node, law: String?) -> Citation? {
-        guard let mapping = item.mapping else {
+        guard let mapping = item.mapping.map(MappingFields.init) else {
             report("citations 的每一项应为映射，如 {article: 21, evidence: …}", at: item)
             return nil
         }
-        for (key, _) in mapping where !Self.citationKeys.contains(key.string ?? "") {
+        for key in mapping.keys where !Self.citationKeys.contains(key.string ?? "") {
             report("citations 中的未知字段 “\(key.string ?? "?")”（可用字段：article, evidence, law）", at: key)
         }
         var itemLaw = law
@@ -45,7 +45,7 @@ extension QuestionNodeReader {
         let article = readArticle(mapping, missingAt: item)
         let evidence = string("evidence", in: mapping, label: "条文依据原文", missingAt: item)
         guard let itemLaw, let article, let evidence,
-            mapping.allSatisfy({ Self.citationKeys.contains($0.key.string ?? "") })
+            mapping.keys.allSatisfy({ Self.citationKeys.contains($0.string ?? "") })
         else { return nil }
         return Citation(lawID: itemLaw, article: article, evidence: evidence)
     }

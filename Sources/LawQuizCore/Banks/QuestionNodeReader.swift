@@ -5,26 +5,31 @@ import Yams
 struct QuestionNodeReader {
     let node: Node
     let file: String
+    /// The question's fields, indexed once for every read below; nil when it is not a mapping.
+    let fields: MappingFields?
     private(set) var diagnostics: [BankDiagnostic] = []
 
     init(node: Node, file: String) {
         self.node = node
         self.file = file
+        fields = node.mapping.map(MappingFields.init)
     }
 
     private var line: Int { node.mark?.line ?? 0 }
+
+    /// The letters an option may have: a set, not `"ABCDEF".contains`, which bridges to `NSString`.
+    static let optionLetters: Set<String> = ["A", "B", "C", "D", "E", "F"]
 
     mutating func report(_ message: String, at node: Node? = nil) {
         diagnostics.append(BankDiagnostic(file: file, line: node?.mark?.line ?? line, message: message))
     }
 
     /// Reports at the line of `key` (where an author looks), not of its value.
-    mutating func report(_ message: String, key: String, in mapping: Node.Mapping) {
-        let keyNode = mapping.first { $0.key.string == key }?.key
-        report(message, at: keyNode)
+    mutating func report(_ message: String, key: String, in mapping: MappingFields) {
+        report(message, at: mapping.keyNode(key))
     }
 
-    mutating func string(_ key: String, in mapping: Node.Mapping, label: String, missingAt: Node? = nil) -> String? {
+    mutating func string(_ key: String, in mapping: MappingFields, label: String, missingAt: Node? = nil) -> String? {
         guard let value = mapping[key] else {
             report("缺少必填字段 \(key)（\(label)）", at: missingAt)
             return nil
@@ -37,11 +42,11 @@ struct QuestionNodeReader {
     }
 
     mutating func read() -> Question? {
-        guard let mapping = node.mapping else {
+        guard let mapping = fields else {
             report("每道题应为映射（id: …、type: … 等字段）")
             return nil
         }
-        for (key, _) in mapping {
+        for key in mapping.keys {
             if let name = key.string, !BankLoader.knownKeys.contains(name) {
                 report("未知字段 “\(name)”（是否拼写错误？可用字段：\(BankLoader.knownKeys.sorted().joined(separator: ", "))）", at: key)
             }
@@ -74,7 +79,7 @@ struct QuestionNodeReader {
             furtherCitations: Array(citations.dropFirst()), source: SourceLocation(file: file, line: line))
     }
 
-    mutating func readArticle(_ mapping: Node.Mapping, missingAt: Node? = nil) -> Int? {
+    mutating func readArticle(_ mapping: MappingFields, missingAt: Node? = nil) -> Int? {
         guard let value = mapping["article"] else {
             report("缺少必填字段 article（条文编号）", at: missingAt)
             return nil
@@ -90,7 +95,7 @@ struct QuestionNodeReader {
         return nil
     }
 
-    private mutating func readDifficulty(_ mapping: Node.Mapping) -> Int? {
+    private mutating func readDifficulty(_ mapping: MappingFields) -> Int? {
         guard let value = mapping["difficulty"] else { return nil }
         guard let number = value.plainInteger, (1...5).contains(number) else {
             report("difficulty（难度）应为 1 到 5 的整数", key: "difficulty", in: mapping)
@@ -99,7 +104,7 @@ struct QuestionNodeReader {
         return number
     }
 
-    private mutating func readTags(_ mapping: Node.Mapping) -> [String] {
+    private mutating func readTags(_ mapping: MappingFields) -> [String] {
         guard let value = mapping["tags"] else { return [] }
         guard let sequence = value.sequence, sequence.allSatisfy({ $0.scalar != nil }) else {
             report("tags（标签）应为文字列表，如 [第一责任人, 培训]", key: "tags", in: mapping)
@@ -109,7 +114,7 @@ struct QuestionNodeReader {
     }
 
     /// `nil` inner value means options were present but malformed (already reported).
-    private mutating func readOptions(_ mapping: Node.Mapping, type: QuestionType) -> [QuestionOption]? {
+    private mutating func readOptions(_ mapping: MappingFields, type: QuestionType) -> [QuestionOption]? {
         let value = mapping["options"]
         if type == .judge {
             if value != nil { report("判断题不应有 options（选项）", key: "options", in: mapping) }
@@ -124,8 +129,9 @@ struct QuestionNodeReader {
             return nil
         }
         var result: [QuestionOption] = []
-        for (key, text) in options {
-            guard let letter = key.string, letter.count == 1, "ABCDEF".contains(letter) else {
+        for index in options.indices {
+            let (key, text) = options[index]
+            guard let letter = key.string, Self.optionLetters.contains(letter) else {
                 report("选项字母 “\(key.string ?? "?")” 无效，应为 A–F", at: key)
                 continue
             }
@@ -138,7 +144,7 @@ struct QuestionNodeReader {
         return result
     }
 
-    private mutating func readAnswer(_ mapping: Node.Mapping, type: QuestionType) -> AnswerKey? {
+    private mutating func readAnswer(_ mapping: MappingFields, type: QuestionType) -> AnswerKey? {
         guard let value = mapping["answer"] else {
             report("缺少必填字段 answer（答案）")
             return nil
@@ -159,7 +165,7 @@ struct QuestionNodeReader {
         } else if let text = value.scalar?.string {
             letters = text.filter { !" ,，、".contains($0) }.map(String.init)
         }
-        guard !letters.isEmpty, letters.allSatisfy({ $0.count == 1 && "ABCDEF".contains($0) }) else {
+        guard !letters.isEmpty, letters.allSatisfy(Self.optionLetters.contains) else {
             report("answer（答案）应为选项字母，如 \(type == .single ? "B" : "ACD")", key: "answer", in: mapping)
             return nil
         }
@@ -175,7 +181,12 @@ extension Node {
     }
 
     /// `~`, `null` or nothing, written without quotes.
-    var isPlainNull: Bool { ["", "~", "null", "Null", "NULL"].contains(plainText ?? "-") }
+    var isPlainNull: Bool {
+        switch plainText {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
 
     /// An unquoted whole number.
     var plainInteger: Int? { plainText.flatMap { Int($0) } }
@@ -195,7 +206,7 @@ extension Node {
 extension QuestionNodeReader {
     /// Sets the fields on `question`; false (with a diagnostic) when one is malformed.
     mutating func readGrounding(into question: inout Question) -> Bool {
-        guard let mapping = node.mapping else { return true }
+        guard let mapping = fields else { return true }
         var valid = true
         if let value = mapping["grounding"] {
             question.grounding = value.string.flatMap(GroundingStatus.init(rawValue:))
