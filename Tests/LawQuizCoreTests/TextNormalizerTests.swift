@@ -50,4 +50,19 @@ final class TextNormalizerTests: XCTestCase {
         // Nearly all of it is plain text; a drop here means the fast path stopped applying.
         XCTAssertGreaterThan(plainCount * 10, texts.count * 9, "\(plainCount) of \(texts.count) texts took the plain path")
     }
+
+    /// The byte scan before `unsafeCharacterDescription` must never pass over a character it reports.
+    func testByteScanMissesNoUnsafeCharacter() {
+        var reported = 0
+        // Every reported character is in the BMP; a few astral ones stand for the rest.
+        for value in Array(UInt32(0)...0xFFFF) + [0x10000, 0x1F600, 0x10FFFF] {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in [String(scalar), "法\(scalar)条"] {
+                let slow = TextNormalizer.unsafeCharacterDescription(in: text, scanning: false)
+                XCTAssertEqual(TextNormalizer.unsafeCharacterDescription(in: text), slow, String(format: "U+%04X", value))
+                if slow != nil { reported += 1 }
+            }
+        }
+        XCTAssertEqual(reported, 2 * (31 + 1 + 32 + 5 + 4), "C0 but LF, DEL, C1, the bidirectional controls")
+    }
 }

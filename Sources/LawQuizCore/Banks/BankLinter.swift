@@ -25,6 +25,8 @@ public struct BankLinter: Sendable {
         var firstID: [String: SourceLocation] = [:]
         var firstStem: [String: (SourceLocation, String)] = [:]
         let questions = collection.questions
+        firstID.reserveCapacity(questions.count)
+        firstStem.reserveCapacity(questions.count)
         let checks = ParallelMap.map(questions) { check($0) }
         for (question, problems) in zip(questions, checks) {
             diagnostics += problems
@@ -119,13 +121,14 @@ public struct BankLinter: Sendable {
         if letters != expected, Set(letters).count == count {
             result.append("\(question.id)：选项字母应从 A 起依次排列（\(expected.joined())），现为 \(letters.joined())")
         }
-        var seen: [String: String] = [:]
+        // Six options at most: a list, not a dictionary grown for every question.
+        var seen: [(text: String, letter: String)] = []
         for option in question.options {
             let key = TextNormalizer.comparable(option.text)
-            if let other = seen[key] {
+            if let other = seen.first(where: { $0.text == key })?.letter {
                 result.append("\(question.id)：选项 \(other) 与 \(option.letter) 内容相同")
             } else {
-                seen[key] = option.letter
+                seen.append((key, option.letter))
             }
         }
         return result
@@ -159,15 +162,30 @@ public enum EvidenceMatcher {
 
     /// As `occurs(_:in:)` for an article text already passed through `TextNormalizer.comparable`.
     public static func occurs(_ evidence: String, inComparable text: String) -> Bool {
-        let pieces = evidence.split(separator: "…", omittingEmptySubsequences: true)
-            .map { TextNormalizer.comparable(String($0)) }.filter { !$0.isEmpty }
+        let pieces = Self.pieces(of: evidence).map(TextNormalizer.comparable).filter { !$0.isEmpty }
         guard !pieces.isEmpty else { return false }
+        if ComparableSearch.isPlain(text), pieces.allSatisfy(ComparableSearch.isPlain) {
+            var searchStart = 0
+            for piece in pieces {
+                guard let end = ComparableSearch.end(of: piece, in: text, from: searchStart) else { return false }
+                searchStart = end
+            }
+            return true
+        }
         var searchStart = text.startIndex
         for piece in pieces {
             guard let range = text.range(of: piece, range: searchStart..<text.endIndex) else { return false }
             searchStart = range.upperBound
         }
         return true
+    }
+
+    /// `evidence` cut at every `…`, empty pieces dropped — as splitting at the
+    /// Character `…` does; most evidence has none, and a text whose bytes
+    /// hold no U+2026 has no such Character, so it is not walked Character by Character.
+    static func pieces(of evidence: String) -> [String] {
+        guard ComparableSearch.end(of: "…", in: evidence, from: 0) != nil else { return evidence.isEmpty ? [] : [evidence] }
+        return evidence.split(separator: "…", omittingEmptySubsequences: true).map(String.init)
     }
 }
 
