@@ -1,5 +1,7 @@
-import LawQuizCore
+import Foundation
 import XCTest
+
+@testable import LawQuizCore
 
 final class StatuteParserTests: XCTestCase {
     func testArticleCountsAndMetadata() throws {
@@ -81,6 +83,18 @@ final class StatuteParserTests: XCTestCase {
         }
         XCTAssertThrowsError(try library.requireLaw(named: "刑法")) { error in
             XCTAssertTrue(error.localizedDescription.contains("work-safety"))
+        }
+    }
+
+    /// The parser splits lines without Foundation: the same lines as `components(separatedBy:)`.
+    func testLinesAreFoundationsComponents() throws {
+        var texts = ["", "\n", "a\r\nb\nc\r", "x\u{301}\ny\n\u{301}z", "第一条 文\r\n\r\n第二条", "\u{FEFF}# 标题\n\n"]
+        for file in ["work-safety-law-2021.md", "archives-law-2020.md", "national-security-law-2015.md"] {
+            texts.append(try String(contentsOf: TestPaths.statutes.appendingPathComponent(file), encoding: .utf8))
+        }
+        for text in texts {
+            let expected = text.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+            XCTAssertEqual(StatuteParser.lines(of: text), expected, text.prefix(20).debugDescription)
         }
     }
 

@@ -20,7 +20,7 @@ public enum QuestionType: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Accepts the English name or the Chinese label.
     public init?(name: String) {
-        switch name.trimmingCharacters(in: .whitespaces) {
+        switch name.trimmingBlanks() {
         case "single", "单选", "单选题": self = .single
         case "multiple", "多选", "多选题": self = .multiple
         case "judge", "判断", "判断题", "true-false": self = .judge

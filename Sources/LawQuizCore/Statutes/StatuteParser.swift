@@ -47,22 +47,20 @@ public enum StatuteParser {
     /// Parses one statute; `fileName` (e.g. work-safety-law-2021.md) supplies
     /// the id and version when the title is not one of the known laws.
     public static func parse(_ text: String, fileName: String) throws -> Law {
-        var lines = text.components(separatedBy: "\n").map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : $0
-        }
+        var lines = Self.lines(of: text)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
         guard let titleIndex = lines.firstIndex(where: { $0.hasPrefix("# ") }) else {
             throw StatuteError.missingTitle(file: fileName)
         }
-        let title = lines[titleIndex].dropFirst(2).trimmingCharacters(in: .whitespaces)
+        let title = lines[titleIndex].dropFirst(2).trimmingBlanks()
         let infoEnd = lines.firstIndex(of: "<!-- INFO END -->") ?? titleIndex
         let history = lines[(titleIndex + 1)..<max(infoEnd, titleIndex + 1)]
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
 
         var chapters: [Chapter] = []
         var articles: [Article] = []
         for (offset, raw) in lines.enumerated().dropFirst(infoEnd + 1) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmingBlanks()
             let lineNumber = offset + 1
             if line.isEmpty { continue }
             if line.hasPrefix("### ") {
@@ -105,6 +103,29 @@ public enum StatuteParser {
             history: history, chapters: chapters, articles: articles)
     }
 
+    /// The text's lines without a trailing CR, exactly as Foundation's
+    /// `components(separatedBy: "\n")` splits them, which goes by Characters:
+    /// a CR LF pair is one Character, so only an LF without a CR before it
+    /// breaks a line (an LF is a Character of its own otherwise), and a
+    /// trailing CR is the line's last Character. Found in the UTF-8 bytes.
+    static func lines(of text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            func addLine(upTo end: Int) {
+                let last = end > start && bytes[end - 1] == 0x0D ? end - 1 : end
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self))
+            }
+            for index in 0..<bytes.count where bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) {
+                addLine(upTo: index)
+                start = index + 1
+            }
+            addLine(upTo: bytes.count)
+            return lines
+        }
+    }
+
     /// `第二十一条 text` → (21, text).
     static func articleStart(_ line: String) -> (Int, String)? {
         guard line.hasPrefix("第"), let space = line.firstIndex(of: " ") else { return nil }
@@ -112,7 +133,7 @@ public enum StatuteParser {
         guard head.hasSuffix("条"), head.count >= 3 else { return nil }
         let numeral = head.dropFirst().dropLast()
         guard let number = ChineseNumeral.value(of: String(numeral)) else { return nil }
-        return (number, line[line.index(after: space)...].trimmingCharacters(in: .whitespaces))
+        return (number, line[line.index(after: space)...].trimmingBlanks())
     }
 
     /// `第三章 …` → 3 for unit 章.
@@ -125,7 +146,7 @@ public enum StatuteParser {
     static func isoDate(in line: String) -> String? {
         guard let year = line.firstIndex(of: "年"), let month = line.firstIndex(of: "月"),
             let day = line.firstIndex(of: "日"), year < month, month < day,
-            let y = Int(line[line.startIndex..<year].trimmingCharacters(in: .whitespaces)),
+            let y = Int(line[line.startIndex..<year].trimmingBlanks()),
             let m = Int(line[line.index(after: year)..<month]),
             let d = Int(line[line.index(after: month)..<day])
         else { return nil }

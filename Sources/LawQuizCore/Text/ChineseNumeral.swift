@@ -32,7 +32,7 @@ public enum ChineseNumeral {
 
     /// Parses 一百一十九, 十二, 二十, 一〇五 / 一百零五 and also plain Arabic digits.
     public static func value(of text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks()
         if let arabic = Int(trimmed) { return arabic }
         // Longer text is no article or chapter number, and could overflow below.
         guard !trimmed.isEmpty, trimmed.count <= 12 else { return nil }
