@@ -68,7 +68,11 @@ final class BankYAMLComposerTests: XCTestCase {
             "s: |\n  line\n  more\nf: >\n  folded\n", "q: \"\\uFEFFbom\"\nr: \"\\ufeff\\ufeff\"\n", "k: ~\nn: null\ne:\n", "\"quoted key\": 1\n'k2': 2\n",
             "emoji: 😀\n中文: 全角：冒号\n", "- a\n- - b\n  - c\n- {x: y}\n", "a: \"nul\\0byte\"\n",
         ]
-        for text in composedTexts { XCTAssertEqual(assertSameAsYams(text, text.debugDescription), true, text.debugDescription) }
+        // Past 16 keys the composer keeps them in a set: distinct keys composed, a repeated one left to Yams.
+        let manyKeys = (1...20).map { "k\($0): \($0)\n" }.joined()
+        for text in composedTexts + [manyKeys] { XCTAssertEqual(assertSameAsYams(text, text.debugDescription), true, text.debugDescription) }
+        XCTAssertNil(assertSameAsYams(manyKeys + "k18: again\n", "20 keys and a repeated one"))
+        XCTAssertNil(assertSameAsYams("k2: 0\n" + manyKeys, "a repeated key among the first 16"))
         let leftToYams = [
             "a: 1\na: 2\n", "a: 1\n\"a\": 2\n", "? [x]\n: 1\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "!!map {a: 1}", "--- a\n--- b\n",
             "a: [1, 2\n", "a:\n  b: 1\n c: 2\n", "a: *missing\n", "\"a\\q\": 1\n", "a: \"\\uD800\"\n",

@@ -60,7 +60,10 @@ public enum BankLoader {
         guard let data = FileManager.default.contents(atPath: file) else {
             return (nil, [BankDiagnostic(file: file, line: 0, message: "无法读取文件（权限不足或不是普通文件）", severity: .unreadable)])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        // As String(data:encoding: .utf8) reads it (one leading byte-order mark
+        // dropped), without Foundation's generic decoding.
+        let hasMark = data.starts(with: [0xEF, 0xBB, 0xBF])
+        guard let text = String(validating: hasMark ? data.dropFirst(3) : data[...], as: UTF8.self) else {
             let line = firstInvalidUTF8Line(data)
             return (nil, [BankDiagnostic(file: file, line: line, message: "文件不是 UTF-8 编码，请用 UTF-8 另存", severity: .unreadable)])
         }

@@ -109,7 +109,7 @@ enum BankYAMLComposer {
         /// `Parser.loadMapping`, for text keys none of which repeats (else Yams reports it).
         private func mapping(at start: yaml_mark_t) -> Node? {
             var pairs: [(Node, Node)] = []
-            var keys: Set<String> = []
+            var keys = DistinctKeys()
             while true {
                 guard let peeked = peekEnd(YAML_MAPPING_END_EVENT) else { return nil }
                 if case .end(var end) = peeked {
@@ -117,12 +117,28 @@ enum BankYAMLComposer {
                     guard let style = Node.Mapping.Style(rawValue: numericCast(end.data.mapping_start.style.rawValue)) else { return nil }
                     return .mapping(.init(pairs, tag(.implicit), style, mark(start)))
                 }
-                guard case .node(let key) = peeked, case .scalar(var scalar) = key, keys.insert(scalar.string).inserted,
+                guard case .node(let key) = peeked, case .scalar(var scalar) = key, keys.insert(scalar.string),
                     let value = node()
                 else { return nil }
                 // Yams resolves every key's tag while hashing the keys; the basic resolver gives text.
                 scalar.tag = tag(.str)
                 pairs.append((.scalar(scalar), value))
+            }
+        }
+
+        /// The keys of one mapping so far: a question has about a dozen,
+        /// compared in a list (hashing each cost more); a set past 16.
+        private struct DistinctKeys {
+            private var list: [String] = []
+            private var set: Set<String>?
+
+            /// False when `key` is already there.
+            mutating func insert(_ key: String) -> Bool {
+                if set != nil { return set?.insert(key).inserted ?? false }
+                guard !list.contains(key) else { return false }
+                list.append(key)
+                if list.count > 16 { set = Set(list) }
+                return true
             }
         }
 
