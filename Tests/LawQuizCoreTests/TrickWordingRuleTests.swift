@@ -1,6 +1,7 @@
 import Foundation
-import LawQuizCore
 import XCTest
+
+@testable import LawQuizCore
 
 /// The trick-wording warning: a 判断题 that is the statute with one modal word
 /// swapped or one negation added is flagged; one that changes a fact is not.
@@ -68,5 +69,25 @@ final class TrickWordingRuleTests: XCTestCase {
         let collection = BankLoader.load(paths: [TestPaths.questionBanks.appendingPathComponent("banks").path])
         let found = TrickWordingRule(library: try TestPaths.library()).warnings(collection.questions)
         XCTAssertEqual(found.map(\.description), [])
+    }
+
+    /// The byte search gives Foundation's findings on every shipped question.
+    func testByteSearchFindsWhatFoundationFinds() throws {
+        let catalog = try SharedCatalog.get()
+        let rule = TrickWordingRule(library: catalog.library)
+        var flagged = 0
+        // The shipped questions are clean: each also with its evidence as the stem, 应当 swapped for 可以.
+        let swapped = catalog.questions.compactMap { question -> Question? in
+            guard let range = question.evidence.range(of: "应当") else { return nil }
+            var edited = question
+            edited.stem = question.evidence.replacingCharacters(in: range, with: "可以")
+            return edited
+        }
+        for question in catalog.questions + swapped {
+            let finding = rule.finding(question)
+            XCTAssertEqual(finding, rule.finding(question, bytes: false), question.id)
+            if finding != nil { flagged += 1 }
+        }
+        XCTAssertGreaterThan(flagged, 0, "some shipped questions are flagged, so both paths are exercised")
     }
 }
