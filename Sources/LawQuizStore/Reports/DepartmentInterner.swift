@@ -14,7 +14,7 @@ struct DepartmentInterner {
 
     /// The key (index in `paths`) of the department text in `column` of the
     /// current row; a new path gets the next key, `paths.count`.
-    mutating func key(_ rows: any SQLRowCursor, _ column: Int32) -> Int {
+    mutating func key<Rows: SQLRowCursor>(_ rows: Rows, _ column: Int32) -> Int {
         let (text, isNew) = rows.withBytes(column) { texts.index(of: $0) }
         if isNew {
             let path = DepartmentPath(parsing: texts.values[text])
