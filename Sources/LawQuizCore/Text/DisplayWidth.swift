@@ -53,7 +53,8 @@ public enum DisplayWidth {
 
     /// `text` without the spaces padding its end (a padded last column).
     public static func trimmingTrailingSpaces(_ text: String) -> String {
-        guard text.last == " " else { return text }
+        // The last byte first: a text ending in a space character ends in that byte.
+        guard text.utf8.last == UInt8(ascii: " "), text.last == " " else { return text }
         var end = text.endIndex
         while end > text.startIndex, text[text.index(before: end)] == " " { end = text.index(before: end) }
         return String(text[..<end])
