@@ -9,7 +9,9 @@ struct DepartmentInterner {
     private var texts = ByteInterner()
     /// Key of each interned text.
     private var keyOfText: [Int] = []
-    private var keyOfPath: [DepartmentPath: Int] = [:]
+    /// Made with room for a few hundred paths: growing it rehashed every
+    /// path so far, and hashing a path normalises each Chinese component.
+    private var keyOfPath = [DepartmentPath: Int](minimumCapacity: 512)
     private(set) var paths: [DepartmentPath] = []
 
     /// The key (index in `paths`) of the department text in `column` of the

@@ -31,7 +31,7 @@ struct DepartmentTallies {
 
     /// The tallies by department path.
     var byDepartment: [DepartmentPath: DepartmentCounts] {
-        var result: [DepartmentPath: DepartmentCounts] = [:]
+        var result = [DepartmentPath: DepartmentCounts](minimumCapacity: counts.count)
         for (key, tally) in counts.enumerated() { result[departments.paths[key], default: DepartmentCounts()].merge(tally) }
         return result
     }
