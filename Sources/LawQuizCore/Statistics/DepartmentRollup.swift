@@ -23,6 +23,18 @@ public struct DepartmentRollup: Sendable, Hashable, Codable {
         /// 0 where the figures were not split by source.
         public var satOnPaper: Int = 0
 
+        mutating func add(_ entry: DepartmentCounts) {
+            required += entry.required
+            sat += entry.sat
+            satOnPaper += entry.satOnPaper
+            passed += entry.passed
+            excellent += entry.excellent
+            score.merge(entry.score)
+            members += entry.members
+            if entry.required > 0 { unitsRequired += 1 }
+            if entry.sat > 0 { unitsSat += 1 }
+        }
+
         public var depth: Int { department.depth }
         public var absent: Int { required - sat }
         public var participationRate: Rate { Rate(sat, of: required) }
@@ -47,18 +59,10 @@ public struct DepartmentRollup: Sendable, Hashable, Codable {
     public init(counts: [DepartmentPath: DepartmentCounts]) {
         var nodes: [DepartmentPath: Node] = [.organisation: Node(department: .organisation)]
         for (department, entry) in counts where entry.members > 0 {
+            // Each node updated in place: one look-up per path (hashing a path hashes
+            // every Chinese component with normalisation), not a read and a write.
             for path in department.selfAndAncestors {
-                var node = nodes[path] ?? Node(department: path)
-                node.required += entry.required
-                node.sat += entry.sat
-                node.satOnPaper += entry.satOnPaper
-                node.passed += entry.passed
-                node.excellent += entry.excellent
-                node.score.merge(entry.score)
-                node.members += entry.members
-                if entry.required > 0 { node.unitsRequired += 1 }
-                if entry.sat > 0 { node.unitsSat += 1 }
-                nodes[path] = node
+                nodes[path, default: Node(department: path)].add(entry)
             }
         }
         self.nodes = nodes.values.sorted { $0.department < $1.department }

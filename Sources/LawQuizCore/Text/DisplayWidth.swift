@@ -16,9 +16,21 @@ public enum DisplayWidth {
         return 1
     }
 
-    /// Cells taken by a string.
+    /// Cells taken by a string. Text of printable ASCII and CJK ideographs
+    /// only (工号, most names and departments) is measured scalar by scalar:
+    /// each such scalar is a character of its own (no grapheme rule joins
+    /// them), so the sum is the same without finding character boundaries,
+    /// which cost most of measuring the thousands of cells of `absent`.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        var cells = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20..<0x7F: cells += 1
+            case 0x4E00...0x9FFF: cells += 2
+            default: return text.reduce(0) { $0 + of($1) }
+            }
+        }
+        return cells
     }
 
     private static func isWide(_ v: UInt32) -> Bool {
@@ -41,7 +53,8 @@ public enum DisplayWidth {
 
     /// `text` without the spaces padding its end (a padded last column).
     public static func trimmingTrailingSpaces(_ text: String) -> String {
-        guard text.last == " " else { return text }
+        // The last byte first: a text ending in a space character ends in that byte.
+        guard text.utf8.last == UInt8(ascii: " "), text.last == " " else { return text }
         var end = text.endIndex
         while end > text.startIndex, text[text.index(before: end)] == " " { end = text.index(before: end) }
         return String(text[..<end])

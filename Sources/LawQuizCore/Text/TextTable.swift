@@ -198,12 +198,14 @@ public struct TextTable: Sendable {
         return lines
     }
 
-    private static let blanks = String(repeating: " ", count: 128)
+    /// Runs of 0 to 128 spaces, made once.
+    private static let blanks = (0...128).map { String(repeating: " ", count: $0) }
 
-    /// `count` spaces as one slice (appended as bytes, not character by
-    /// character: thousands of `absent` rows are padded this way).
-    static func spaces(_ count: Int) -> Substring {
-        count <= blanks.utf8.count ? blanks.prefix(max(0, count)) : Substring(String(repeating: " ", count: count))
+    /// `count` spaces as one string (appended as bytes, not character by
+    /// character: thousands of `absent` rows are padded this way), taken
+    /// from `blanks` without counting characters off a longer run.
+    static func spaces(_ count: Int) -> String {
+        count < blanks.count ? blanks[max(0, count)] : String(repeating: " ", count: count)
     }
 
     private func layout(_ cell: String, column: TableColumn, width: Int) -> [String] {

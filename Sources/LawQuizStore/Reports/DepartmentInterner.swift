@@ -9,12 +9,14 @@ struct DepartmentInterner {
     private var texts = ByteInterner()
     /// Key of each interned text.
     private var keyOfText: [Int] = []
-    private var keyOfPath: [DepartmentPath: Int] = [:]
+    /// Made with room for a few hundred paths: growing it rehashed every
+    /// path so far, and hashing a path normalises each Chinese component.
+    private var keyOfPath = [DepartmentPath: Int](minimumCapacity: 512)
     private(set) var paths: [DepartmentPath] = []
 
     /// The key (index in `paths`) of the department text in `column` of the
     /// current row; a new path gets the next key, `paths.count`.
-    mutating func key(_ rows: any SQLRowCursor, _ column: Int32) -> Int {
+    mutating func key<Rows: SQLRowCursor>(_ rows: Rows, _ column: Int32) -> Int {
         let (text, isNew) = rows.withBytes(column) { texts.index(of: $0) }
         if isNew {
             let path = DepartmentPath(parsing: texts.values[text])

@@ -17,7 +17,8 @@ struct DepartmentTallies {
     }
 
     /// The current row's department key (its tally created when new) and the person's standing.
-    mutating func standing(_ rows: any SQLRowCursor, from base: Int32 = 0) -> (key: Int, status: RequirementPolicy.Status) {
+    /// Generic so a pass over SQLite's cursor (`RawRows`) reads the columns inline.
+    mutating func standing<Rows: SQLRowCursor>(_ rows: Rows, from base: Int32 = 0) -> (key: Int, status: RequirementPolicy.Status) {
         let key = departments.key(rows, base)
         while covered.count <= key {
             covered.append(policy.covers(departments.paths[covered.count]))
@@ -30,7 +31,7 @@ struct DepartmentTallies {
 
     /// The tallies by department path.
     var byDepartment: [DepartmentPath: DepartmentCounts] {
-        var result: [DepartmentPath: DepartmentCounts] = [:]
+        var result = [DepartmentPath: DepartmentCounts](minimumCapacity: counts.count)
         for (key, tally) in counts.enumerated() { result[departments.paths[key], default: DepartmentCounts()].merge(tally) }
         return result
     }

@@ -276,19 +276,22 @@ public struct ReportQueries: Sendable {
         return Query(sql: "SELECT s.department, s.active, \(exemptFlag()) AS exempt, s.staff_id, s.name FROM staff s", arguments: arguments)
     }
 
-    /// Each 工号 (once) with a submitted or overdue formal attempt at the
-    /// exam or a make-up, in byte order: one pass of the `attempt_pick` index
-    /// range, already in that order for one exam, where an `EXISTS` per
-    /// roster person was one index seek each (most of `absent`'s time at
-    /// 150,000 attempts, as in the sqlite3 shell's anti-join).
+    /// Each 工号 with a submitted or overdue formal attempt at the exam or a
+    /// make-up, in byte order, once per attempt (`SortedBytes` keeps each
+    /// once): one pass of the `attempt_pick` index range, already in that
+    /// order for one exam, where an `EXISTS` per roster person was one index
+    /// seek each (most of `absent`'s time at 150,000 attempts, as in the
+    /// sqlite3 shell's anti-join). Without `DISTINCT`, which compared each
+    /// entry with the last in SQLite: at 150,000 attempts the range took
+    /// 37 ms with it, 23 ms without.
     public mutating func sitters() -> Query {
         arguments = []
         let exams = list([scope.mainExamID] + scope.makeupExamIDs)
         let overdue = scope.overdue.list.map(\.id)
         let open = overdue.isEmpty
             ? "a.status = 'submitted'" : "(a.status = 'submitted' OR a.id IN (\(overdue.map { bind(.integer($0)) }.joined(separator: ", "))))"
-        // PostgreSQL orders a DISTINCT query only by a selected expression: the column is selected in byte order.
-        let sql = "SELECT DISTINCT \(dialect.byteOrder("a.staff_id")) AS staff_id FROM attempt a "
+        // The column is selected in byte order (PostgreSQL: COLLATE "C") and ordered by that.
+        let sql = "SELECT \(dialect.byteOrder("a.staff_id")) AS staff_id FROM attempt a "
             + "WHERE a.exam_id IN (\(exams)) AND \(open) AND a.is_formal = 1 ORDER BY 1"
         return Query(sql: sql, arguments: arguments)
     }

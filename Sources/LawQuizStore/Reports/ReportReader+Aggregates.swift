@@ -126,26 +126,14 @@ extension ReportReader {
         let sitters = queries.sitters()
         let query = queries.attendance()
         let (people, tallies) = try read { db -> ([ReportPerson], DepartmentTallies) in
-            var staffIDs = SortedBytes()
+            var pass = AttendancePass(policy: scope.policy)
             try db.scan(sitters.sql, sitters.arguments) { rows in
-                while try rows.step() { rows.withBytes(0) { staffIDs.append($0) } }
+                try AttendancePass.read(rows, { try pass.readSitters($0) }, { try pass.readSitters($0) })
             }
-            var people: [ReportPerson] = []
-            var tallies = DepartmentTallies(policy: scope.policy)
             try db.scan(query.sql, query.arguments) { rows in
-                while try rows.step() {
-                    let (key, status) = tallies.standing(rows)
-                    tallies.counts[key].add(status: status, score: nil, passed: false, excellent: false, makeup: false)
-                    guard status == .required else { continue }
-                    if rows.withBytes(3, { staffIDs.contains($0) }) {
-                        tallies.counts[key].sat += 1
-                    } else {
-                        people.append(ReportPerson(
-                            staffID: rows.string(3), name: rows.string(4), department: tallies.departments.paths[key], departmentKey: key))
-                    }
-                }
+                try AttendancePass.read(rows, { try pass.readRoster($0) }, { try pass.readRoster($0) })
             }
-            return (people, tallies)
+            return (pass.absent, pass.tallies)
         }
         var counts = AggregatedCounts()
         counts.counts = tallies.byDepartment
