@@ -16,6 +16,25 @@ extension PathChoosing {
             .withFormalReview(Deployment.current.formalReview)
     }
 
+    /// The statutes (when `laws`) and the exam definitions of an
+    /// administration report: from a snapshot of the banks that holds the
+    /// files as they are now (`CatalogCache.exams`), else parsed as before.
+    /// Without the statutes the exam files are read unchecked, so a
+    /// snapshot's definitions (whose law names were checked) serve then only
+    /// when no exam file had a problem: a check can only drop a definition.
+    func loadReportExams(laws: Bool) throws -> (library: LawLibrary?, exams: ExamCatalog) {
+        let banks = resolved.questionBanks
+        if let cached = CatalogCache.exams(
+            root: banks, folder: Deployment.current.cacheFolder, salt: CatalogCacheLocation.salt(banks: banks),
+            zone: Deployment.current.examZone, laws: laws),
+            laws || cached.exams.problems.isEmpty
+        {
+            return (cached.library, try loadExams(library: cached.library, cached: cached.exams))
+        }
+        let library = laws ? try loadLibrary() : nil
+        return (library, try loadExams(library: library))
+    }
+
     /// The results store (an SQLite file created with its folder when
     /// missing, or the PostgreSQL server `--results` names).
     func openStore(busyTimeout: TimeInterval = ResultsStore.busyTimeout) throws -> ResultsStore {

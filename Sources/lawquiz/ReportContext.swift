@@ -34,8 +34,8 @@ struct ReportContext {
 
     init(paths: PathOptions, options: ReportOptions, laws: Bool = true) throws {
         self.paths = paths
-        library = laws ? try paths.loadLibrary() : nil
-        let catalog = try paths.loadExams(library: library)
+        let catalog: ExamCatalog
+        (library, catalog) = try paths.loadReportExams(laws: laws)
         let exam = try catalog.definition(options.exam)
         let reader = try paths.openReports()
         loader = try ExamReportLoader(reader: reader, exam: exam, catalog: catalog, makeupRule: options.makeupRule.rule)
