@@ -19,7 +19,10 @@ import GRDB
 /// `SQLiteEngine` maps them. The write connection stays `SQLiteEngine`.
 public final class SQLiteReadEngine: StoreEngine, @unchecked Sendable {
     public let path: URL
-    /// Used under `lock` only: one read at a time, as GRDB's queue did.
+    /// Used under `lock` only: one read at a time, as GRDB's queue did. So
+    /// it is opened in SQLite's multi-thread mode (no mutex of its own), as
+    /// GRDB opened it: the serialized mode locks a mutex at every column
+    /// read, 10% more CPU for `stats` at 75,000 attempts.
     private let connection: OpaquePointer
     private let lock = NSLock()
     /// Statements of `rows` and `execute` by SQL text, reset after each use
@@ -33,7 +36,7 @@ public final class SQLiteReadEngine: StoreEngine, @unchecked Sendable {
     public init(path: URL, busyTimeout: TimeInterval) throws {
         self.path = path
         var handle: OpaquePointer?
-        let code = sqlite3_open_v2(path.path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, nil)
+        let code = sqlite3_open_v2(path.path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_close(handle)
