@@ -13,6 +13,15 @@ struct CSVOutputOptions: ParsableArguments {
     @Flag(help: "输出文件已存在时覆盖。")
     var force = false
 
+    /// The two values, without the parser's property wrappers.
+    var choice: CSVOutputChoice { CSVOutputChoice(output: output, force: force) }
+}
+
+/// `--output` and `--force` as plain values (see `DisplayChoice`).
+struct CSVOutputChoice {
+    var output: String?
+    var force = false
+
     /// Writes `csv` to the file when `--output` was given; false when it was not.
     func write(_ csv: () throws -> String) throws -> Bool {
         guard let output else { return false }

@@ -13,8 +13,25 @@ struct DisplayOptions: ParsableArguments {
     var noPager = false
 
     func validate() throws {
-        if let width, !(20...1000).contains(width) { throw ValidationError("--width 须在 20 到 1000 之间") }
+        if let width, !DisplayChoice.widths.contains(width) { throw ValidationError("--width 须在 20 到 1000 之间") }
     }
+
+    /// The two values, without the parser's property wrappers.
+    var choice: DisplayChoice { DisplayChoice(width: width, noPager: noPager) }
+
+    var tableWidth: Int? { choice.tableWidth }
+    var textWidth: Int { choice.textWidth }
+    func emit(_ text: String) { choice.emit(text) }
+}
+
+/// `--width` and `--no-pager` as plain values: what `DisplayOptions` holds,
+/// and what the reports read without the parser (`ReportArguments`) use.
+struct DisplayChoice {
+    /// The widths `--width` accepts.
+    static let widths = 20...1000
+
+    var width: Int?
+    var noPager = false
 
     /// Cells a table may take: `--width`, else the terminal's, else unlimited (nil).
     var tableWidth: Int? {

@@ -45,8 +45,10 @@ struct LawQuiz: ParsableCommand {
             let arguments = Array(CommandLine.arguments.dropFirst())
             if let request = try ExamTakeArguments.request(arguments) {
                 run = request.run
+            } else if let report = try ReportArguments.command(arguments) {
+                run = report
             } else {
-                var command = try ReportArguments.command(arguments) ?? parseAsRoot()
+                var command = try parseAsRoot()
                 run = { try command.run() }
             }
             LaunchTrace.mark("arguments")

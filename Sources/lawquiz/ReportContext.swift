@@ -23,7 +23,7 @@ struct ReportOptions: ParsableArguments {
 /// What every administration command needs: the exam, its make-ups, the
 /// read-only store and the laws. Unknown exams fail before the store is touched.
 struct ReportContext {
-    let paths: PathOptions
+    let paths: PathChoice
     /// The statutes; nil for reports that name no law (`stats`, `stats --by
     /// department`, `absent`), which then start without parsing them.
     let library: LawLibrary?
@@ -33,12 +33,16 @@ struct ReportContext {
     let now = Date()
 
     init(paths: PathOptions, options: ReportOptions, laws: Bool = true) throws {
+        try self.init(paths: paths.choice, exam: options.exam, makeupRule: options.makeupRule.rule, laws: laws)
+    }
+
+    init(paths: PathChoice, exam id: String, makeupRule: MakeupRule, laws: Bool) throws {
         self.paths = paths
-        library = laws ? try paths.loadLibrary() : nil
-        let catalog = try paths.loadExams(library: library)
-        let exam = try catalog.definition(options.exam)
+        let catalog: ExamCatalog
+        (library, catalog) = try paths.loadReportExams(laws: laws)
+        let exam = try catalog.definition(id)
         let reader = try paths.openReports()
-        loader = try ExamReportLoader(reader: reader, exam: exam, catalog: catalog, makeupRule: options.makeupRule.rule)
+        loader = try ExamReportLoader(reader: reader, exam: exam, catalog: catalog, makeupRule: makeupRule)
     }
 
     /// Study progress by department for the HTML report (people on the

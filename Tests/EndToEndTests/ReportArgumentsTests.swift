@@ -40,9 +40,9 @@ final class ReportArgumentsTests: AdminSampleTestCase {
             XCTAssertEqual(refused.status, 64, "\(arguments): " + refused.stdout + refused.stderr)
             XCTAssertTrue(refused.stderr.contains("Usage") || refused.stderr.contains("用法"), "\(arguments): " + refused.stderr)
         }
-        // ReportArguments sets every property of both commands by hand: an
-        // option added to either must be added there too (or the command
-        // stops when the unset property is read), so the options are pinned here.
+        // ReportArguments reads the options into a `ReportRequest` by hand: an
+        // option added to either command must be read there too (or its plain
+        // form would go without it), so the options are pinned here.
         let common: Set<String> = ["--makeup-rule", "--format", "--width", "--no-pager", "--output", "--force", "--banks", "--results", "--version", "--help"]
         for (command, options) in [("stats", common.union(["--by"])), ("absent", common)] {
             let help = try run([command, "--help"])

@@ -232,4 +232,55 @@ final class CatalogCacheTests: XCTestCase {
         XCTAssertEqual(edited.exams?.definitions.first { $0.id == "demo" }?.timeLimitMinutes, 7)
         XCTAssertFalse(edited.exams?.definitions.contains { $0.title == "来自缓存" } ?? true)
     }
+
+    /// The administration reports' read: the statutes and exams of a fresh
+    /// snapshot (the user's or the banks' own), the questions skipped; nil
+    /// when there is none or it is stale, never parsing nor writing one.
+    func testReportsReadTheExamsOfAFreshSnapshotAndNothingOnceAFileChanged() throws {
+        let zone = ExamZone(try XCTUnwrap(TimeZone(identifier: "Asia/Shanghai")))
+        func exams(laws: Bool, salt: String = "t", folder: URL? = nil) -> (library: LawLibrary?, exams: ExamCatalog)? {
+            CatalogCache.exams(root: root, folder: folder ?? cache, salt: salt, zone: zone, laws: laws)
+        }
+        XCTAssertNil(exams(laws: true), "no snapshot yet")
+        XCTAssertEqual((try? cacheFiles()) ?? [], [], "a report writes no snapshot")
+
+        let loaded = try CatalogCache.load(root: root, folder: cache, salt: "t", zone: zone)
+        let direct = try ExamCatalog.load(folder: root.appendingPathComponent("exams"), library: loaded.catalog.library, timeZone: zone.timeZone)
+        XCTAssertFalse(direct.definitions.isEmpty)
+        let withLaws = try XCTUnwrap(exams(laws: true))
+        XCTAssertEqual(withLaws.exams.definitions, direct.definitions)
+        XCTAssertEqual(withLaws.exams.definitions.map(\.definitionHash), direct.definitions.map(\.definitionHash))
+        XCTAssertEqual(withLaws.exams.problems, direct.problems)
+        XCTAssertEqual(withLaws.library?.laws, loaded.catalog.library.laws)
+        let without = try XCTUnwrap(exams(laws: false))
+        XCTAssertNil(without.library)
+        XCTAssertEqual(without.exams.definitions, direct.definitions)
+        XCTAssertNil(CatalogCache.exams(root: root, folder: nil, salt: "t", zone: zone, laws: true), "cache off")
+        XCTAssertNil(exams(laws: true, salt: "another build"))
+        XCTAssertNil(CatalogCache.exams(root: root, folder: cache, salt: "t", zone: ExamZone(try XCTUnwrap(TimeZone(identifier: "UTC"))), laws: true))
+
+        // Served from the snapshot: a definition changed in it comes back.
+        let file = try XCTUnwrap(try cacheFiles().first)
+        var definitions = direct.definitions
+        definitions[0].title = "来自快照"
+        try CatalogSnapshot.encode(loaded.catalog, exams: ExamCatalog(definitions: definitions, problems: direct.problems)).write(to: file)
+        XCTAssertEqual(exams(laws: false)?.exams.definitions.first?.title, "来自快照")
+        // A snapshot without exams, or a damaged one, serves nothing.
+        try CatalogSnapshot.encode(loaded.catalog).write(to: file)
+        XCTAssertNil(exams(laws: true))
+        let whole = CatalogSnapshot.encode(loaded.catalog, exams: direct)
+        try whole.prefix(whole.count - 1).write(to: file)
+        XCTAssertNil(exams(laws: false))
+
+        // The banks' own snapshot serves a user without one, until an exam file changes.
+        try FileManager.default.removeItem(at: cache)
+        _ = try CatalogCache.writeShipped(root: root, salt: "t", zone: zone)
+        XCTAssertEqual(try XCTUnwrap(exams(laws: true)).exams.definitions, direct.definitions)
+        let demo = root.appendingPathComponent("exams/demo.yaml")
+        let text = try String(contentsOf: demo, encoding: .utf8)
+        try text.replacingOccurrences(of: "time_limit_minutes: 5", with: "time_limit_minutes: 7").write(to: demo, atomically: false, encoding: .utf8)
+        XCTAssertNil(exams(laws: true), "stale: the report parses the files")
+        XCTAssertNil(exams(laws: false))
+        XCTAssertEqual((try? cacheFiles()) ?? [], [])
+    }
 }

@@ -123,7 +123,7 @@ final class ReportAggregationTests: StoreTestCase {
         // `items`: the ordered pass in 工号 ranges on parallel connections (SQLite only), wherever the cuts fall, and the papers in roster order.
         let scope = loader.scope(overdue: overdue)
         let staffIDs = outcomes.people.map(\.person.staffID).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for splits in reader.engine is SQLiteEngine ? [[staffIDs[staffIDs.count / 3]], [staffIDs[staffIDs.count / 4], staffIDs[staffIDs.count / 2], "~"], ["", "0"]] : [] {
+        for splits in reader.engine is SQLiteReadEngine ? [[staffIDs[staffIDs.count / 3]], [staffIDs[staffIDs.count / 4], staffIDs[staffIDs.count / 2], "~"], ["", "0"]] : [] {
             let ranges = try reader.countedAttempts(scope, splits: splits)
             let all = try reader.countedAttempts(scope)
             XCTAssertEqual(ranges.parts.reduce(0) { $0 + $1.count }, all.count, "\(context) \(splits)")

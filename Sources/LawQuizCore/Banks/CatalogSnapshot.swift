@@ -3,10 +3,12 @@ import Foundation
 /// The compact binary form of a catalog kept by `CatalogCache`: strings
 /// length-prefixed, integers as varints, in a fixed order. Hand-written
 /// because decoding it must take a few milliseconds at every start (a JSON
-/// decode of the same catalog took about 25 ms).
+/// decode of the same catalog took about 25 ms). The header gives where the
+/// exam definitions start, so the administration reports read the statutes
+/// and the exams without decoding the questions (`decodeExams`).
 enum CatalogSnapshot {
     static let magic: [UInt8] = Array("LQCAT".utf8)
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     struct Malformed: Error {}
 
@@ -15,6 +17,7 @@ enum CatalogSnapshot {
         var writer = Writer()
         writer.bytes(magic)
         writer.int(formatVersion)
+        let examsOffset = writer.placeholder()
         writer.list(catalog.library.laws) { writer, law in writer.law(law) }
         writer.list(catalog.banks) { writer, bank in
             writer.strings([bank.id, bank.title, bank.file])
@@ -28,6 +31,7 @@ enum CatalogSnapshot {
             writer.int(diagnostic.line)
             writer.int(diagnostic.severity == .unreadable ? 1 : 0)
         }
+        writer.fill(examsOffset)
         writer.exams(exams)
         return Data(writer.buffer)
     }
@@ -50,7 +54,7 @@ enum CatalogSnapshot {
         catalog: BankCatalog, exams: ExamCatalog?
     ) {
         var reader = Reader(bytes: raw, snapshot: snapshot)
-        guard try reader.bytes(magic.count) == magic, try reader.int() == formatVersion else { throw Malformed() }
+        let examsOffset = try reader.header()
         let laws = try reader.list { try $0.law() }
         let banks = try reader.list { reader in
             QuestionBank(
@@ -61,15 +65,42 @@ enum CatalogSnapshot {
             let file = try reader.string(), message = try reader.string(), line = try reader.int()
             return BankDiagnostic(file: file, line: line, message: message, severity: try reader.int() == 1 ? .unreadable : .problem)
         }
+        guard reader.offset == examsOffset else { throw Malformed() }
         let exams = try reader.exams()
         guard reader.atEnd else { throw Malformed() }
         return (BankCatalog(library: LawLibrary(laws: laws), linted: banks, diagnostics: diagnostics), exams)
+    }
+
+    /// The statutes (when `laws`) and the exam definitions of a snapshot,
+    /// the banks between them skipped: what the administration reports need.
+    /// `exams` is nil when the snapshot holds none (see `CatalogCache.load`).
+    static func decodeExams(_ snapshot: SnapshotBytes, laws: Bool) throws -> (library: LawLibrary?, exams: ExamCatalog?) {
+        var reader = Reader(bytes: snapshot.bytes, snapshot: snapshot)
+        let examsOffset = try reader.header()
+        let library = laws ? LawLibrary(laws: try reader.list { try $0.law() }) : nil
+        guard examsOffset >= reader.offset, examsOffset <= reader.bytes.count else { throw Malformed() }
+        reader.offset = examsOffset
+        let exams = try reader.exams()
+        guard reader.atEnd else { throw Malformed() }
+        return (library, exams)
     }
 
     struct Writer {
         var buffer: [UInt8] = []
 
         mutating func bytes(_ bytes: [UInt8]) { buffer += bytes }
+
+        /// Room for an offset `fill` writes later (8 bytes, little-endian); returns where.
+        mutating func placeholder() -> Int {
+            buffer += [UInt8](repeating: 0, count: 8)
+            return buffer.count - 8
+        }
+
+        /// The current length written into the room `placeholder` made at `position`.
+        mutating func fill(_ position: Int) {
+            let value = UInt64(buffer.count)
+            for index in 0..<8 { buffer[position + index] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(index))) }
+        }
 
         /// LEB128 of the zigzag form, so negative numbers stay short too.
         mutating func int(_ value: Int) {
@@ -145,6 +176,15 @@ enum CatalogSnapshot {
         var offset = 0
 
         var atEnd: Bool { offset == bytes.count }
+
+        /// Checks the magic and the format version; returns where the exam definitions start.
+        mutating func header() throws -> Int {
+            guard try bytes(magic.count) == magic, try int() == formatVersion else { throw Malformed() }
+            let raw = try bytes(8)
+            let value = raw.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            guard value <= UInt64(bytes.count) else { throw Malformed() }
+            return Int(value)
+        }
 
         mutating func bytes(_ count: Int) throws -> [UInt8] {
             guard count >= 0, offset + count <= bytes.count else { throw Malformed() }

@@ -177,12 +177,12 @@ extension ReportReader {
     /// attempts never span two ranges, wherever the cuts fall. One table on a
     /// server store, or when the window query is needed.
     public func countedAttempts(_ scope: ReportScope, splits: [String]) throws -> CountedAttemptRanges {
-        guard let sqlite = engine as? SQLiteEngine, !splits.isEmpty, ReportQueries(dialect: engine.dialect, scope: scope).picksPerPerson else {
+        guard let sqlite = engine as? SQLiteReadEngine, !splits.isEmpty, ReportQueries(dialect: engine.dialect, scope: scope).picksPerPerson else {
             return CountedAttemptRanges(splits: [], parts: [try countedAttempts(scope)])
         }
         let bounds: [String?] = [nil] + splits.map { Optional($0) } + [nil]
         let engines: [any StoreEngine] = try [engine] + splits.map { _ in
-            try SQLiteEngine(readOnlyPath: sqlite.path, busyTimeout: ResultsStore.busyTimeout)
+            try SQLiteReadEngine(path: sqlite.path, busyTimeout: ResultsStore.busyTimeout)
         }
         var parts = [[String: CountedAttempt]](repeating: [:], count: engines.count)
         try parts.withUnsafeMutableBufferPointer { buffer in

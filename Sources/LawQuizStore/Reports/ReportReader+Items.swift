@@ -76,10 +76,10 @@ extension ReportReader {
     ) throws {
         // Partitions are rowid ranges, each on its own read-only SQLite
         // connection; a server store is scanned in one pass.
-        let sqlite = engine as? SQLiteEngine
+        let sqlite = engine as? SQLiteReadEngine
         let count = sqlite == nil ? 1 : max(1, partitions)
         let engines: [any StoreEngine] = try [engine] + (1..<count).compactMap { _ in
-            try sqlite.map { try SQLiteEngine(readOnlyPath: $0.path, busyTimeout: ResultsStore.busyTimeout) }
+            try sqlite.map { try SQLiteReadEngine(path: $0.path, busyTimeout: ResultsStore.busyTimeout) }
         }
         let sinks = UncheckedBox((0..<count).map(makeSink))
         if sheets, hasSheets { return try scanSheets(of: attempts, engines: engines, sinks: sinks.value) }

@@ -16,7 +16,7 @@ public final class ReportReader: Sendable {
     /// Opens an SQLite store read-only.
     public convenience init(path: URL) throws {
         guard FileManager.default.fileExists(atPath: path.path) else { throw ReportStoreError.missing(path: path.path) }
-        try self.init(engine: SQLiteEngine(readOnlyPath: path, busyTimeout: ResultsStore.busyTimeout))
+        try self.init(engine: SQLiteReadEngine(path: path, busyTimeout: ResultsStore.busyTimeout))
     }
 
     /// Reports on an engine already open (PostgreSQL: every read is a

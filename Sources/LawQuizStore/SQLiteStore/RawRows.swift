@@ -11,15 +11,24 @@ import GRDB
 /// bytes: the item scans visit millions of rows, and building a Swift String
 /// per column per row would cost more than SQLite's own work.
 struct RawRows: SQLRowCursor {
-    private let statement: Statement
     private let handle: OpaquePointer
-    private let db: Database
+    private let connection: OpaquePointer?
+    private let sql: String
+    /// What keeps the statement alive: GRDB's `Statement`, or what `SQLiteReadEngine` prepared.
+    private let owner: AnyObject
 
     init(_ db: Database, sql: String, arguments: StatementArguments = []) throws {
-        self.db = db
-        statement = try db.makeStatement(sql: sql)
+        let statement = try db.makeStatement(sql: sql)
         statement.arguments = arguments
-        handle = statement.sqliteStatement
+        self.init(statement: statement.sqliteStatement, connection: db.sqliteConnection, sql: sql, owner: statement)
+    }
+
+    /// A statement prepared and bound on `connection` with SQLite's C API.
+    init(statement: OpaquePointer, connection: OpaquePointer?, sql: String, owner: AnyObject) {
+        handle = statement
+        self.connection = connection
+        self.sql = sql
+        self.owner = owner
     }
 
     /// Advances to the next row; false at the end.
@@ -27,8 +36,13 @@ struct RawRows: SQLRowCursor {
         let code = sqlite3_step(handle)
         if code == SQLITE_ROW { return true }
         if code == SQLITE_DONE { return false }
-        let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        let message = String(cString: sqlite3_errmsg(connection))
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+    }
+
+    /// The result's column names.
+    var columnNames: [String] {
+        (0..<sqlite3_column_count(handle)).map { sqlite3_column_name(handle, $0).map { String(cString: $0) } ?? "" }
     }
 
     @inline(__always) func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }

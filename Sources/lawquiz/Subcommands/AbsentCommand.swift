@@ -24,12 +24,18 @@ struct AbsentCommand: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
+        try Self.run(format: format, ReportRequest(report: report, display: display, file: file, paths: paths))
+    }
+
+    /// The command as `ReportArguments` reads it too.
+    static func run(format: Format, _ request: ReportRequest) throws {
         try Deployment.current.requireAdministrator("absent")
-        let data = try ReportContext(paths: paths, options: report, laws: false).absentReport()
-        if try file.write({ Self.csv(data) }) { return }
+        let data = try request.context(laws: false).absentReport()
+        if try request.file.write({ csv(data) }) { return }
+        let display = request.display
         switch format {
         case .table: display.emit(TextReport(report: data, width: display.textWidth, tableWidth: display.tableWidth).absent())
-        case .csv: print(Self.csv(data), terminator: "")
+        case .csv: print(csv(data), terminator: "")
         }
     }
 

@@ -43,11 +43,17 @@ struct StatsCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Self.run(by: by, format: format, ReportRequest(report: report, display: display, file: file, paths: paths))
+    }
+
+    /// The command as `ReportArguments` reads it too.
+    static func run(by: Grouping?, format: Format, _ request: ReportRequest) throws {
         try Deployment.current.requireAdministrator("stats")
         let analyse = by == .law || by == .type
-        let context = try ReportContext(paths: paths, options: report, laws: analyse)
+        let context = try request.context(laws: analyse)
         let data = analyse ? try context.report(analyse: true) : try context.summaryReport()
-        if try file.write({ StatsRendering.csv(data, by: by) }) { return }
+        if try request.file.write({ StatsRendering.csv(data, by: by) }) { return }
+        let display = request.display
         switch format {
         case .table:
             var text = StatsRendering.table(data, by: by, display: display)
@@ -64,7 +70,7 @@ struct StatsCommand: ParsableCommand {
 
 /// The three renderings of `stats`.
 enum StatsRendering {
-    static func table(_ data: ExamReport, by: StatsCommand.Grouping?, display: DisplayOptions) -> String {
+    static func table(_ data: ExamReport, by: StatsCommand.Grouping?, display: DisplayChoice) -> String {
         let text = TextReport(report: data, width: display.textWidth, tableWidth: display.tableWidth)
         switch by {
         case nil: return text.summary()
