@@ -92,8 +92,9 @@ public struct ExamReportLoader: Sendable {
         return counts
     }
 
-    /// 未参考 people only, with the 应考 counts (for `absent`: one pass of
-    /// the roster with an index seek per person, no counted attempt chosen).
+    /// 未参考 people only, with the 应考 counts (for `absent`: the sitters'
+    /// 工号 from one index range, then one pass of the roster looking each
+    /// person up in them; no counted attempt chosen).
     public func absent(overdue: OverdueAttempts) throws -> (people: ExamOutcomes, counts: AggregatedCounts) {
         let (people, counts) = try reader.absentees(scope(overdue: overdue))
         try ReportError.checkRequired(counts: counts.counts, examID: exam.id)
