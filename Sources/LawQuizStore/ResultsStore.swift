@@ -35,7 +35,7 @@ public final class ResultsStore: Sendable {
         let key = try AuditKeyFile.loadOrCreate(keyPath: AuditKeyFile.url(forStore: path), store: path.path) {
             // No file, or an empty one SQLite has not written yet: a new store.
             let size = (try? FileManager.default.attributesOfItem(atPath: path.path)[.size] as? Int) ?? 0
-            return size > 0 ? try Self.chainEntries(SQLiteEngine(readOnlyPath: path, busyTimeout: busyTimeout)) : 0
+            return size > 0 ? try Self.chainEntries(SQLiteReadEngine(path: path, busyTimeout: busyTimeout)) : 0
         }
         try self.init(engine: SQLiteEngine(path: path, auditKey: key, busyTimeout: busyTimeout), auditKey: key)
     }

@@ -41,18 +41,9 @@ extension PathChoosing {
         try ResultsStore.open(resolved, environment: storeEnvironment, busyTimeout: busyTimeout)
     }
 
-    /// The store of the administration reports, opened read-only. An SQLite
-    /// file stays open until the process ends (one retain never given back):
-    /// a read-only connection's close changes nothing on disk, and GRDB's
-    /// began with a protocol-conformance scan (a cast in
-    /// `NotificationCenter.removeObserver`), 1.5% of an `absent`'s CPU time
-    /// at 15,000 attempts. A server's connection is closed as before, so the
-    /// server is told the session ended.
+    /// The store of the administration reports, opened read-only.
     func openReports() throws -> ReportReader {
-        let paths = resolved
-        let reader = try ReportReader.open(paths, environment: storeEnvironment)
-        if paths.resultsServer == nil { _ = Unmanaged.passRetained(reader) }
-        return reader
+        try ReportReader.open(resolved, environment: storeEnvironment)
     }
 
     /// Where a server store's password may come from: PGPASSWORD, PGPASSFILE

@@ -23,8 +23,6 @@ import GRDB
 public final class SQLiteEngine: StoreEngine {
     public let path: URL
     let writer: any DatabaseWriter & DatabaseReader
-    /// How reports open it: SQLite's read-only flag, nothing can be written.
-    public let isReadOnly: Bool
 
     public var location: String { path.path }
     public var dialect: any SQLDialect { SQLiteDialect() }
@@ -32,29 +30,8 @@ public final class SQLiteEngine: StoreEngine {
     /// Opens (creating the file when missing, in an existing folder) and migrates the store.
     public init(path: URL, auditKey: SymmetricKey, busyTimeout: TimeInterval) throws {
         self.path = path
-        isReadOnly = false
         try Self.createGroupShared(path: path)
         writer = try Self.openQueue(path: path, auditKey: auditKey, busyTimeout: busyTimeout)
-    }
-
-    /// Opens an existing store read-only (reports): never creates or migrates.
-    public init(readOnlyPath path: URL, busyTimeout: TimeInterval) throws {
-        self.path = path
-        isReadOnly = true
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(busyTimeout)
-        configuration.label = "lawquiz-reports"
-        // Reading pages through a memory map (LAWQUIZ_MMAP_MB) saves a copy per
-        // page in the sqlite3 shell, but measured no faster here with two scan
-        // threads, and mapped pages inflate the resident size: off by default.
-        let megabytes = ProcessInfo.processInfo.environment["LAWQUIZ_MMAP_MB"].flatMap(Int.init) ?? 0
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(max(0, megabytes) * 1_048_576)") }
-        do {
-            writer = try DatabaseQueue(path: path.path, configuration: configuration)
-        } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path.path)
-        }
     }
 
     public func read<T>(_ body: (any StoreConnection) throws -> T) throws -> T {
@@ -122,7 +99,6 @@ public final class SQLiteEngine: StoreEngine {
     /// check needs no connection of its own: a file with tables but no
     /// migration record is refused untouched.
     private static func refuseForeignDatabase(_ db: Database, path: URL) throws {
-        guard !db.configuration.readonly else { return }
         let tables = try String.fetchAll(
             db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         if !tables.isEmpty, !tables.contains("grdb_migrations") {
